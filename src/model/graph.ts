@@ -1,0 +1,69 @@
+import type {
+  Body,
+  Council,
+  Document,
+  Kpi,
+  Meeting,
+  Minutes,
+  Person,
+  Source,
+  Workshop,
+} from '../schema';
+
+/** The shape every collection entry has once loaded: Astro's entries satisfy it, and so do test fixtures. */
+export interface Entry<T> {
+  id: string;
+  data: T;
+  body?: string | undefined;
+  filePath?: string | undefined;
+}
+
+export interface GraphInput {
+  councils: Entry<Council>[];
+  bodies: Entry<Body>[];
+  people: Entry<Person>[];
+  sources: Entry<Source>[];
+  meetings: Entry<Meeting>[];
+  minutes: Entry<Minutes>[];
+  documents: Entry<Document>[];
+  kpis: Entry<Kpi>[];
+  workshops: Entry<Workshop>[];
+}
+
+/** All content, indexed by id, with the joins pages need computed once. */
+export interface Graph extends GraphInput {
+  council: Map<string, Entry<Council>>;
+  body: Map<string, Entry<Body>>;
+  person: Map<string, Entry<Person>>;
+  meeting: Map<string, Entry<Meeting>>;
+  document: Map<string, Entry<Document>>;
+  /** Meetings, newest first. */
+  meetingsByDate: Entry<Meeting>[];
+  /** Documents that are strategies, plans or action plans (first printings only), newest first. */
+  strategies: Entry<Document>[];
+}
+
+const index = <T>(entries: Entry<T>[]) => new Map(entries.map((e) => [e.id, e]));
+
+const STRATEGY_KINDS = new Set<Document['kind']>(['strategy', 'plan', 'action-plan']);
+
+/** Links the collections into one graph. Pure: the same input gives the same graph. */
+export function buildGraph(input: GraphInput): Graph {
+  const meetingsByDate = [...input.meetings].sort(
+    (a, b) => Date.parse(b.data.start) - Date.parse(a.data.start) || a.id.localeCompare(b.id),
+  );
+  const meeting = index(input.meetings);
+  const strategies = input.documents
+    .filter((d) => STRATEGY_KINDS.has(d.data.kind) && !d.data.versionOf)
+    .sort((a, b) => (b.data.plan?.years.from ?? 0) - (a.data.plan?.years.from ?? 0) || a.data.title.localeCompare(b.data.title));
+  return {
+    ...input,
+    council: index(input.councils),
+    body: index(input.bodies),
+    person: index(input.people),
+    meeting,
+    document: index(input.documents),
+    meetingsByDate,
+    strategies,
+  };
+}

@@ -1,0 +1,21 @@
+/** Site paths for each kind of page. One place, so links and routes cannot drift apart. */
+
+/** Joins the deploy base (`/` or `/sub/path/`) and a site path, always ending in `/` for directory URLs. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const p = path.replace(/^\/+/, '');
+  return `${b}${p}`;
+}
+
+export const paths = {
+  home: () => '/',
+  meetings: () => '/meetings/',
+  meeting: (id: string) => `/meetings/${id}/`,
+  document: (id: string) => `/documents/${id}/`,
+  body: (id: string) => `/bodies/${id}/`,
+  council: (id: string) => `/councils/${id}/`,
+  person: (id: string) => `/people/${id}/`,
+  strategies: () => '/strategies/',
+  decisions: () => '/decisions/',
+  search: () => '/search/',
+} as const;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** A content id: the file's path under its collection folder, without extension (`leicestershire/scrutiny-commission`). */
+export const contentId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-/][a-z0-9]+)*$/, 'a lower-case id such as "leicestershire/scrutiny-commission"');
+
+// YAML readers differ: some turn an unquoted 2015-04-22 into a Date. Both spellings mean the same value.
+const dateToString = (length?: number) => (value: unknown) =>
+  value instanceof Date ? value.toISOString().slice(0, length) : value;
+
+/** A calendar date as `YYYY-MM-DD`. */
+export const isoDate = z.preprocess(dateToString(10), z.iso.date({ error: 'a date written YYYY-MM-DD' }));
+
+/** A date and time with its UTC offset, so a meeting in British Summer Time stays at its printed hour. */
+export const isoDateTime = z.preprocess(
+  dateToString(),
+  z.iso.datetime({ offset: true, error: 'a date-time such as 2015-04-22T14:00:00+01:00' }),
+);
+
+/** A range of pages in a source pack, as printed (page numbers of the pack, not of the PDF). */
+export const pageRange = z
+  .object({
+    /** First page. */
+    from: z.number().int().positive(),
+    /** Last page (same as `from` for one page). */
+    to: z.number().int().positive(),
+  })
+  .refine((r) => r.to >= r.from, { error: '`to` must not be before `from`', path: ['to'] });
+
+/** Where some content came from: the source pack (an id in the `sources` folder) and its pages. */
+export const sourceRef = z.object({
+  /** Source pack id, the file name in `content/sources/` without extension. */
+  pack: contentId,
+  /** Pages of the pack, when known. */
+  pages: pageRange.optional(),
+});
+
+/**
+ * A place where the source contradicts itself. The figure stays as printed; the note says what is wrong.
+ * Readers see it beside the figure.
+ */
+export const erratum = z.object({
+  /** What the note is about, e.g. "Total row of the cost table". */
+  subject: z.string().min(1),
+  /** The value exactly as printed. */
+  printed: z.string(),
+  /** What the printed source implies instead (a sum, a count), when there is one. */
+  expected: z.string().optional(),
+  /** Plain-language explanation shown to readers. */
+  note: z.string().min(1),
+});
+
+/** A passage the importer could not structure: kept verbatim in the body and listed here for review. */
+export const reviewFlag = z.object({
+  /** Line of the source pack where the passage starts. */
+  line: z.number().int().positive(),
+  /** Why it needs a person to look at it. */
+  reason: z.string().min(1),
+});
+
+/** A person as named in a document: a person id when known, and always the name as printed. */
+export const personMention = z.object({
+  /** Person id in `content/people/`. */
+  person: contentId.optional(),
+  /** The name exactly as printed, e.g. "Mr. S. J. Galton CC". */
+  printed: z.string().min(1),
+  /** Role or capacity stated beside the name, e.g. "Chairman", "Cabinet Lead Member for Highways". */
+  role: z.string().optional(),
+});
+
+export type SourceRef = z.infer<typeof sourceRef>;
+export type Erratum = z.infer<typeof erratum>;
+export type PersonMention = z.infer<typeof personMention>;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { contentId, erratum, isoDate, reviewFlag, sourceRef } from './common';
+import { planSchema } from './plan';
+
+export const documentKinds = [
+  'agenda',
+  'report',
+  'minutes',
+  'appendix',
+  'strategy',
+  'plan',
+  'action-plan',
+  'workshop-summary',
+  'assessment',
+  'supplement',
+  'guidance',
+] as const;
+
+export const documentStatuses = ['draft', 'final', 'to-follow', 'exempt', 'withdrawn'] as const;
+
+/**
+ * A report, plan, appendix or other paper. File: `content/documents/<council>/<...>/<slug>.mdx`.
+ * The body is the readable text; page furniture is replaced by `<PageBreak>` markers.
+ */
+export const documentSchema = z.object({
+  /** Title as printed. */
+  title: z.string().min(1),
+  /** What sort of paper it is. */
+  kind: z.enum(documentKinds),
+  /** Council id. */
+  council: contentId,
+  /** Meeting id at which it was considered. */
+  meeting: contentId.optional(),
+  /** Agenda item number at that meeting. */
+  item: z.string().optional(),
+  /** Author line as printed, e.g. "Report of the Chief Executive". */
+  author: z.string().optional(),
+  /** Draft, final, to follow, exempt (not published) or withdrawn. */
+  status: z.enum(documentStatuses).default('final'),
+  /** Date of the document, when printed. */
+  date: isoDate.optional(),
+  /** One-paragraph summary in plain language, for listings and search results. */
+  summary: z.string().optional(),
+  /** Purpose of the report as printed. */
+  purpose: z.string().optional(),
+  /** The report's recommendations as printed. */
+  recommendations: z.array(z.string()).default([]),
+  /** For an appendix: the report it belongs to (appendix letters restart per report). */
+  parent: contentId.optional(),
+  /** For an appendix: its letter or number as printed. */
+  appendix: z.string().optional(),
+  /** Series id, for documents that come out in editions (the Youth Justice plan). */
+  series: z.string().optional(),
+  /** Edition label within the series, e.g. "2015/16". */
+  edition: z.string().optional(),
+  /** Document id this one replaces. */
+  supersedes: contentId.optional(),
+  /** Set on a second printing of the same document: the id of the document it is a version of. */
+  versionOf: contentId.optional(),
+  /** Short label of this version, e.g. "Published separately". */
+  versionLabel: z.string().optional(),
+  /** Where it was printed. */
+  source: sourceRef,
+  /** Strategy and plan data: priorities, actions, risks, budget, KPIs. */
+  plan: planSchema.optional(),
+  /** Passages kept verbatim for a person to review. */
+  review: z.array(reviewFlag).default([]),
+  /** Contradictions in the printed document. */
+  errata: z.array(erratum).default([]),
+});
+
+export type Document = z.infer<typeof documentSchema>;

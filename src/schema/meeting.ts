@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { contentId, erratum, isoDateTime, pageRange, personMention, sourceRef } from './common';
+
+export const meetingStatuses = ['scheduled', 'held', 'cancelled'] as const;
+
+/** One item on an agenda. */
+export const agendaItemSchema = z.object({
+  /** Item number as printed ("6", "11A"); kept as text because councils number "3a". */
+  number: z.string().min(1),
+  /** Title as printed. */
+  title: z.string().min(1),
+  /** Who the report is by, e.g. "Director of Children and Family Services". */
+  reportBy: z.string().optional(),
+  /** Pages of the pack this item's papers occupy. */
+  pages: pageRange.optional(),
+  /** Set when the item is taken in private; the reason is the legal one printed (e.g. Schedule 12A paragraph). */
+  exempt: z.object({ reason: z.string().min(1) }).optional(),
+  /** Papers were not ready when the agenda went out. */
+  toFollow: z.boolean().default(false),
+  /** Document ids considered under this item. */
+  documents: z.array(contentId).default([]),
+  /** Minutes id, when the item is the minutes of an earlier meeting. */
+  minutes: contentId.optional(),
+  /** Extra printed notes under the item. */
+  note: z.string().optional(),
+});
+
+/** A meeting of a body. File: `content/meetings/<council>/<body>/<YYYY-MM-DD>.yaml`. */
+export const meetingSchema = z.object({
+  /** Council id. */
+  council: contentId,
+  /** Body id. */
+  body: contentId,
+  /** Start, with the UTC offset in force in Europe/London on the day. */
+  start: isoDateTime,
+  /** Whether the meeting is still to come, took place, or was called off. */
+  status: z.enum(meetingStatuses),
+  /** Room and building, as printed. */
+  venue: z.string().optional(),
+  /** Democratic services contact for the meeting. */
+  contact: z
+    .object({
+      name: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.email().optional(),
+    })
+    .optional(),
+  /** Webcast notice as printed and its address, if any. */
+  webcast: z.object({ note: z.string(), url: z.url().optional() }).optional(),
+  /** Membership printed on the agenda. */
+  membership: z.array(personMention).default([]),
+  /** Members present, from the minutes. */
+  present: z.array(personMention).default([]),
+  /** Others in attendance (lead members, officers), from the minutes. */
+  inAttendance: z.array(personMention).default([]),
+  /** Apologies for absence, from the minutes. */
+  apologies: z.array(personMention).default([]),
+  /** The agenda, in printed order. */
+  agenda: z.array(agendaItemSchema).default([]),
+  /** The pack this meeting's agenda was read from. */
+  source: sourceRef.optional(),
+  /** Contradictions in the printed agenda. */
+  errata: z.array(erratum).default([]),
+});
+
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;

@@ -1,0 +1,217 @@
+import { mdxToJs } from 'satteri';
+import { isMap, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
+import type { z } from 'zod';
+import { collections, extensionOf, type CollectionName } from './index';
+import { referencesIn } from './references';
+
+/** One content file as read from disk: its path relative to the project root and its text. */
+export interface ContentFile {
+  path: string;
+  text: string;
+}
+
+/** A problem in a content file, placed as precisely as the file allows. */
+export interface ContentProblem {
+  file: string;
+  line: number;
+  column: number;
+  /** Field path such as `agenda[2].pages.to`; empty for the file as a whole. */
+  field: string;
+  message: string;
+}
+
+/** MDX components that content may use; anything else is a typo the build would only find at render time. */
+export const contentComponents = [
+  'PageBreak',
+  'Minute',
+  'Resolved',
+  'Verbatim',
+  'DataTable',
+  'KpiChart',
+  'Erratum',
+  'Declaration',
+] as const;
+
+/** A file parsed far enough to check: its data, where each field sits, and its MDX body. */
+interface ParsedEntry {
+  collection: CollectionName;
+  id: string;
+  file: string;
+  data: unknown;
+  locate: (path: ReadonlyArray<PropertyKey>) => { line: number; column: number };
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** Entry id from its path: the part under the collection folder, without extension. */
+export function entryId(relativePath: string, ext: string): string {
+  return relativePath.slice(0, -ext.length);
+}
+
+/** Formats a Zod/field path the way a person reads it: `agenda[2].pages.to`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+    .join('');
+}
+
+function locator(doc: YamlDocument, counter: LineCounter, lineOffset: number) {
+  return (path: ReadonlyArray<PropertyKey>) => {
+    // Walk down as far as the path exists, so a missing field points at its parent.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      const keyNode = depth > 0 ? keyNodeOf(doc, path.slice(0, depth)) : undefined;
+      const offset = keyNode?.range?.[0] ?? node?.range?.[0];
+      if (offset !== undefined) {
+        const { line, col } = counter.linePos(offset);
+        return { line: line + lineOffset, column: col };
+      }
+    }
+    return { line: 1 + lineOffset, column: 1 };
+  };
+}
+
+function keyNodeOf(doc: YamlDocument, path: ReadonlyArray<PropertyKey>) {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true);
+  if (!isMap(parent)) return undefined;
+  const last = path[path.length - 1];
+  const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === last);
+  return pair?.key as { range?: [number, number, number] } | undefined;
+}
+
+/** Parses YAML with positions; YAML syntax errors become problems. */
+function parseYaml(file: string, text: string, lineOffset: number, problems: ContentProblem[]) {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    const { line, col } = counter.linePos(error.pos[0]);
+    problems.push({ file, line: line + lineOffset, column: col, field: '', message: `YAML: ${error.message.split('\n')[0]}` });
+  }
+  return { doc, counter, ok: doc.errors.length === 0 };
+}
+
+/** Zod's issue in words a content editor can act on: what is wrong, and what was expected. */
+const describeIssue = (issue: z.core.$ZodIssue): string => {
+  const missing = 'input' in issue && issue.input === undefined;
+  const expected =
+    issue.code === 'invalid_type'
+      ? `expected ${issue.expected}`
+      : issue.code === 'invalid_value'
+        ? `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+        : issue.code === 'unrecognized_keys'
+          ? `unknown field(s) ${issue.keys.join(', ')}`
+          : issue.message;
+  if (missing) return `is missing: ${expected}`;
+  return issue.code === 'invalid_type' ? `${expected}, got ${JSON.stringify(issue.input)}` : expected;
+};
+
+/** Checks one MDX body: it compiles, and uses only the content components. */
+function checkMdx(file: string, body: string, lineOffset: number, problems: ContentProblem[]): void {
+  try {
+    mdxToJs(body);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /^(\d+):(\d+)/.exec(message);
+    problems.push({
+      file,
+      line: (at ? Number(at[1]) : 1) + lineOffset,
+      column: at ? Number(at[2]) : 1,
+      field: '',
+      message: `MDX: ${message.replace(/^\d+:\d+(-\d+:\d+)?:\s*/, '')}`,
+    });
+    return;
+  }
+  const allowed = new Set<string>(contentComponents);
+  const lines = body.split('\n');
+  lines.forEach((text, i) => {
+    for (const match of text.matchAll(/<([A-Z][A-Za-z0-9]*)/g)) {
+      const name = match[1] as string;
+      if (!allowed.has(name)) {
+        problems.push({
+          file,
+          line: i + 1 + lineOffset,
+          column: (match.index ?? 0) + 1,
+          field: '',
+          message: `MDX: unknown component <${name}>: expected one of ${contentComponents.join(', ')}`,
+        });
+      }
+    }
+  });
+}
+
+/** Parses and schema-checks one file; returns the entry when it is good enough to check references against. */
+export function checkFile(
+  collection: CollectionName,
+  relativePath: string,
+  file: ContentFile,
+  problems: ContentProblem[],
+): ParsedEntry | undefined {
+  const spec = collections[collection];
+  const ext = extensionOf(spec.format);
+  let yamlText = file.text;
+  let lineOffset = 0;
+  if (spec.format === 'mdx') {
+    const match = FRONTMATTER.exec(file.text);
+    if (!match) {
+      problems.push({ file: file.path, line: 1, column: 1, field: '', message: 'missing frontmatter: an MDX entry starts with a --- block of YAML fields' });
+      return undefined;
+    }
+    yamlText = match[1] as string;
+    lineOffset = 1;
+    const bodyOffset = match[0].split('\n').length - 1;
+    checkMdx(file.path, file.text.slice(match[0].length), bodyOffset, problems);
+  }
+  const { doc, counter, ok } = parseYaml(file.path, yamlText, lineOffset, problems);
+  if (!ok) return undefined;
+  const data = doc.toJS();
+  const locate = locator(doc, counter, lineOffset);
+  const result = spec.schema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const { line, column } = locate(issue.path);
+      problems.push({ file: file.path, line, column, field: formatPath(issue.path), message: describeIssue(issue) });
+    }
+    return undefined;
+  }
+  return { collection, id: entryId(relativePath, ext), file: file.path, data: result.data, locate };
+}
+
+/**
+ * Validates a whole content tree: every file against its collection's schema, its MDX, and every cross-reference.
+ * `files` maps collection names to their files; paths inside are relative to the collection folder.
+ */
+export function validateContent(
+  files: Partial<Record<CollectionName, Array<{ relativePath: string; file: ContentFile }>>>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const entries: ParsedEntry[] = [];
+  const ids = new Map<CollectionName, Set<string>>();
+  for (const [collection, list] of Object.entries(files) as Array<[CollectionName, Array<{ relativePath: string; file: ContentFile }>]>) {
+    const known = new Set<string>();
+    ids.set(collection, known);
+    for (const { relativePath, file } of list) {
+      known.add(entryId(relativePath, extensionOf(collections[collection].format)));
+      const entry = checkFile(collection, relativePath, file, problems);
+      if (entry) entries.push(entry);
+    }
+  }
+  for (const entry of entries) {
+    for (const ref of referencesIn(entry.collection, entry.data)) {
+      if (ids.get(ref.target)?.has(ref.id)) continue;
+      const { line, column } = entry.locate(ref.path);
+      problems.push({
+        file: entry.file,
+        line,
+        column,
+        field: formatPath(ref.path),
+        message: `unknown ${ref.target} id "${ref.id}": expected a file content/${collections[ref.target].dir}/${ref.id}${extensionOf(collections[ref.target].format)}`,
+      });
+    }
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** One line per problem, in the `file:line:column` form editors and terminals link to. */
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}:${p.line}:${p.column}  ${p.field ? `${p.field}: ` : ''}${p.message}`;
+}

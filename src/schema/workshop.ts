@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { contentId, isoDate, sourceRef } from './common';
+
+/** A consultation workshop held for a strategy. File: `content/workshops/<council>/<slug>.mdx`; the body is what was said. */
+export const workshopSchema = z.object({
+  /** Strategy or action plan document id. */
+  strategy: contentId,
+  /** Title as printed. */
+  title: z.string().min(1),
+  /** Theme of the workshop. */
+  theme: z.string().optional(),
+  /** Date, when printed. */
+  date: isoDate.optional(),
+  /** Who came, as printed. */
+  attendees: z.string().optional(),
+  /** Action plan references that came out of it. */
+  actions: z.array(z.string()).default([]),
+  /** Where it was printed. */
+  source: sourceRef,
+});
+
+export type Workshop = z.infer<typeof workshopSchema>;

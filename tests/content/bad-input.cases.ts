@@ -1,0 +1,94 @@
+/**
+ * Bad-input scenarios: each breaks the valid fixture site in one way and says what the error must name.
+ * Shared by the validator unit test and the build test, so both prove the same cases.
+ */
+export interface BadInputCase {
+  name: string;
+  file: string;
+  from: string | RegExp;
+  to: string;
+  /** Field path the message must name ('' when the problem is the file itself). */
+  field: string;
+  /** Line the message must point at. */
+  line: number;
+  /** Text the message must contain (what was expected). */
+  expect: RegExp;
+}
+
+export const MEETING = 'meetings/leicestershire/scrutiny-commission/2015-04-22.yaml';
+export const REPORT = 'documents/leicestershire/scrutiny-commission/2015-04-22/communities-strategy-action-plan.mdx';
+
+export const badInputCases: BadInputCase[] = [
+  {
+    name: 'a missing required field',
+    file: MEETING,
+    from: 'status: held\n',
+    to: '',
+    field: 'status',
+    line: 1,
+    expect: /is missing: expected one of "scheduled", "held", "cancelled"/,
+  },
+  {
+    name: 'a field of the wrong type',
+    file: MEETING,
+    from: 'pages: { from: 35, to: 60 }',
+    to: 'pages: { from: "thirty-five", to: 60 }',
+    field: 'agenda[0].pages.from',
+    line: 18,
+    expect: /expected number, got "thirty-five"/,
+  },
+  {
+    name: 'a value outside its list',
+    file: REPORT,
+    from: 'status: final',
+    to: 'status: published',
+    field: 'status',
+    line: 8,
+    expect: /expected one of "draft", "final"/,
+  },
+  {
+    name: 'an unknown reference',
+    file: MEETING,
+    from: 'body: leicestershire/scrutiny-commission',
+    to: 'body: leicestershire/scrutiny-comission',
+    field: 'body',
+    line: 2,
+    expect: /unknown bodies id "leicestershire\/scrutiny-comission": expected a file content\/bodies\/leicestershire\/scrutiny-comission\.yaml/,
+  },
+  {
+    name: 'an unknown person on a body',
+    file: 'bodies/leicestershire/scrutiny-commission.yaml',
+    from: 'person: leicestershire/s-j-galton',
+    to: 'person: leicestershire/s-galton',
+    field: 'terms[0].members[0].person',
+    line: 8,
+    expect: /unknown people id "leicestershire\/s-galton"/,
+  },
+  {
+    name: 'broken MDX',
+    file: REPORT,
+    from: 'The purpose of this report',
+    to: 'The {purpose of this report',
+    field: '',
+    line: 16,
+    expect: /MDX: .*closing brace/,
+  },
+  {
+    name: 'an unknown MDX component',
+    file: REPORT,
+    from: 'The purpose of this report',
+    to: '<Chart /> The purpose of this report',
+    field: '',
+    line: 16,
+    expect: /unknown component <Chart>/,
+  },
+  {
+    name: 'broken YAML (a key given twice)',
+    file: MEETING,
+    from: 'status: held\n',
+    to: 'status: held\nstatus: cancelled\n',
+    field: '',
+    line: 5,
+    expect: /YAML: Map keys must be unique/,
+  },
+];
