@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { paragraphAnchors } from './src/markdown/paragraph-anchors.ts';
 
 // `site` and `base` come from the environment so one build can be deployed at a CDN root or under a sub-path.
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Source text is kept as printed: no curly quotes or dashes the council did not type.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [paragraphAnchors] }) },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // Tests build several fixture sites; each gets its own content cache.

@@ -12,6 +12,7 @@ export const paths = {
   meetings: () => '/meetings/',
   meeting: (id: string) => `/meetings/${id}/`,
   document: (id: string) => `/documents/${id}/`,
+  minutes: (id: string) => `/minutes/${id}/`,
   body: (id: string) => `/bodies/${id}/`,
   council: (id: string) => `/councils/${id}/`,
   person: (id: string) => `/people/${id}/`,

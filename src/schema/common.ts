@@ -34,6 +34,8 @@ export const sourceRef = z.object({
   pack: contentId,
   /** Pages of the pack, when known. */
   pages: pageRange.optional(),
+  /** Lines of the extracted text the content was read from, so an editor can check it against the source. */
+  lines: z.object({ from: z.number().int().positive(), to: z.number().int().positive() }).optional(),
 });
 
 /**

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { reviewFlag } from '../../src/schema';
+import { plain } from './agenda';
+import type { Furniture } from './furniture';
+import { component, escapeLine, hasUnknownHtml, wrap } from './mdx';
+import { toBlocks, type SourceLine } from './source';
+import type { Table } from './tables';
+
+type ReviewFlag = z.infer<typeof reviewFlag>;
+
+/** What the body renderer needs besides the lines: what other stages recognised in them. */
+export interface BodyContext {
+  furniture: ReadonlyMap<number, Furniture>;
+  /** Tables in these lines; their lines render as one `<DataTable>`. */
+  tables: readonly Table[];
+  /** Captions by table start line, when the document prints one above the table. */
+  captions?: ReadonlyMap<number, string>;
+  /** Lines already rendered by the caller (a minute's heading line), skipped here. */
+  skip?: ReadonlySet<number>;
+}
+
+/** The rendered body and what a person should look at. */
+export interface RenderedBody {
+  mdx: string;
+  review: ReviewFlag[];
+}
+
+const NAME_LIKE = /\b(CC|JP|Councillors?|Tel|Email)\b|@|\d{4} \d{3} \d{4}/;
+
+/** A short standalone line that reads as a heading: few words, no closing punctuation, not a name or a number. */
+export function isHeading(text: string): boolean {
+  const t = plain(text);
+  if (!t || t.includes('\t') || NAME_LIKE.test(t) || /^[-•·*]\s/.test(text.trim())) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 12 || !/^[A-Z0-9]/.test(t) || !/[A-Za-z]{3}/.test(t)) return false;
+  const numbered = /^\d+(\.\d+)*\.?\s+[A-Z]/.test(t);
+  if (numbered) return words.length <= 8 && !/[.;,]$/.test(t);
+  return !/[.:;,]$/.test(t) && !/^\d/.test(t);
+}
+
+const headingLevel = (text: string) => (/^\d+\.\d+/.test(plain(text)) ? '###' : '##');
+
+/** Leading indentation is layout, not words; two spaces keep a nested bullet a bullet. */
+const normaliseLine = (text: string) =>
+  /^\s*[-*•]\s/.test(text) ? text.replace(/^\s{3,}/, '  ').replace(/\t/g, ' ') : text.trim().replace(/\t+/g, ' ');
+
+/** A `<DataTable>` for a recognised table: every cell as printed, plus its caption and source lines. */
+function renderTable(table: Table, caption: string | undefined): string {
+  return component('DataTable', {
+    caption,
+    head: table.head,
+    rows: table.body,
+    lines: [table.start, table.end],
+  });
+}
+
+/**
+ * Renders lines of a document as MDX: headings, paragraphs, bullets and tables; page furniture becomes
+ * `<PageBreak>`; lines with markup the importer does not understand stay verbatim in `<Verbatim>` and are listed
+ * for review. Every non-furniture word of the input is in the output.
+ */
+export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody {
+  const out: string[] = [];
+  const review: ReviewFlag[] = [];
+  const tableAt = new Map(ctx.tables.map((t) => [t.start, t]));
+  const inTable = new Set(ctx.tables.flatMap((t) => range(t.start, t.end)));
+  for (const block of toBlocks(lines)) {
+    let paragraph: string[] = [];
+    const flush = () => {
+      if (paragraph.length) out.push(paragraph.join('\n'));
+      paragraph = [];
+    };
+    for (const line of block.lines) {
+      if (ctx.skip?.has(line.n)) continue;
+      const table = tableAt.get(line.n);
+      if (table) {
+        flush();
+        out.push(renderTable(table, ctx.captions?.get(table.start)));
+        continue;
+      }
+      if (inTable.has(line.n)) continue;
+      const furniture = ctx.furniture.get(line.n);
+      if (furniture) {
+        flush();
+        out.push(component('PageBreak', { kind: furniture.kind, printed: furniture.printed, page: furniture.page, line: line.n }));
+        continue;
+      }
+      if (hasUnknownHtml(line.text)) {
+        flush();
+        review.push({ line: line.n, reason: 'HTML the importer could not read; kept verbatim' });
+        out.push(component('Verbatim', { text: line.text, line: line.n, reason: 'markup not understood' }));
+        continue;
+      }
+      if (block.lines.length === 1 && isHeading(line.text)) {
+        flush();
+        out.push(`${headingLevel(line.text)} ${escapeLine(plain(line.text))}`);
+        continue;
+      }
+      paragraph.push(
+        escapeLine(normaliseLine(line.text), (label) =>
+          review.push({ line: line.n, reason: `dead link "${label}": the source links to nothing; the text is kept` }),
+        ),
+      );
+    }
+    flush();
+  }
+  return { mdx: out.join('\n\n'), review };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+export { wrap };

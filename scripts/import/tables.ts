@@ -1,0 +1,606 @@
+/**
+ * Tables found in a pack: tab-separated runs, markdown pipe tables and HTML table fragments, as one shape. Pure
+ * functions only: lines in, tables (and errata about their totals) out.
+ *
+ * Tab tables. The PDF-to-Markdown tool writes a table row as one line with a tab between cells; `toLines` has
+ * already trimmed trailing whitespace, so a row whose last cells were empty keeps fewer tabs, and a row with only
+ * its first cell filled ("Pooled Budget", "<u>Activity in 2009/10</u>") keeps none. The rule, in order:
+ *
+ * 1. A block is a run of consecutive non-blank lines holding at least one tab line. Every line of it is a row:
+ *    a tab line is split on tabs, a line without tabs is a one-cell row. A line whose cells are only dashes
+ *    ("---\t-----") is a separator row: furniture, not data.
+ * 2. Blocks join across a gap of at most 4 lines that holds only blank lines or lines without words (a table broken
+ *    by blank lines or a page break), or across a gap that holds exactly one short line (at most 60 characters, not
+ *    numbered, no closing punctuation, blank lines round it) when the widest rows of both parts have the same number
+ *    of cells: a page or section heading printed inside a table ("Appendix Two", "Staff Wellbeing"). That line is
+ *    kept as a one-cell row, listed in `notData`. (Widths are unreliable after trailing empty cells are trimmed, so
+ *    a heading between parts of different widths ends the table and becomes the next part's caption instead.)
+ * 3. The joined run is a table when it has at least two tab rows, or one tab row and a separator row, or one tab row
+ *    of four or more short labels (the header of a table printed empty). A single tab line between prose
+ *    ("1. Minutes of the meeting ...\t(Pages 5 - 10)") is not a table; neither is a run in which most rows are
+ *    numbered items with nothing else in them (the agenda: "<u>Item</u>\t<u>Report by</u>" then "2. Question Time.").
+ *
+ * Cells are plain text: HTML fragments inside a cell (`<p>`, `<ul>`, `<table>` ...) become text with every word kept,
+ * paragraph and list breaks as newlines, ticked and empty checkboxes as ☑ and ☐. The lines themselves are kept in
+ * `lines`, so every character can be recovered; lines inside the table that are not rows (blank lines, separators)
+ * are listed in `furniture` and hold no words.
+ */
+import type { Erratum } from '../../src/schema';
+import type { SourceLine } from './source';
+
+/** A table as printed: every cell's text kept exactly, with the source lines it came from. */
+export interface Table {
+  /** Header rows (usually one; none when the source printed no header). */
+  head: string[][];
+  /** Body rows, each a list of cells in printed order. */
+  body: string[][];
+  /** Source line number of each body row (same length as `body`). */
+  rowLines: number[];
+  /** First and last source line of the whole table. */
+  start: number;
+  end: number;
+  /** How the source wrote the table. */
+  kind?: 'tab' | 'markdown' | 'html';
+  /** Heading printed just above the table (outside `start`..`end`), when there is one. */
+  caption?: string;
+  /** Line of the caption. */
+  captionLine?: number;
+  /** Source line of each header row (same length as `head`). */
+  headLines?: number[];
+  /** Lines inside the table that are not rows: blank lines and separator rows. None holds a word. */
+  furniture?: SourceLine[];
+  /** Body rows that are not data: a page heading carried into the table, or the header printed again. */
+  notData?: Array<{ line: number; reason: 'interruption' | 'repeated-head' }>;
+  /** The source lines from `start` to `end`, exactly as given. */
+  lines?: SourceLine[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers
+
+const SUPERSCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+const NO_NUMBER = new Set(['', '-', '–', '—', 'n/a', 'na', 'nil', 'none', 'tbc', 'tbs', 'tba', 'n/k']);
+/** Scale words and suffixes, to pounds or units: "£350K" is 350,000. */
+const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+const NUMBER =
+  /^(?<bound>[<>≤≥])?(?<open>\()?(?<sign>[-+])?£?(?<sign2>[-+])?(?<int>\d{1,3}(?:,\d{3})+|\d+)(?<frac>\.\d+)?\s?(?<unit>%|k|m|bn|thousand|million|billion)?(?<close>\))?(?<plus>\+)?$/i;
+
+/** The printed figure with footnote markers (superscripts, trailing asterisks) and spacing after "£" removed. */
+const cleanFigure = (printed: string) =>
+  printed.replace(SUPERSCRIPTS, '').replace(/\*+$/, '').replace(/\u2212/g, '-').replace(/£\s+/, '£').trim();
+
+/**
+ * The number a printed figure stands for, or null when it is not one figure. Units: "£" and "%" are dropped, so
+ * the number is in the printed unit (pounds, percent); a scale word multiplies to whole units ("£1.6 billion" is
+ * 1,600,000,000, "£350K" is 350,000, "£6.1m" is 6,100,000). "(123)" is -123. A bound keeps its figure ("<5%" is 5,
+ * "85%+" is 85). A column heading's scale ("£000s") is not applied. "n/a", "-", "TBS" and "" are null, and so is
+ * anything with words in it ("21% reduction", "7.5 days").
+ */
+export function parseNumber(printed: string): number | null {
+  const text = cleanFigure(printed);
+  if (NO_NUMBER.has(text.toLowerCase())) return null;
+  const g = NUMBER.exec(text)?.groups;
+  if (!g || Boolean(g['open']) !== Boolean(g['close'])) return null;
+  const magnitude = Number(`${g['int']!.replace(/,/g, '')}${g['frac'] ?? ''}`);
+  const scale = SCALE[(g['unit'] ?? '').toLowerCase()] ?? 1;
+  const negative = g['open'] !== undefined || g['sign'] === '-' || g['sign2'] === '-';
+  const value = Number((magnitude * scale).toPrecision(15));
+  return negative ? -value : value;
+}
+
+/** The smallest step a printed figure can show: 1 for "7,598", 0.01 for "1.13", 10,000 for "£13.85m". */
+export function printedStep(printed: string): number {
+  const g = NUMBER.exec(cleanFigure(printed))?.groups;
+  const decimals = (g?.['frac']?.length ?? 1) - 1;
+  const scale = SCALE[(g?.['unit'] ?? '').toLowerCase()] ?? 1;
+  return Number((10 ** -decimals * scale).toPrecision(15));
+}
+
+/** One figure found in a cell, with the text it was printed as. */
+export interface CellFigure {
+  printed: string;
+  value: number;
+}
+
+/**
+ * The figures a cell holds: one ("£1,024,367"), several side by side where merged cells were printed as one
+ * ("£298,303 £265,000 £70,000"), or one followed by a note in brackets ("£10m (Better Care Fund)"). None otherwise.
+ */
+export function cellFigures(cell: string): CellFigure[] {
+  const text = cell.trim();
+  const whole = parseNumber(text);
+  if (whole !== null) return [{ printed: text, value: whole }];
+  const noted = /^(\S+)\s+\([^()]*\)$/.exec(text);
+  const first = noted ? parseNumber(noted[1]!) : null;
+  if (noted && first !== null) return [{ printed: noted[1]!, value: first }];
+  const parts = text.split(/\s+/);
+  const values = parts.map(parseNumber);
+  if (parts.length < 2 || values.some((v) => v === null)) return [];
+  return parts.map((printed, i) => ({ printed, value: values[i]! }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cell text
+
+const HTML_TAGS = 'p|div|span|ul|ol|li|u|i|b|em|strong|sup|sub|a|font|br|table|thead|tbody|tfoot|tr|td|th|input';
+const BREAK_TAG = new RegExp(`<\\/?(?:p|div|ul|ol|li|br|tr|table|thead|tbody|tfoot)\\b[^>]*>`, 'gi');
+const CELL_TAG = /<\/?(?:td|th)\b[^>]*>/gi;
+const ANY_TAG = new RegExp(`<\\/?(?:${HTML_TAGS})\\b[^>]*>`, 'gi');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** True when the text holds HTML markup the tool left in (not an autolink such as `<https://...>`). */
+export const hasHtml = (text: string): boolean => new RegExp(`<\\/?(?:${HTML_TAGS})\\b[^>]*>`, 'i').test(text);
+
+/** A checkbox as a character a reader sees: ☑ ticked, ☐ empty. */
+const checkbox = (tag: string) => (/type\s*=\s*["']?checkbox/i.test(tag) ? (/\bchecked\b/i.test(tag) ? '☑' : '☐') : '');
+
+/** Cell HTML to plain text: tags go, every word stays; paragraphs and list items become lines. */
+export function htmlToText(html: string): string {
+  if (!hasHtml(html)) return html.trim();
+  return html
+    .replace(/<input\b[^>]*>/gi, checkbox)
+    .replace(BREAK_TAG, '\n')
+    .replace(CELL_TAG, ' ')
+    .replace(ANY_TAG, '')
+    .replace(/&(#\d+|[a-z]+);/gi, (m, name: string) =>
+      name.startsWith('#') && name !== '#39' ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? m),
+    )
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tab tables: lines to runs
+
+type LineKind = 'blank' | 'sep' | 'tab' | 'text';
+
+const WORD = /[\p{L}\p{N}]/u;
+const SEPARATOR_CELL = /^\s*:?-{2,}:?\s*$/;
+
+/** What a line is, for table finding: a line without a letter or digit is blank. */
+function lineKind(text: string): LineKind {
+  if (text.includes('\t')) {
+    const cells = text.split('\t');
+    return cells.every((c) => c.trim() === '' || SEPARATOR_CELL.test(c)) && cells.some((c) => c.trim()) ? 'sep' : 'tab';
+  }
+  return WORD.test(text) ? 'text' : 'blank';
+}
+
+/** Positions (indexes into the line array) of one candidate table and of the lines that join its parts. */
+interface Run {
+  from: number;
+  to: number;
+  interruptions: number[];
+}
+
+const width = (lines: SourceLine[], run: Run) =>
+  Math.max(0, ...lines.slice(run.from, run.to + 1).filter((l) => lineKind(l.text) === 'tab').map((l) => l.text.split('\t').length));
+
+/** Maximal runs of non-blank lines that hold a tab line. */
+function blocks(kinds: LineKind[]): Run[] {
+  const runs: Run[] = [];
+  let from = -1;
+  kinds.forEach((kind, i) => {
+    if (kind !== 'blank' && from < 0) from = i;
+    const endsHere = kind !== 'blank' && (i === kinds.length - 1 || kinds[i + 1] === 'blank');
+    if (endsHere) {
+      if (kinds.slice(from, i + 1).some((k) => k === 'tab' || k === 'sep')) runs.push({ from, to: i, interruptions: [] });
+      from = -1;
+    }
+  });
+  return runs;
+}
+
+const MAX_BLANK_GAP = 4;
+const NUMBERED_HEADING = /^\d+(?:\.\d+)*\.?\s/;
+
+/** Whether two runs are one table broken by blank lines or by a page heading (rule 2 above). */
+function joins(lines: SourceLine[], kinds: LineKind[], a: Run, b: Run): number[] | null {
+  const gap = kinds.slice(a.to + 1, b.from);
+  const texts = gap.flatMap((k, i) => (k === 'text' ? [a.to + 1 + i] : []));
+  const [wa, wb] = [width(lines, a), width(lines, b)];
+  if (texts.length === 0) return gap.length <= MAX_BLANK_GAP ? [] : null;
+  const heading = lines[texts[0]!]!.text.trim();
+  const short = heading.length <= 60 && !/[.:;,]$/.test(heading) && !NUMBERED_HEADING.test(heading);
+  return texts.length === 1 && short && gap.length <= MAX_BLANK_GAP + 1 && wa === wb ? texts : null;
+}
+
+/** Runs joined across gaps. */
+function joinRuns(lines: SourceLine[], kinds: LineKind[], runs: Run[]): Run[] {
+  const joined: Run[] = [];
+  for (const run of runs) {
+    const last = joined[joined.length - 1];
+    const through = last ? joins(lines, kinds, last, run) : null;
+    if (last && through) joined[joined.length - 1] = { from: last.from, to: run.to, interruptions: [...last.interruptions, ...through, ...run.interruptions] };
+    else joined.push(run);
+  }
+  return joined;
+}
+
+const splitCells = (text: string) => text.split('\t').map(htmlToText);
+const filled = (row: string[]) => row.filter((c) => c.trim() !== '');
+const NUMBERED_ITEM = /^\d+[.)]\s/;
+
+/** Rule 3: enough of a table to be one, and not a numbered list that happens to hold a tab. */
+function isTable(lines: SourceLine[], kinds: LineKind[], run: Run): boolean {
+  const rows = lines.slice(run.from, run.to + 1).filter((_, i) => kinds[run.from + i] === 'tab' || kinds[run.from + i] === 'text').map((l) => splitCells(l.text));
+  const tabRows = kinds.slice(run.from, run.to + 1).filter((k) => k === 'tab').length;
+  const listItems = rows.slice(1).filter((r) => filled(r).length === 1 && NUMBERED_ITEM.test(r[0] ?? '')).length;
+  if (listItems * 2 > rows.length - 1) return false;
+  if (tabRows >= 2) return true;
+  if (kinds.slice(run.from, run.to + 1).includes('sep')) return true;
+  const only = rows.find((r) => filled(r).length > 1) ?? [];
+  return rows.length === 1 && filled(only).length >= 4 && filled(only).every((c) => c.length <= 40 && !hasFigure(c));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Header rows, repeated headers, captions
+
+const PERIOD = /\b(?:(?:19|20)\d{2}|\d{2})\s?[/-]\s?(?:(?:19|20)?\d{2})\b|\b(?:19|20)\d{2}\b/;
+const PERIOD_WORDS =
+  /\b(?:apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|to|q[1-4]|quarter|year|target|targets|baseline|actual|forecast|£'?000s?|000s|£000|£'s)\b/gi;
+
+/** A column label that names a period ("2013/14", "Apr to Mar 2011/12", "Target 11/12", "2010/11 £000s"). */
+export const isPeriodLabel = (cell: string): boolean =>
+  PERIOD.test(cell) && !/\d/.test(cell.replace(new RegExp(PERIOD.source, 'g'), '').replace(PERIOD_WORDS, ''));
+
+/** A cell that prints a figure: a number, or text that starts with one ("5 (07/08)", "21% reduction"). */
+export function hasFigure(cell: string): boolean {
+  const text = cell.trim();
+  if (isPeriodLabel(text)) return false;
+  return parseNumber(text) !== null || cellFigures(text).length > 0 || /^[<>≤≥]?[-(]?£?\d[\d,]*(\.\d+)?%?(\s|$|\*)/.test(text);
+}
+
+/** Words that head a column in the packs' text tables. */
+const HEADER_WORDS =
+  /^(?:item|ref|name|position|date|description|comments?|details?|activity|timescale|status|risk|priority|priorities|objective|measure(?:d by)?|agency|authority|area|service|programme|projects?|component|owner|lead|yes\/no|references|total|target|key challenge|development area|equality objective|action|officer responsible|by when|signature|challenges \/ risks)\b/i;
+
+/** Whether a row reads as column labels: two or more short cells, none a figure, one a known heading word. */
+const isLabelRow = (row: string[]) =>
+  filled(row).length >= 2 && !/^\d+(\.\d+)*\.?$/.test(row[0]?.trim() ?? '') && filled(row).every((c) => !hasFigure(c) && c.length <= 80);
+
+/** All filled cells in capitals ("OTHER IMPLICATIONS", "PRIORITY"): how these packs print column headings. */
+const isCapsRow = (row: string[]) => filled(row).every((c) => /[A-Z]{2}/.test(c) && c === c.toUpperCase());
+
+/** A table of figures: at least half its rows after the first print a figure after the label. */
+const isNumeric = (rows: string[][]) => rows.slice(1).filter((r) => r.slice(1).some(hasFigure)).length * 2 >= rows.length - 1 && rows.length > 1;
+
+/**
+ * Header rows: in a table of figures (half its rows print one), the label rows above the first row with a figure (with any one-cell title row
+ * above them, at most five rows); in a table of text, the first row when its cells are short labels and one of them
+ * is a usual column heading ("Ref", "Name", "Development area") or all its cells are in capitals.
+ */
+function headCount(rows: string[][]): number {
+  const firstData = isNumeric(rows) ? rows.findIndex((r) => r.slice(1).some(hasFigure)) : -1;
+  if (firstData > 0) {
+    let n = 0;
+    while (n < firstData && n < 5 && (filled(rows[n]!).length <= 1 ? !rows.slice(0, n).some((r) => filled(r).length > 1) : isLabelRow(rows[n]!))) n++;
+    return rows.slice(0, n).some(isLabelRow) ? n : 0;
+  }
+  const first = rows[0] ?? [];
+  const named = filled(first).some((c) => HEADER_WORDS.test(c)) || isCapsRow(first);
+  return isLabelRow(first) && filled(first).every((c) => c.length <= 60) && named ? 1 : 0;
+}
+
+const rowKey = (row: string[]) => filled(row).join('\u0000').toLowerCase().replace(/\s+/g, ' ');
+
+/** Lines that are print furniture or contact details, never a caption. */
+const NOT_CAPTION = /^\W*(?:draft|this page is intentionally left blank|page \d+)\W*$|@|\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\d{6,}|^[(⁰¹²³⁴⁵⁶⁷⁸⁹*•·-]/i;
+
+/** A heading: short, starting with a capital or a section number, without closing punctuation. */
+const isCaption = (text: string) =>
+  text.length <= 100 && /^[A-Z0-9]/.test(text) && !/[.,;:]$|:-$/.test(text) && !/^\d+$/.test(text) && !NOT_CAPTION.test(text);
+
+/** A lead-in sentence between a heading and its table ("Performance against ... to date:-"), or a paragraph. */
+const isLeadIn = (text: string) => text.length > 100 || /[:]-?$/.test(text);
+
+/**
+ * The heading printed above a table: the nearest line above it when that is a heading, looking past lead-in
+ * sentences and paragraphs (up to four lines of text); none when something else comes first.
+ */
+function captionOf(lines: SourceLine[], from: number): { caption: string; line: number } | undefined {
+  let seen = 0;
+  for (let i = from - 1; i >= 0 && seen < 4; i--) {
+    const text = htmlToText(lines[i]!.text);
+    if (lines[i]!.text.includes('\t')) return undefined;
+    if (!WORD.test(text)) continue;
+    seen++;
+    if (isCaption(text)) return withParent(lines, i, text);
+    if (!isLeadIn(text)) return undefined;
+  }
+  return undefined;
+}
+
+/** A short caption ("Core Funding") with the heading just above it ("Youth Offending Service Budget for 2015/16"). */
+function withParent(lines: SourceLine[], at: number, caption: string): { caption: string; line: number } {
+  let i = at - 1;
+  while (i >= 0 && !WORD.test(lines[i]!.text)) i--;
+  const above = i >= 0 ? htmlToText(lines[i]!.text) : '';
+  const join = caption.length <= 30 && at - i <= 2 && above.length <= 60 && isCaption(above) && above !== caption && !lines[i]!.text.includes('\t');
+  return { caption: join ? `${above} – ${caption}` : caption, line: lines[at]!.n };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building tables
+
+/** A table from a run of lines. */
+function tabTable(lines: SourceLine[], kinds: LineKind[], run: Run): Table {
+  const span = lines.slice(run.from, run.to + 1);
+  const rowAt = span.flatMap((line, i) => (kinds[run.from + i] === 'tab' || kinds[run.from + i] === 'text' ? [line] : []));
+  const rows = rowAt.map((l) => splitCells(l.text));
+  const n = headCount(rows);
+  const headKeys = new Set(rows.slice(0, n).filter((r) => filled(r).length > 1).map(rowKey));
+  const interruptions = new Set(run.interruptions.map((i) => lines[i]!.n));
+  const notData = rowAt.slice(n).flatMap((line, i): NonNullable<Table['notData']> => {
+    if (interruptions.has(line.n)) return [{ line: line.n, reason: 'interruption' }];
+    return headKeys.has(rowKey(rows[n + i]!)) ? [{ line: line.n, reason: 'repeated-head' }] : [];
+  });
+  const caption = captionOf(lines, run.from);
+  return {
+    kind: 'tab',
+    head: rows.slice(0, n),
+    headLines: rowAt.slice(0, n).map((l) => l.n),
+    body: rows.slice(n),
+    rowLines: rowAt.slice(n).map((l) => l.n),
+    start: span[0]!.n,
+    end: span[span.length - 1]!.n,
+    ...(caption ? { caption: caption.caption, captionLine: caption.line } : {}),
+    furniture: span.filter((_, i) => kinds[run.from + i] === 'blank' || kinds[run.from + i] === 'sep'),
+    notData,
+    lines: span,
+  };
+}
+
+/** Tab-separated tables (see the rule at the top of this file). */
+function tabTables(lines: SourceLine[]): Table[] {
+  const kinds = lines.map((l) => lineKind(l.text));
+  return joinRuns(lines, kinds, blocks(kinds))
+    .filter((run) => isTable(lines, kinds, run))
+    .map((run) => tabTable(lines, kinds, run));
+}
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/;
+
+/** Cells of a markdown pipe row; `\|` is a pipe inside a cell. */
+const pipeCells = (text: string) =>
+  text.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => htmlToText(c.replace(/\\\|/g, '|')));
+
+/** Markdown pipe tables: two or more `| a | b |` lines; a `|---|---|` row after the first makes it the header. */
+function markdownTables(lines: SourceLine[]): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j < lines.length && PIPE_ROW.test(lines[j]!.text)) j++;
+    if (j - i >= 2) tables.push(pipeTable(lines, i, j - 1));
+    i = j;
+  }
+  return tables;
+}
+
+/** One markdown pipe table from lines `from`..`to` (indexes). */
+function pipeTable(lines: SourceLine[], from: number, to: number): Table {
+  const span = lines.slice(from, to + 1);
+  const separator = span.findIndex((l) => PIPE_SEPARATOR.test(l.text));
+  const rows = span.filter((l) => !PIPE_SEPARATOR.test(l.text));
+  const n = separator === 1 ? 1 : 0;
+  const caption = captionOf(lines, from);
+  return {
+    kind: 'markdown',
+    head: rows.slice(0, n).map((l) => pipeCells(l.text)),
+    headLines: rows.slice(0, n).map((l) => l.n),
+    body: rows.slice(n).map((l) => pipeCells(l.text)),
+    rowLines: rows.slice(n).map((l) => l.n),
+    start: span[0]!.n,
+    end: span[span.length - 1]!.n,
+    ...(caption ? { caption: caption.caption, captionLine: caption.line } : {}),
+    furniture: span.filter((l) => PIPE_SEPARATOR.test(l.text)),
+    notData: [],
+    lines: span,
+  };
+}
+
+const ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr>/gi;
+const CELL = /<(t[hd])\b[^>]*>([\s\S]*?)<\/t[hd]>/gi;
+
+/**
+ * HTML `<table>` fragments on lines that are not in a tab or pipe table (those keep the fragment as cell text):
+ * rows of `<th>` cells, or rows inside `<thead>`, are the header.
+ */
+function htmlTables(lines: SourceLine[], taken: Set<number>): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (taken.has(lines[i]!.n) || !/<table\b/i.test(lines[i]!.text)) continue;
+    let j = i;
+    while (j < lines.length - 1 && !/<\/table>/i.test(lines[j]!.text)) j++;
+    tables.push(htmlTable(lines, i, j));
+    i = j;
+  }
+  return tables;
+}
+
+/** One HTML table from lines `from`..`to` (indexes). */
+function htmlTable(lines: SourceLine[], from: number, to: number): Table {
+  const span = lines.slice(from, to + 1);
+  const html = span.map((l) => l.text).join('\n');
+  const headEnd = html.search(/<\/thead>/i);
+  const rows = [...html.matchAll(ROW)].map((m) => ({
+    at: m.index,
+    cells: [...m[1]!.matchAll(CELL)].map((c) => ({ th: c[1]!.toLowerCase() === 'th', text: htmlToText(c[2]!) })),
+  }));
+  const isHead = (r: (typeof rows)[number]) => (headEnd >= 0 ? r.at < headEnd : r.cells.every((c) => c.th));
+  const n = rows.findIndex((r) => !isHead(r));
+  const split = n < 0 ? rows.length : n;
+  const lineOf = (at: number) => span[html.slice(0, at).split('\n').length - 1]!.n;
+  const caption = captionOf(lines, from);
+  return {
+    kind: 'html',
+    head: rows.slice(0, split).map((r) => r.cells.map((c) => c.text)),
+    headLines: rows.slice(0, split).map((r) => lineOf(r.at)),
+    body: rows.slice(split).map((r) => r.cells.map((c) => c.text)),
+    rowLines: rows.slice(split).map((r) => lineOf(r.at)),
+    start: span[0]!.n,
+    end: span[span.length - 1]!.n,
+    ...(caption ? { caption: caption.caption, captionLine: caption.line } : {}),
+    furniture: [],
+    notData: [],
+    lines: span,
+  };
+}
+
+/** Every table in a run of lines, in source order: tab-separated, markdown pipe, and HTML `<table>` fragments. */
+export function findTables(lines: SourceLine[]): Table[] {
+  const found = [...tabTables(lines), ...markdownTables(lines)];
+  const taken = new Set(found.flatMap((t) => (t.lines ?? []).map((l) => l.n)));
+  return [...found, ...htmlTables(lines, taken)].sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Totals
+
+const TOTAL_LABEL = /^(?:sub[- ]?)?totals?\b/i;
+
+/**
+ * Column labels: the header rows' cells joined top to bottom, a label printed over empty cells to its right
+ * ("Targets" over "09/10", "10/11" ...) carried across them.
+ */
+export function columnLabels(table: Table): string[] {
+  const cols = Math.max(0, ...table.head.map((r) => r.length), ...table.body.map((r) => r.length));
+  const labelled = table.head.filter((r) => filled(r).length > 1);
+  const carried = labelled.map((row, depth) =>
+    Array.from({ length: cols }, (_, c) => {
+      if ((row[c] ?? '').trim() || depth === labelled.length - 1) return (row[c] ?? '').trim();
+      let k = c;
+      while (k > 0 && !(row[k] ?? '').trim()) k--;
+      const below = labelled[depth + 1]?.[c]?.trim();
+      return k > 0 && below ? (row[k] ?? '').trim() : '';
+    }),
+  );
+  return Array.from({ length: cols }, (_, c) => carried.map((r) => r[c]).filter(Boolean).join(' '));
+}
+
+/** A figure and the rounding it may carry. */
+interface Addend {
+  value: number;
+  step: number;
+}
+
+const addends = (cell: string | undefined): Addend[] => cellFigures(cell ?? '').map((f) => ({ value: f.value, step: printedStep(f.printed) }));
+const sum = (xs: Addend[]) => ({ value: Number(xs.reduce((s, x) => s + x.value, 0).toPrecision(12)), step: xs.reduce((s, x) => s + x.step, 0) });
+
+/** The row's source line holds only underlined figures and no label: a total printed without the word. */
+function isUnderlinedTotal(table: Table, i: number): boolean {
+  const raw = table.lines?.find((l) => l.n === table.rowLines[i])?.text ?? '';
+  const cells = raw.split('\t');
+  return (cells[0] ?? '').trim() === '' && cells.slice(1).some((c) => c.trim()) && cells.slice(1).every((c) => !c.trim() || /^\s*<u>.*<\/u>\s*$/.test(c));
+}
+
+/** Writes a sum the way the total was printed: "£", "(...)" for negatives, thousands commas, the same decimals. */
+export function formatLike(printed: string, value: number): string {
+  const text = cleanFigure(printed);
+  const g = NUMBER.exec(text)?.groups ?? {};
+  const unit = g['unit'] ?? '';
+  const scale = SCALE[unit.toLowerCase()] ?? 1;
+  const decimals = Math.max((g['frac']?.length ?? 1) - 1, unit && scale > 1 ? decimalsOf(value / scale) : 0);
+  const digits = Math.abs(value / scale).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: /,/.test(text) || Math.abs(value / scale) >= 1e4 });
+  const body = `${text.includes('£') ? '£' : ''}${digits}${unit ? (unit.length > 2 ? ` ${unit}` : unit) : ''}`;
+  if (value >= 0) return body;
+  return g['open'] !== undefined ? `(${body})` : `-${body}`;
+}
+
+const decimalsOf = (x: number) => Math.min(3, (String(Number(x.toPrecision(10))).split('.')[1] ?? '').length);
+
+/** One comparison: a printed total and the sums it should equal (the first is the one reported). */
+interface Check {
+  subject: string;
+  printed: string;
+  total: Addend;
+  candidates: Addend[];
+  /** Where the total is, e.g. 'column "2009/10 £'000", line 2294'. */
+  where: string;
+  /** What it totals, e.g. "the 29 rows above it". */
+  against: string;
+}
+
+/** The checks for one column: each total row against the rows above it since the previous total. */
+function columnChecks(table: Table, c: number, subject: string, label: string): Check[] {
+  const checks: Check[] = [];
+  const skip = new Set((table.notData ?? []).map((d) => d.line));
+  let detail: Addend[] = [];
+  let rows = 0;
+  let all: Addend[] = [];
+  let subtotals: Addend[] = [];
+  table.body.forEach((row, i) => {
+    if (skip.has(table.rowLines[i]!)) return;
+    const isTotal = TOTAL_LABEL.test(row[0]?.trim() ?? '') || isUnderlinedTotal(table, i);
+    const figures = addends(row[c]);
+    if (!isTotal) {
+      detail.push(...figures);
+      all.push(...figures);
+      rows += figures.length ? 1 : 0;
+      return;
+    }
+    if (figures.length !== 1) return;
+    const total = figures[0]!;
+    const candidates = detail.length
+      ? [sum(detail), sum([...subtotals, ...detail]), sum(all)]
+      : subtotals.length >= 2
+        ? [sum(subtotals)]
+        : [];
+    const where = `${label ? `column "${label}", ` : ''}line ${table.rowLines[i]}`;
+    const against = detail.length ? `the ${rows} row${rows === 1 ? '' : 's'} above it since the previous total` : `the ${subtotals.length} subtotals above it`;
+    if (candidates.length) checks.push({ subject, printed: row[c]!.trim(), total, candidates, where, against });
+    subtotals = detail.length ? [...subtotals, total] : [total];
+    detail = [];
+    rows = 0;
+  });
+  return checks;
+}
+
+/** Whether a check fails: the total differs from every way of adding the rows by more than rounding allows. */
+const fails = (check: Check) =>
+  check.candidates.every((s) => Math.abs(s.value - check.total.value) > (s.step + check.total.step) / 2 + 1e-9);
+
+/** The erratum for a failed check, in plain English. */
+function erratumOf(check: Check): Erratum {
+  const expected = formatLike(check.printed, check.candidates[0]!.value);
+  const note = `The total printed as ${check.printed} (${check.where}) is not the sum of ${check.against}: they add up to ${expected}. The figure is shown as printed.`;
+  return { subject: check.subject, printed: check.printed, expected, note };
+}
+
+/** The subject of a table's errata: its caption, or its first header cell. */
+const subjectOf = (table: Table, what: string) =>
+  `${what} of ${table.caption ?? filled(table.head.flat())[0] ?? `the table at line ${table.start}`}`;
+
+/** Each row's "Total" column against the figures to its left in the same row. */
+function rowTotalChecks(table: Table, labels: string[]): Check[] {
+  const c = labels.findIndex((l, i) => i > 0 && /^totals?$/i.test(l));
+  if (c < 0) return [];
+  return table.body.flatMap((row, i) => {
+    const figures = addends(row[c]);
+    const parts = row.slice(1, c).flatMap((cell) => addends(cell));
+    if (figures.length !== 1 || parts.length === 0) return [];
+    const where = `row "${row[0]?.trim() ?? ''}", line ${table.rowLines[i]}`;
+    const against = 'the figures to its left';
+    return [{ subject: subjectOf(table, 'Total column'), printed: row[c]!.trim(), total: figures[0]!, candidates: [sum(parts)], where, against }];
+  });
+}
+
+/**
+ * Errata for totals that are not the sum of what they total. A row labelled "Total" or "Sub-total" (or a row of
+ * underlined figures with no label) is compared, column by column, with the rows above it since the previous total,
+ * or with the subtotals above it when it follows them directly; a "Total" column is compared with the figures to its
+ * left. A difference within the rounding of the printed figures (half the last printed digit of each) is no
+ * erratum. Printed values are never changed.
+ */
+export function checkTotals(table: Table): Erratum[] {
+  const labels = columnLabels(table);
+  const subject = subjectOf(table, 'Total row');
+  const checks = [
+    ...labels.flatMap((label, c) => (c === 0 ? [] : columnChecks(table, c, subject, label))),
+    ...rowTotalChecks(table, labels),
+  ];
+  return checks.filter(fails).map(erratumOf);
+}

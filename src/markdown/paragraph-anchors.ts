@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { HastPluginEntry } from 'satteri';
+
+/** An anchor id from a paragraph's own words, so a link keeps working when paragraphs are added above it. */
+export function paragraphId(text: string, taken: Set<string>): string {
+  const base = `p-${createHash('sha1').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 7)}`;
+  let id = base;
+  for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * Gives every paragraph and list item an id and a "¶" link to itself, so a journalist can cite one paragraph.
+ * A factory, so each document gets its own set of ids.
+ */
+export const paragraphAnchors: HastPluginEntry = () => {
+  const taken = new Set<string>();
+  return {
+    name: 'chamber-paragraph-anchors',
+    element: {
+      filter: ['p', 'li'],
+      visit(node, ctx) {
+        if (node.properties?.['id']) return;
+        const text = ctx.textContent(node);
+        if (!/[\p{L}\p{N}]/u.test(text)) return;
+        const id = paragraphId(text, taken);
+        ctx.setProperty(node, 'id', id);
+        ctx.appendChild(node, {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: `#${id}`, className: ['anchor'], ariaLabel: 'Link to this paragraph', dataPagefindIgnore: '' },
+          children: [{ type: 'text', value: '¶' }],
+        });
+      },
+    },
+  };
+};
