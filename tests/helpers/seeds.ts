@@ -1,0 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The seed packs as committed in content/sources (copies of shared/seeds made by the importer). */
+export const SOURCES = join(import.meta.dirname, '..', '..', 'content', 'sources');
+
+export const seedPacks = (): Array<{ id: string; path: string; text: string }> =>
+  readdirSync(SOURCES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ id: f.slice(0, -4), path: join(SOURCES, f), text: readFileSync(join(SOURCES, f), 'utf8') }));
+
+/** Source words as a reader should find them: markup and link targets are not words; page furniture is removed. */
+export function sourceText(lines: Array<{ n: number; text: string }>, furniture: Set<number>): string {
+  return lines
+    .filter((l) => !furniture.has(l.n))
+    .map((l) => l.text.replace(/<[^>]*>/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))
+    .join('\n');
+}
