@@ -46,7 +46,7 @@ function loadExisting(tree: ContentTree): Existing {
 
 /** Hints for a pack from `<out>/sources/<id>.hints.yaml`, validated; a bad hints file stops the import. */
 function loadHints(out: string, id: string): Hints | undefined {
-  const path = join(out, 'sources', `${id}.hints.yaml`);
+  const path = join(out, 'import-hints', `${id}.yaml`);
   if (!existsSync(path)) return undefined;
   const result = hintsSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!result.success) {
@@ -115,7 +115,8 @@ export function run(argv: string[], io: Io): number {
       for (const p of ours) io.err(`  ${formatProblem(p)}`);
       return 1;
     }
-    const plan = planWrite(out, result.files);
+    for (const pack of packs) result.origins.set(`sources/${pack.id}.txt`, [pack.id]);
+    const plan = planWrite(out, result.files, result.origins, packs.map((p) => p.id));
     for (const s of result.summaries) {
       const pack = packs.find((p) => p.id === s.pack)!;
       io.out(`${pack.path}: ${pack.text.split('\n').length} lines`);
@@ -138,8 +139,9 @@ export function run(argv: string[], io: Io): number {
       io.out(`\nDry run: would write ${plan.write.length + (args.values.force ? plan.edited.length : 0)} file(s) to ${out}/; ${plan.unchanged.length} unchanged (${seconds} s).`);
       return 0;
     }
-    applyWrite(out, result.files, plan, args.values.force);
-    io.out(`\nWrote ${plan.write.length + (args.values.force ? plan.edited.length : 0)} file(s) to ${relative('.', out) || '.'}/; ${plan.unchanged.length} unchanged (${seconds} s).`);
+    applyWrite(out, result.files, result.origins, plan, args.values.force);
+    const removed = plan.stale.length > 0 ? `; removed ${plan.stale.length} the packs no longer produce` : '';
+    io.out(`\nWrote ${plan.write.length + (args.values.force ? plan.edited.length : 0)} file(s) to ${relative('.', out) || '.'}/; ${plan.unchanged.length} unchanged${removed} (${seconds} s).`);
     return 0;
   } catch (error) {
     if (error instanceof ImportError) {

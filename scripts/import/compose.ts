@@ -208,8 +208,12 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     if (section.kind === 'front' && !hasText(lines, section, furnitureAt)) continue;
     const hint = hints?.documents[String(section.start)];
     const title = readableTitle(hint?.title ?? section.title ?? (section.kind === 'front' ? frontTitle(header.body, agenda) : 'Untitled section'));
-    let id = `${docBase}/${section.kind === 'front' ? 'agenda' : slug(title)}`;
-    for (let k = 2; usedIds.has(id); k++) id = `${docBase}/${slug(title)}-${k}`;
+    // An appendix lives under its report: appendix letters restart per report, so "appendix-a" is only unique there.
+    const parentId = section.parent !== undefined ? docIds.get(sections[section.parent]!) : undefined;
+    const own = section.kind === 'front' ? 'agenda' : parentId && section.appendix ? `appendix-${slug(section.appendix)}` : slug(title);
+    const base = parentId ?? docBase;
+    let id = `${base}/${own}`;
+    for (let k = 2; usedIds.has(id); k++) id = `${base}/${own}-${k}`;
     usedIds.add(id);
     docIds.set(section, id);
     tablesBySection.set(section, findTables(sectionLines(lines, section)));
@@ -251,8 +255,8 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
       ...(hint?.edition ? { edition: hint.edition } : {}),
       ...(hint?.summary ? { summary: hint.summary } : {}),
       source: { pack: pack.id, ...(pageRangeFor(section, item, parentSection) ?? {}), lines: { from: section.start, to: section.end } },
-      ...(['strategy', 'plan', 'action-plan'].includes(kind) && period
-        ? { plan: { ...period, ...(hint?.parentStrategy ? { parentStrategy: hint.parentStrategy } : {}) } }
+      ...(['strategy', 'plan', 'action-plan'].includes(kind)
+        ? { plan: { ...(period ?? {}), ...(hint?.parentStrategy ? { parentStrategy: hint.parentStrategy } : {}) } }
         : {}),
       review: rendered.review,
       errata,

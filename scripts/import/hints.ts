@@ -3,7 +3,7 @@ import { documentKinds, documentStatuses } from '../../src/schema';
 
 /**
  * Corrections a web team records for one pack, where the pack itself gives no sign: kept beside the pack's source
- * (`content/sources/<pack>.hints.yaml`) so that a re-import applies them again instead of overwriting hand edits.
+ * (`content/import-hints/<pack>.yaml`) so that a re-import applies them again instead of overwriting hand edits.
  */
 export const hintsSchema = z.object({
   /** Council id, when the pack does not name its council in a way the importer knows. */

@@ -30,7 +30,10 @@ export interface KpiContext {
 export type Direction = Kpi['direction'];
 
 /** One indicator as a table prints it: the fields of `kpiEditionSchema` a table can give, and where it came from. */
-export interface KpiRow extends Pick<KpiEdition, 'name' | 'definition' | 'unit' | 'values' | 'targets' | 'comparators' | 'source'> {
+export interface KpiRow extends Pick<
+  KpiEdition,
+  'name' | 'definition' | 'unit' | 'values' | 'targets' | 'comparators' | 'source'
+> {
   /** Whether a higher or lower figure is better, guessed from the name. */
   direction: Direction;
   /** Source line of the indicator's row (its first line when wrapped). */
@@ -59,10 +62,11 @@ const LEADING = /^([<>≤≥]?[-(]?£?\d[\d,]*(?:\.\d+)?(?:%|k|m|bn)?\+?\)?\*?)(
  * signed percentage here: "21% reduction" is -21, "24.1% increase" is 24.1, and "-45.7% reduction" is -45.7 (the
  * sign and the word agree; the word decides, so a reduction is never positive). The tables that print changes
  * compare each period with the one before, so the unit of such a row is "% change". Text without a figure
- * ("Year on year reduction", "TBS", "Targets to be agreed") is null.
+ * ("Year on year reduction", "TBS", "Targets to be agreed") is null. A figure given as approximate ("c1494",
+ * "circa 6%") is taken at its figure.
  */
 export function kpiValue(printed: string): number | null {
-  const text = printed.trim();
+  const text = printed.trim().replace(/^(?:c\.?\s?|circa\s+)(?=[£\d])/i, '');
   const change = CHANGE.exec(text);
   if (change) {
     const size = Math.abs(Number(change[1]!.replace(/,/g, '')));
@@ -103,19 +107,30 @@ export function baselinePoints(cell: string, label: string): KpiPoint[] {
 
 /** Direction by name, first match wins: a leading verb, then what the measure counts. */
 const DIRECTIONS: ReadonlyArray<[RegExp, Direction]> = [
-  [/^(?:reduc(?:e|tion)|minimi[sz]e|lower|cut|decrease)\b/i, 'lower'],
+  [/^(?:reduc(?:e|tion)|minimi[sz]e|lower|cut|decrease)\b|\b(?:decrease|reduction) in\b/i, 'lower'],
   [/^(?:increase|improve|enhance|raise|maximi[sz]e|promote|better|good|strong|effective|higher)\b/i, 'higher'],
-  [/prevent|re-?housed|supported to maintain|independent living|reconnected|effective treatment|affordable homes|decision is made within/i, 'higher'],
+  [
+    /prevent|re-?housed|supported to maintain|independent living|reconnected|effective treatment|affordable homes|decision is made within/i,
+    'higher',
+  ],
   [/approvals|acceptances|rough sleep/i, 'lower'],
   [/suitable|settled/i, 'higher'],
-  [/re-?offend|custod|first[- ]time entrants|\bFTEs?\b|homeless|rough sleep|temporary accommodation|bed (?:&|and) breakfast|overcrowd|cost|£|absence|mortality|casualt|crime|obes|overweight|smoking|admission|delayed|landfill|carbon|\bNEETs?\b|unemploy|repeat|length of stay|inactiv/i, 'lower'],
-  [/education|training|employment|\bETE\b|satisf|qualif|recycl|life expectancy|broadband|breastfeeding|good or outstanding|attainment|achiev|growth|participation/i, 'higher'],
+  [
+    /re-?offend|custod|first[- ]time entrants|\bFTEs?\b|homeless|rough sleep|temporary accommodation|bed (?:&|and) breakfast|overcrowd|cost|£|absence|mortality|casualt|crime|obes|overweight|smoking|admission|delayed|landfill|carbon|\bNEETs?\b|unemploy|repeat|length of stay|inactiv/i,
+    'lower',
+  ],
+  [
+    /education|training|employment|\bETE\b|satisf|qualif|recycl|life expectancy|broadband|breastfeeding|good or outstanding|attainment|achiev|growth|participation/i,
+    'higher',
+  ],
 ];
 
 /** Whether a higher or lower figure is better, from the indicator's name; "neither" when the name does not say. */
-export const guessDirection = (name: string): Direction => DIRECTIONS.find(([re]) => re.test(name.trim()))?.[1] ?? 'neither';
+export const guessDirection = (name: string): Direction =>
+  DIRECTIONS.find(([re]) => re.test(name.trim()))?.[1] ?? 'neither';
 
-const share = (printed: string[], re: RegExp) => printed.length > 0 && printed.filter((p) => re.test(p.trim())).length * 2 >= printed.length;
+const share = (printed: string[], re: RegExp) =>
+  printed.length > 0 && printed.filter((p) => re.test(p.trim())).length * 2 >= printed.length;
 
 /** Unit by the printed figures, then by the name; first match wins. */
 const UNITS: ReadonlyArray<[(name: string, printed: string[]) => boolean, string | ((name: string) => string)]> = [
@@ -123,7 +138,10 @@ const UNITS: ReadonlyArray<[(name: string, printed: string[]) => boolean, string
   [(_, p) => share(p, /^[<>≤≥]?-?\d[\d,.]*\s?%/), '%'],
   [(n) => /£'?s?\s*\/\s*head|per head/i.test(n), '£ per head'],
   [(_, p) => share(p, /^[-(]?£/), '£'],
-  [(n) => /per\s+(100,000|100k|1,000|1000)/i.test(n), (n) => `per ${/per\s+(100,000|100k|1,000|1000)/i.exec(n)![1]!.replace('100k', '100,000').replace('1000', '1,000')}`],
+  [
+    (n) => /per\s+(100,000|100k|1,000|1000)/i.test(n),
+    (n) => `per ${/per\s+(100,000|100k|1,000|1000)/i.exec(n)![1]!.replace('100k', '100,000').replace('1000', '1,000')}`,
+  ],
   [(_, p) => share(p, /\bweeks?\b/i), 'weeks'],
   [(_, p) => share(p, /\bdays?\b/i), 'days'],
   [(n) => /\brates?\b/i.test(n), 'rate'],
@@ -141,7 +159,8 @@ export function guessUnit(name: string, printed: string[]): string {
 // Recognising KPI tables
 
 const MONEY = /£|\bcosts?\b|saving|budget|fund(?:s|ing)\b|spend|contribution|income|000s|cashable|mtfs/i;
-const COMPARATOR_COLUMN = /\b(?:england|national|regional|region|east midlands|statistical neighbou?rs?|comparators?|average|similar areas)\b/i;
+const COMPARATOR_COLUMN =
+  /\b(?:england|national|regional|region|east midlands|statistical neighbou?rs?|comparators?|average|similar areas)\b/i;
 const AUTHORITY_COLUMN = /^(?:authority|local authority|council|area|comparator|region)$/i;
 const PRIORITY_COLUMN = /^priorit(?:y|ies)$/i;
 const MEASURE_COLUMN = /^measure/i;
@@ -153,7 +172,8 @@ export function kpiTableKind(table: Table): KpiTableKind | null {
   const labels = columnLabels(table);
   if (PRIORITY_COLUMN.test(labels[0] ?? '') && labels.some((l) => MEASURE_COLUMN.test(l))) return 'measures';
   const figures = table.body.filter((r) => r.slice(1).some((c) => kpiValue(c) !== null)).length;
-  if (AUTHORITY_COLUMN.test(labels[0] ?? '') && labels.filter(Boolean).length === 2 && figures >= 3) return 'comparators';
+  if (AUTHORITY_COLUMN.test(labels[0] ?? '') && labels.filter(Boolean).length === 2 && figures >= 3)
+    return 'comparators';
   const periods = labels.slice(1).filter(isPeriodColumn).length;
   return periods >= 2 && figures >= 1 && !labels.some((l) => MONEY.test(l)) ? 'periods' : null;
 }
@@ -167,7 +187,10 @@ export function kpiFromTable(table: Table, context: KpiContext): KpiRow[] {
   return [];
 }
 
-const sourceOf = (context: KpiContext): KpiRow['source'] => ({ pack: context.pack, ...(context.pages ? { pages: context.pages } : {}) });
+const sourceOf = (context: KpiContext): KpiRow['source'] => ({
+  pack: context.pack,
+  ...(context.pages ? { pages: context.pages } : {}),
+});
 
 /** Body rows that are data (not a repeated header or a heading carried into the table), with their lines. */
 const dataRows = (table: Table) => {
@@ -193,7 +216,11 @@ function roleOf(label: string, index: number, nameCol: number): Role {
 }
 
 /** The period a column stands for: its label without "Target"/"Baseline" ("Target 11/12" is "11/12"). */
-const periodOfLabel = (label: string) => label.replace(/\b(?:targets?|baseline)\b/gi, '').replace(/\s+/g, ' ').trim() || label;
+const periodOfLabel = (label: string) =>
+  label
+    .replace(/\b(?:targets?|baseline)\b/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim() || label;
 
 const OBJECTIVE = /^\d+(?:\.\d+)+\s+\S/;
 
@@ -204,7 +231,8 @@ const OBJECTIVE = /^\d+(?:\.\d+)+\s+\S/;
  */
 function realign(cells: string[], nameCol: number): { cells: string[]; shifted: boolean } {
   const at = cells.findIndex((c) => OBJECTIVE.test(c.trim()));
-  if (nameCol > 0 && at > 0 && cells.slice(0, at).every((c) => !c.trim())) return { cells: cells.slice(at), shifted: true };
+  if (nameCol > 0 && at > 0 && cells.slice(0, at).every((c) => !c.trim()))
+    return { cells: cells.slice(at), shifted: true };
   if (nameCol > 0 && !cells[nameCol]?.trim() && cells[0]?.trim() && !OBJECTIVE.test(cells[0].trim())) {
     return { cells: ['', cells[0], ...cells.slice(nameCol + 1)], shifted: true };
   }
@@ -233,7 +261,13 @@ function periodRows(table: Table, context: KpiContext): KpiRow[] {
     rows.push({
       ...row,
       ...(under ? { group: under } : {}),
-      ...(shifted ? { setAside: [{ line, text: printed.join('\t'), reason: 'cells printed out of their columns; read as realigned' }] } : {}),
+      ...(shifted
+        ? {
+            setAside: [
+              { line, text: printed.join('\t'), reason: 'cells printed out of their columns; read as realigned' },
+            ],
+          }
+        : {}),
     });
   }
   return rows;
@@ -242,7 +276,8 @@ function periodRows(table: Table, context: KpiContext): KpiRow[] {
 /** One indicator from its cells; null when the row names no measure or prints nothing for any period. */
 function periodRow(cells: string[], line: number, labels: string[], roles: Role[], context: KpiContext): KpiRow | null {
   const name = cells[roles.indexOf('name')]?.trim() ?? '';
-  const at = (role: Role) => roles.flatMap((r, i) => (r === role && cells[i]?.trim() ? [{ cell: cells[i]!.trim(), label: labels[i]! }] : []));
+  const at = (role: Role) =>
+    roles.flatMap((r, i) => (r === role && cells[i]?.trim() ? [{ cell: cells[i]!.trim(), label: labels[i]! }] : []));
   const values = [
     ...at('baseline').flatMap(({ cell, label }) => baselinePoints(cell, label)),
     ...at('value').map(({ cell, label }) => point(label, cell)),
@@ -279,7 +314,8 @@ function comparatorRows(table: Table, context: KpiContext): KpiRow[] {
   const name = labels[c] ?? '';
   const period = context.period ?? 'not stated';
   const rows = dataRows(table).filter((r) => r.cells[0]?.trim() && r.cells[c]?.trim());
-  const isSelf = (label: string) => context.self !== undefined && label.trim().toLowerCase() === context.self.toLowerCase();
+  const isSelf = (label: string) =>
+    context.self !== undefined && label.trim().toLowerCase() === context.self.toLowerCase();
   const self = rows.filter((r) => isSelf(r.cells[0]!));
   const printed = rows.map((r) => r.cells[c]!.trim());
   return [
@@ -289,7 +325,9 @@ function comparatorRows(table: Table, context: KpiContext): KpiRow[] {
       unit: guessUnit(name, printed),
       values: self.map((r) => point(period, r.cells[c]!.trim())),
       targets: [],
-      comparators: rows.filter((r) => !isSelf(r.cells[0]!)).map((r) => ({ name: r.cells[0]!.trim(), values: [point(period, r.cells[c]!.trim())] })),
+      comparators: rows
+        .filter((r) => !isSelf(r.cells[0]!))
+        .map((r) => ({ name: r.cells[0]!.trim(), values: [point(period, r.cells[c]!.trim())] })),
       source: sourceOf(context),
       direction: guessDirection(name),
       line: self[0]?.line ?? table.rowLines[0] ?? table.start,
@@ -308,22 +346,49 @@ interface Piece {
 
 const CONNECTOR = /(?:\b(?:and|of|to|for|the|in|with|on|from|by|a|an)|[&–/-])$/i;
 const FOOTNOTE_END = /([A-Za-z%)])\.(\d)$/;
-const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
 /** Text ends a sentence once footnote markers are taken off ("£23bn.1", "start-ups ³ ."). */
-const endsSentence = (text: string) => /[.)%!?]$/.test(text.replace(/[⁰-⁹¹²³\s]+/g, ' ').replace(FOOTNOTE_END, '$1.').replace(/\s+\.$/, '.').trim());
+const endsSentence = (text: string) =>
+  /[.)%!?]$/.test(
+    text
+      .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(FOOTNOTE_END, '$1.')
+      .replace(/\s+\.$/, '.'),
+  );
+
+/** A line that continues the one above: a cell of it starts in lower case ("rehabilitation and recovery ..."). */
+const continues = (piece: Piece) => piece.cells.some((c) => /^[a-z]/.test(c.trim()));
 
 /**
- * Whether a line starts a new priority rather than continuing a wrapped one: its first cell is filled, starts with
- * a capital, the line above did not end its priority name on a joining word, and every cell of the line above ended
- * a sentence (or was empty).
+ * Whether the table wraps its cells over several lines: some line has an empty first cell or a cell starting in
+ * lower case. In a table that does not wrap, every line is a priority.
  */
-function startsRow(prev: Piece | undefined, piece: Piece): boolean {
+const wraps = (pieces: Piece[]) => pieces.some((p) => !p.cells[0]?.trim() || continues(p));
+
+/**
+ * Whether a line starts a new priority rather than continuing a wrapped one. It does not when its first cell is
+ * empty, when a cell starts in lower case, or when the priority so far is one word ("Crime", "Improve") or ends on a joining
+ * word ("Reduce the", "Domestic Abuse –"). In a wrapping table it also needs every cell of the line above to have
+ * ended a sentence (or to be empty).
+ */
+function startsRow(name: string, prev: Piece | undefined, piece: Piece, wrapping: boolean): boolean {
   const first = piece.cells[0]?.trim() ?? '';
   if (!prev) return true;
-  if (!first || /^[a-z]/.test(first)) return false;
-  const prevFirst = prev.cells[0]?.trim() ?? '';
-  if (!prevFirst) return true;
-  if (CONNECTOR.test(prevFirst)) return false;
+  if (!first || continues(piece) || /^\S+$/.test(name.trim()) || CONNECTOR.test(name.trim())) return false;
+  if (!wrapping || !prev.cells[0]?.trim()) return true;
   return prev.cells.slice(1).every((c) => !c.trim() || endsSentence(c.trim()));
 }
 
@@ -334,41 +399,78 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
     prev = row;
   }
   return prev[b.length]!;
 }
 
-const near = (a: string, b: string) => distance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 3));
+/** The same word, perhaps misread: at most one letter in four differs. */
+const near = (a: string, b: string) => distance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 4));
 
 /**
- * A garbled copy of the text beside it in the same column, from the PDF's second text layer: either most of its
- * words are (misspelt) copies of words in the line above ("population and increase take up to 0170." under "... to
- * 61%."), or it has the same shape as the line above or below, word for word within two letters, but its words occur
- * nowhere else in the table ("Dadusa wadan 75 mandaliku fasus asasan bu" over "Reduce under 75 mortality from
- * cancer by").
+ * A misread copy of the end of the cell above ("population and increase take up to 0170." under "... take up to
+ * 61%.", "13t time admissions." under "... 1st time admissions."): word for word the same or misread, the last word
+ * free to differ when it is a number, and not all of it exactly the same.
  */
-function isGarbled(text: string, above: string, below: string, vocabulary: ReadonlySet<string>): boolean {
-  const mine = words(text).filter((w) => w.length >= 3);
-  const prior = words(above);
-  if (mine.length && mine.filter((w) => prior.some((p) => near(w, p))).length * 2 > mine.length && text.trim() !== above.trim()) {
-    return mine.some((w) => !prior.includes(w)) || prior.length > mine.length;
-  }
-  return [above, below].some((other) => sameShape(words(text), words(other)) && unknownMostly(words(text), vocabulary));
+function copiesTail(text: string, above: string): boolean {
+  const mine = words(text);
+  const tail = words(above).slice(-mine.length);
+  if (mine.length === 0 || tail.length < mine.length || mine.join() === tail.join()) return false;
+  return mine.every((w, i) => near(w, tail[i]!) || (i > 0 && i === mine.length - 1 && /\d/.test(w)));
 }
 
-const sameShape = (a: string[], b: string[]) => a.length >= 3 && a.length === b.length && a.join() !== b.join() && a.every((w, i) => Math.abs(w.length - b[i]!.length) <= 2);
-const unknownMostly = (ws: string[], vocabulary: ReadonlySet<string>) => {
-  const long = ws.filter((w) => w.length >= 4 && !/\d/.test(w));
-  return long.length > 0 && long.filter((w) => !vocabulary.has(w)).length * 2 > long.length;
-};
+/** Same number of words (three or more), each within two letters of the other's, and not the same text. */
+const sameShape = (a: string[], b: string[]) =>
+  a.length >= 3 &&
+  a.length === b.length &&
+  a.join() !== b.join() &&
+  a.every((w, i) => Math.abs(w.length - b[i]!.length) <= 2);
 
-/** Words of the table, each with how many times it appears. */
+/** A twin of the cell beside it whose numbers fall in the same places ("Dadusa wadan 75 mandaliku ..." / "Reduce under 75 mortality ..."). */
+const twinWithNumbers = (a: string[], b: string[]) =>
+  sameShape(a, b) &&
+  a.some((w) => /\d/.test(w)) &&
+  a.every((w, i) => /\d/.test(w) === /\d/.test(b[i]!) && (!/\d/.test(w) || w === b[i]));
+
+/** How many times each word occurs in the table. */
 function vocabularyOf(pieces: Piece[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const w of pieces.flatMap((p) => p.cells.flatMap(words))) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
+}
+
+/** Share of a cell's longer words that the table also uses elsewhere: low for a garbled copy. */
+function known(cell: string, vocabulary: ReadonlyMap<string, number>): number {
+  const own = words(cell);
+  const long = own.filter((w) => w.length >= 4 && !/\d/.test(w));
+  const elsewhere = long.filter((w) => (vocabulary.get(w) ?? 0) > own.filter((x) => x === w).length);
+  return long.length ? elsewhere.length / long.length : 1;
+}
+
+/**
+ * Which cells of a line are garbled copies from the PDF's hidden text layer: a misread copy of the end of the cell
+ * above, or the less readable of two twins (see `twinWithNumbers`); then, on a line that holds one, any other cell
+ * that is a twin of its neighbour.
+ */
+function garbledCells(
+  piece: Piece,
+  prev: Piece | undefined,
+  next: Piece | undefined,
+  vocabulary: ReadonlyMap<string, number>,
+): boolean[] {
+  const neighbours = (k: number) => [prev?.cells[k] ?? '', next?.cells[k] ?? ''];
+  const twin = (c: string, o: string) =>
+    twinWithNumbers(words(c), words(o)) && known(c, vocabulary) < known(o, vocabulary);
+  const strong = piece.cells.map(
+    (c, k) => Boolean(c.trim()) && (copiesTail(c, prev?.cells[k] ?? '') || neighbours(k).some((o) => twin(c, o))),
+  );
+  if (!strong.some(Boolean)) return strong;
+  // A line holding one garbled cell is the hidden layer: its other cells that are twins of a neighbour go too.
+  return piece.cells.map(
+    (c, k) => strong[k]! || (Boolean(c.trim()) && neighbours(k).some((o) => sameShape(words(c), words(o)))),
+  );
 }
 
 /** A priority: its lines merged cell by cell, with the text set aside. */
@@ -378,25 +480,32 @@ interface Priority {
   setAside: NonNullable<KpiRow['setAside']>;
 }
 
+/** Appends a wrapped fragment: a word broken at a hyphen ("anti-" + "social") joins without a space. */
+const joinFragment = (a: string, b: string) =>
+  !b.trim() ? a : !a.trim() ? b : /\w-$/.test(a) ? `${a}${b.trim()}` : `${a} ${b.trim()}`;
+
 /** Lines merged into priorities: wrapped lines joined, garbled copies set aside. */
 function priorities(pieces: Piece[]): Priority[] {
-  const counts = vocabularyOf(pieces);
+  const wrapping = wraps(pieces);
+  const vocabulary = vocabularyOf(pieces);
   const out: Priority[] = [];
+  const kept: Piece[] = [];
   pieces.forEach((piece, i) => {
-    const prev = pieces[i - 1];
-    const next = pieces[i + 1];
-    const own = (w: string) => (counts.get(w) ?? 0) > words(piece.cells.join(' ')).filter((x) => x === w).length;
-    const vocabulary = new Set([...counts.keys()].filter(own));
-    const kept = piece.cells.map((c, k) => (prev && c.trim() && isGarbled(c, prev.cells[k] ?? '', next?.cells[k] ?? '', vocabulary) ? null : c));
-    const dropped = piece.cells.filter((c, k) => kept[k] === null && c.trim());
+    const garbled = garbledCells(piece, pieces[i - 1], pieces[i + 1], vocabulary);
+    const cells = piece.cells.map((c, k) => (garbled[k] ? '' : c));
+    const clean = { cells, line: piece.line };
     const current = out[out.length - 1];
-    if (!current || startsRow(prev, { cells: kept.map((c) => c ?? ''), line: piece.line })) {
-      out.push({ cells: kept.map((c) => c ?? ''), line: piece.line, setAside: [] });
+    if (!current || startsRow(current.cells[0] ?? '', kept[kept.length - 1], clean, wrapping)) {
+      out.push({ cells: [...cells], line: piece.line, setAside: [] });
     } else {
-      current.cells = current.cells.map((c, k) => [c, kept[k] ?? ''].filter((x) => x.trim()).join(' '));
-      kept.slice(current.cells.length).forEach((c) => current.cells.push(c ?? ''));
+      const width = Math.max(current.cells.length, cells.length);
+      current.cells = Array.from({ length: width }, (_, k) => joinFragment(current.cells[k] ?? '', cells[k] ?? ''));
     }
-    out[out.length - 1]!.setAside.push(...dropped.map((text) => ({ line: piece.line, text, reason: 'garbled duplicate of the text beside it (second text layer of the PDF)' })));
+    kept.push(clean);
+    const reason = "garbled copy of the text beside it (the PDF's hidden text layer)";
+    out[out.length - 1]!.setAside.push(
+      ...piece.cells.filter((_, k) => garbled[k]).map((text) => ({ line: piece.line, text, reason })),
+    );
   });
   return out;
 }
@@ -404,9 +513,10 @@ function priorities(pieces: Piece[]): Priority[] {
 const YEAR_OR_PERIOD = /^(?:19|20)\d{2}(?:\s?[/-]\s?\d{2,4})?$|^\d{2}[/-]\d{2}$/;
 /** Figures inside measure text: with a unit, a sign of a target ("85%+", "<20%"), or a count of something named. */
 const FIGURE_IN_TEXT =
-  /(?<![\w/.£-])([<>≤≥]\s?)?(£?\d[\d,]*(?:\.\d+)?)(\s?(?:%|bn|m|k|million|billion)(?![a-z]))?(\+)?(\s(?:per\s(?:100k|100,000|1000|1,000)|days?|weeks?|months?|mph|kt|points|tonnes|places|units|jobs|businesses|start-ups|families|attendances|bus journeys|additional (?:homes|premises|private sector jobs)))?(?![\w/-]*\d)/gi;
+  /(?<![\w/.£-])([<>≤≥]\s?|c(?=\d))?(£?\d[\d,]*(?:\.\d+)?)(\s?(?:%|bn|m|k|million|billion)(?![a-z]))?(\+)?(\s(?:per\s(?:100k|100,000|1000|1,000)|days|weeks|months|mph|kt|points|tonnes|places|units|jobs|businesses|start-ups|families|attendances|bus journeys|additional (?:homes|premises|private sector jobs)))?(?![\w/-]*\d)/gi;
 /** Numbers that label rather than measure: key stages, levels, ages, tiers, priorities. */
-const LABEL_BEFORE = /(?:key stage|level|ks|age|aged|under|tier|priority|priorities|article|section|stage|junction|room|phase|1st|and)\s*$/i;
+const LABEL_BEFORE =
+  /(?:key stage|level|ks|age|aged|under|tier|priority|priorities|article|section|stage|junction|room|phase|top)\s*$/i;
 
 /** Targets (and "from ..." baselines) printed in a measure's text, each with the period the text gives it. */
 function figuresIn(text: string, fallback: string): { targets: KpiPoint[]; values: KpiPoint[] } {
@@ -415,13 +525,20 @@ function figuresIn(text: string, fallback: string): { targets: KpiPoint[]; value
   for (const m of text.matchAll(FIGURE_IN_TEXT)) {
     const printed = m[0].trim();
     const number = m[2]!;
-    const hasUnit = Boolean(m[3] || m[5] || m[1] || m[4] || number.startsWith('£'));
     const before = text.slice(0, m.index);
+    const hasUnit = Boolean(m[3] || m[5] || m[1] || m[4] || number.startsWith('£')) || /\bto\s*$/i.test(before);
     if (!hasUnit || YEAR_OR_PERIOD.test(number) || LABEL_BEFORE.test(before)) continue;
     const sentence = text.slice(m.index).split(/(?<=\.)\s/)[0] ?? '';
-    const by = /\b(?:by|in|until|to)\s+((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d{2}(?:\/\d{2})?)\b/i.exec(sentence);
+    const by =
+      /\b(?:by|in|until|to)\s+((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d{2}(?:\/\d{2})?)\b/i.exec(
+        sentence,
+      );
     const period = by ? by[0] : fallback;
-    (/\bfrom\s*$/i.test(before) ? values : targets).push({ period: /\bfrom\s*$/i.test(before) ? 'baseline' : period, value: kpiValue(printed), printed });
+    (/\bfrom\s*$/i.test(before) ? values : targets).push({
+      period: /\bfrom\s*$/i.test(before) ? 'baseline' : period,
+      value: kpiValue(printed),
+      printed,
+    });
   }
   return { targets, values };
 }
@@ -431,6 +548,12 @@ const footnotesIn = (text: string) => [
   ...[...text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g)].map((m) => SUPERSCRIPT[m[0]]!),
   ...[...text.matchAll(/([A-Za-z%)])\.(\d)(?=\s|$)/g)].map((m) => m[2]!),
 ];
+
+/** A measure's direction from the verb it starts with ("Reduce % of ... landfilled"), else from the priority's name. */
+function directionOfMeasure(name: string, definition: string): Direction {
+  const first = definition.split(/(?<=\.)\s/)[0] ?? '';
+  return DIRECTIONS.slice(0, 2).find(([re]) => re.test(first))?.[1] ?? guessDirection(name);
+}
 
 /** Rows of a strategic plan's priority table: one per priority, its measure text as the definition. */
 function measureRows(table: Table, context: KpiContext): KpiRow[] {
@@ -447,12 +570,15 @@ function measureRows(table: Table, context: KpiContext): KpiRow[] {
       {
         name,
         definition,
-        unit: guessUnit(name, [...targets, ...values].map((t) => t.printed)),
+        unit: guessUnit(
+          name,
+          [...targets, ...values].map((t) => t.printed),
+        ),
         values,
         targets,
         comparators: [],
         source: sourceOf(context),
-        direction: guessDirection(name),
+        direction: directionOfMeasure(name, definition),
         line: p.line,
         ...(footnotes.length ? { footnotes } : {}),
         ...(p.setAside.length ? { setAside: p.setAside } : {}),

@@ -8,6 +8,8 @@ export type OutputFiles = Map<string, string>;
 /** What an import of several packs produced. */
 export interface ImportResult {
   files: OutputFiles;
+  /** Which packs each file was made from, so a later import can remove files a pack no longer produces. */
+  origins: Map<string, string[]>;
   summaries: PackSummary[];
 }
 
@@ -54,22 +56,33 @@ export function importPacks(packs: PackInput[], existing: Existing, councilFlag?
     const council = c.entries.find((e) => e.collection === 'sources')?.data['council'] as string;
     byCouncil.set(council, [...(byCouncil.get(council) ?? []), c]);
   }
-  const entries: Entry[] = [];
+  const entries: Array<{ entry: Entry; packs: string[] }> = [];
+  // A council or body file that exists belongs to the web team: not rewritten, but still made from these packs.
+  const kept = new Map<string, string[]>();
   for (const [council, list] of byCouncil) {
-    if (!existing.councils.has(council)) entries.push(councilEntry(council));
-    entries.push(...resolvePeople(council, list, existing));
+    const packs = list.map((c) => c.summary.pack);
+    if (existing.councils.has(council)) kept.set(entryPath({ collection: 'councils', id: council }), packs);
+    else entries.push({ entry: councilEntry(council), packs });
+    entries.push(...resolvePeople(council, list, existing).map((entry) => ({ entry, packs })));
   }
-  for (const c of composed) entries.push(...c.entries.filter((e) => !(e.collection === 'bodies' && existing.bodies.has(e.id))));
+  for (const c of composed) {
+    for (const entry of c.entries) {
+      if (entry.collection === 'bodies' && existing.bodies.has(entry.id)) kept.set(entryPath(entry), [c.summary.pack]);
+      else entries.push({ entry, packs: [c.summary.pack] });
+    }
+  }
   const merged = new Map<string, Entry>();
-  for (const entry of entries) {
+  const origins = new Map<string, string[]>(kept);
+  for (const { entry, packs } of entries) {
     const path = entryPath(entry);
     const before = merged.get(path);
     merged.set(path, before ? mergeEntry(before, entry) : entry);
+    origins.set(path, [...new Set([...(origins.get(path) ?? []), ...packs])].sort());
   }
   dropDanglingMeetings(merged, existing);
   const files: OutputFiles = new Map();
   for (const path of [...merged.keys()].sort()) files.set(path, serialise(merged.get(path)!));
-  return { files, summaries: composed.map((c) => c.summary) };
+  return { files, origins, summaries: composed.map((c) => c.summary) };
 }
 
 function byPrinting(a: Composed, b: Composed): number {

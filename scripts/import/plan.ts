@@ -83,6 +83,8 @@ export interface ActionSection {
 /** One action as read from an action-plan table, with everything the Action shape has no place for. */
 export interface ActionRow {
   action: Action;
+  /** The line its ref is printed on. */
+  line: number;
   /** Every source line the action was read from: its row, continuation rows, progress rows. */
   lines: number[];
   /** For linking only: the printed ref without stray dots, prefixed with its section's letters when it has none. */
@@ -201,7 +203,6 @@ interface ActionState {
   inSubList: boolean;
   drafts: Draft[];
   sections: ActionSection[];
-  errata: LocatedErratum[];
   used: number[];
   unused: number[];
   labelled: Array<{ label: string; text: string; line: number }>;
@@ -263,6 +264,7 @@ function isGroupHeading(row: Row): boolean {
   );
 }
 
+/** Starts an action from its row: text, due and status, owner, the section's priority, other columns by header. */
 function startAction(state: ActionState, row: Row, found: FoundRef): Draft {
   const columns = state.columns as Columns;
   const text = cellsOf(row, columns, 'text')[0]?.text ?? found.rest ?? '';
@@ -272,6 +274,7 @@ function startAction(state: ActionState, row: Row, found: FoundRef): Draft {
   const status = statusCell ? splitDueStatus(statusCell) : undefined;
   const owner = cellsOf(row, columns, 'owner')[0]?.text;
   const priority = state.section?.kind === 'priority' ? /\d+/.exec(state.section.ref)?.[0] : undefined;
+  const statusPrinted = status?.statusPrinted ?? split.statusPrinted;
   const action: Action = {
     ref: found.ref,
     text: found.column !== undefined ? found.rest ?? text : text,
@@ -279,7 +282,7 @@ function startAction(state: ActionState, row: Row, found: FoundRef): Draft {
     ...(priority ? { priority } : {}),
     ...(owner ? { owner } : {}),
     ...(split.due ? { due: split.due } : {}),
-    ...(status?.statusPrinted ?? split.statusPrinted ? { statusPrinted: (status?.statusPrinted ?? split.statusPrinted) as string } : {}),
+    ...(statusPrinted ? { statusPrinted } : {}),
   };
   const other: Record<string, string> = {};
   columns.roles.forEach((role, i) => {
@@ -290,6 +293,7 @@ function startAction(state: ActionState, row: Row, found: FoundRef): Draft {
   const draft: Draft = {
     row: {
       action,
+      line: row.line,
       lines: [row.line],
       key: keyOf(found.ref, state.section),
       ...(state.section ? { section: state.section } : {}),
@@ -366,6 +370,7 @@ function readActionRow(state: ActionState, row: Row): void {
   else if (row.cells.some((cell) => cellText(cell))) state.unused.push(row.line);
 }
 
+/** A section heading row: later actions sit under it, and it closes the open action. */
 function addSection(state: ActionState, section: ActionSection): void {
   state.section = section;
   state.sections.push(section);
@@ -393,13 +398,13 @@ function duplicateErrata(rows: readonly ActionRow[]): LocatedErratum[] {
     .filter((ref) => refs.filter((r) => r === ref).length > 1)
     .map((ref) => {
       const at = refs.flatMap((r, i) => (r === ref ? [i] : []));
-      const lines = at.map((i) => rows[i]?.lines[0] ?? 0);
+      const lines = at.map((i) => rows[i]?.line ?? 0);
       const gap = at
-        .map((i) => ({ i, candidate: nextRef(refs[i - 1] ?? '') }))
+        .flatMap((i) => (refs[i - 1] === undefined ? [] : [{ i, candidate: nextRef(refs[i - 1] as string) }]))
         .find(({ i, candidate }) => !printed.has(candidate) && (refs[i + 1] === undefined || nextRef(candidate) === refs[i + 1]));
-      const gapLine = gap ? rows[gap.i]?.lines[0] : undefined;
+      const gapLine = gap ? rows[gap.i]?.line : undefined;
       const note =
-        `The reference ${ref} is used twice (${lineList(lines)}).` +
+        `The reference ${ref} is used ${lines.length === 2 ? 'twice' : `${numberWord(lines.length)} times`} (${lineList(lines)}).` +
         (gap ? ` The one at line ${gapLine} sits where ${gap.candidate} would be, and ${gap.candidate} is not used.` : '');
       return {
         erratum: { subject: `Action reference ${ref}`, printed: ref, ...(gap ? { expected: gap.candidate } : {}), note },
@@ -427,7 +432,7 @@ function letterErrata(rows: readonly ActionRow[]): LocatedErratum[] {
           expected,
           note: `The recommendations run ${neighbours}: ${row.action.ref} stands where ${expected} belongs.`,
         },
-        lines: [row.lines[0] ?? 0],
+        lines: [row.line],
       },
     ];
   });
@@ -445,7 +450,7 @@ function headerRefErrata(state: ActionState): LocatedErratum[] {
           printed,
           note: `The reference ${printed} is printed on the table's header row, not on an action, so the actions below it are numbered from ${first.action.ref}.`,
         },
-        lines: [line, first.lines[0] ?? line],
+        lines: [line, first.line],
       },
     ];
   });
@@ -476,7 +481,6 @@ export function actionsFromTables(tables: readonly Table[]): ActionsFound {
     inSubList: false,
     drafts: [],
     sections: [],
-    errata: [],
     used: [],
     unused: [],
     labelled: [],
@@ -658,6 +662,8 @@ export function priorityRowsFromTable(table: Table): PriorityRow[] {
 /** One risk with the printed scores and every column the Risk shape has no field for. */
 export interface RiskRow {
   risk: Risk;
+  /** The line the risk's row starts on. */
+  line: number;
   lines: number[];
   /** The heading of the group of rows it sits under ("Confidentiality"), when the register has groups. */
   group?: string;
@@ -722,7 +728,7 @@ function newRisk(row: Row, columns: RiskColumns, group: string | undefined): Ris
       if (score !== undefined) risk[role] = score;
     } else other[columns.headers[i] || `column ${i + 1}`] = text;
   });
-  return { risk, lines: [row.line], ...(group ? { group } : {}), printed, other };
+  return { risk, line: row.line, lines: [row.line], ...(group ? { group } : {}), printed, other };
 }
 
 /** Adds a row with an empty risk cell to the risk above it, column by column. */
@@ -767,7 +773,7 @@ function scoreErrata(rows: readonly RiskRow[]): LocatedErratum[] {
             expected: String(i * l),
             note: `The ${score[0].toLowerCase()} is printed as ${s}, but ${impact[0].toLowerCase()} ${i} times ${likelihood[0].toLowerCase()} ${l} is ${i * l}.`,
           },
-          lines: [row.lines[0] ?? 0],
+          lines: [row.line],
         },
       ];
     }),

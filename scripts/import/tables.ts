@@ -13,7 +13,8 @@
  *    by blank lines or a page break), or across a gap that holds exactly one short line (at most 60 characters, not
  *    numbered, no closing punctuation, blank lines round it) when the widest rows of both parts have the same number
  *    of cells: a page or section heading printed inside a table ("Appendix Two", "Staff Wellbeing"). That line is
- *    kept as a one-cell row, listed in `notData`. (Widths are unreliable after trailing empty cells are trimmed, so
+ *    kept as a one-cell row, listed in `notData`; so are up to two footnotes ("⁶ BCF targets are ...") printed at
+ *    the foot of a page that breaks a table. (Widths are unreliable after trailing empty cells are trimmed, so
  *    a heading between parts of different widths ends the table and becomes the next part's caption instead.)
  * 3. The joined run is a table when it has at least two tab rows, or one tab row and a separator row, or one tab row
  *    of four or more short labels (the header of a table printed empty). A single tab line between prose
@@ -67,7 +68,12 @@ const NUMBER =
 
 /** The printed figure with footnote markers (superscripts, trailing asterisks) and spacing after "£" removed. */
 const cleanFigure = (printed: string) =>
-  printed.replace(SUPERSCRIPTS, '').replace(/\*+$/, '').replace(/\u2212/g, '-').replace(/£\s+/, '£').trim();
+  printed
+    .replace(SUPERSCRIPTS, '')
+    .replace(/\*+$/, '')
+    .replace(/\u2212/g, '-')
+    .replace(/£\s+/, '£')
+    .trim();
 
 /**
  * The number a printed figure stands for, or null when it is not one figure. Units: "£" and "%" are dropped, so
@@ -143,7 +149,9 @@ export function htmlToText(html: string): string {
     .replace(CELL_TAG, ' ')
     .replace(ANY_TAG, '')
     .replace(/&(#\d+|[a-z]+);/gi, (m, name: string) =>
-      name.startsWith('#') && name !== '#39' ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? m),
+      name.startsWith('#') && name !== '#39'
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : (ENTITIES[name.toLowerCase()] ?? m),
     )
     .split('\n')
     .map((l) => l.replace(/[ \t]+/g, ' ').trim())
@@ -176,7 +184,13 @@ interface Run {
 }
 
 const width = (lines: SourceLine[], run: Run) =>
-  Math.max(0, ...lines.slice(run.from, run.to + 1).filter((l) => lineKind(l.text) === 'tab').map((l) => l.text.split('\t').length));
+  Math.max(
+    0,
+    ...lines
+      .slice(run.from, run.to + 1)
+      .filter((l) => lineKind(l.text) === 'tab')
+      .map((l) => l.text.split('\t').length),
+  );
 
 /** Maximal runs of non-blank lines that hold a tab line. */
 function blocks(kinds: LineKind[]): Run[] {
@@ -186,7 +200,8 @@ function blocks(kinds: LineKind[]): Run[] {
     if (kind !== 'blank' && from < 0) from = i;
     const endsHere = kind !== 'blank' && (i === kinds.length - 1 || kinds[i + 1] === 'blank');
     if (endsHere) {
-      if (kinds.slice(from, i + 1).some((k) => k === 'tab' || k === 'sep')) runs.push({ from, to: i, interruptions: [] });
+      if (kinds.slice(from, i + 1).some((k) => k === 'tab' || k === 'sep'))
+        runs.push({ from, to: i, interruptions: [] });
       from = -1;
     }
   });
@@ -195,6 +210,8 @@ function blocks(kinds: LineKind[]): Run[] {
 
 const MAX_BLANK_GAP = 4;
 const NUMBERED_HEADING = /^\d+(?:\.\d+)*\.?\s/;
+/** A footnote printed at the foot of a page: "⁶ BCF targets are currently shorter term ...". */
+const FOOTNOTE = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s/;
 
 /** Whether two runs are one table broken by blank lines or by a page heading (rule 2 above). */
 function joins(lines: SourceLine[], kinds: LineKind[], a: Run, b: Run): number[] | null {
@@ -202,6 +219,8 @@ function joins(lines: SourceLine[], kinds: LineKind[], a: Run, b: Run): number[]
   const texts = gap.flatMap((k, i) => (k === 'text' ? [a.to + 1 + i] : []));
   const [wa, wb] = [width(lines, a), width(lines, b)];
   if (texts.length === 0) return gap.length <= MAX_BLANK_GAP ? [] : null;
+  const footnotes = texts.every((i) => FOOTNOTE.test(lines[i]!.text.trim()));
+  if (footnotes) return texts.length <= 2 && gap.length <= MAX_BLANK_GAP + 2 && wa === wb ? texts : null;
   const heading = lines[texts[0]!]!.text.trim();
   const short = heading.length <= 60 && !/[.:;,]$/.test(heading) && !NUMBERED_HEADING.test(heading);
   return texts.length === 1 && short && gap.length <= MAX_BLANK_GAP + 1 && wa === wb ? texts : null;
@@ -213,7 +232,12 @@ function joinRuns(lines: SourceLine[], kinds: LineKind[], runs: Run[]): Run[] {
   for (const run of runs) {
     const last = joined[joined.length - 1];
     const through = last ? joins(lines, kinds, last, run) : null;
-    if (last && through) joined[joined.length - 1] = { from: last.from, to: run.to, interruptions: [...last.interruptions, ...through, ...run.interruptions] };
+    if (last && through)
+      joined[joined.length - 1] = {
+        from: last.from,
+        to: run.to,
+        interruptions: [...last.interruptions, ...through, ...run.interruptions],
+      };
     else joined.push(run);
   }
   return joined;
@@ -225,7 +249,10 @@ const NUMBERED_ITEM = /^\d+[.)]\s/;
 
 /** Rule 3: enough of a table to be one, and not a numbered list that happens to hold a tab. */
 function isTable(lines: SourceLine[], kinds: LineKind[], run: Run): boolean {
-  const rows = lines.slice(run.from, run.to + 1).filter((_, i) => kinds[run.from + i] === 'tab' || kinds[run.from + i] === 'text').map((l) => splitCells(l.text));
+  const rows = lines
+    .slice(run.from, run.to + 1)
+    .filter((_, i) => kinds[run.from + i] === 'tab' || kinds[run.from + i] === 'text')
+    .map((l) => splitCells(l.text));
   const tabRows = kinds.slice(run.from, run.to + 1).filter((k) => k === 'tab').length;
   const listItems = rows.slice(1).filter((r) => filled(r).length === 1 && NUMBERED_ITEM.test(r[0] ?? '')).length;
   if (listItems * 2 > rows.length - 1) return false;
@@ -250,33 +277,45 @@ export const isPeriodLabel = (cell: string): boolean =>
 export function hasFigure(cell: string): boolean {
   const text = cell.trim();
   if (isPeriodLabel(text)) return false;
-  return parseNumber(text) !== null || cellFigures(text).length > 0 || /^[<>≤≥]?[-(]?£?\d[\d,]*(\.\d+)?%?(\s|$|\*)/.test(text);
+  return (
+    parseNumber(text) !== null ||
+    cellFigures(text).length > 0 ||
+    /^[<>≤≥]?[-(]?£?\d[\d,]*(\.\d+)?%?(\s|$|\*)/.test(text)
+  );
 }
 
 /** Words that head a column in the packs' text tables. */
 const HEADER_WORDS =
   /^(?:item|ref|name|position|date|description|comments?|details?|activity|timescale|status|risk|priority|priorities|objective|measure(?:d by)?|agency|authority|area|service|programme|projects?|component|owner|lead|yes\/no|references|total|target|key challenge|development area|equality objective|action|officer responsible|by when|signature|challenges \/ risks)\b/i;
 
-/** Whether a row reads as column labels: two or more short cells, none a figure, one a known heading word. */
+/** Whether a row reads as column labels: two or more short cells, none a figure, not a numbered entry ("1."). */
 const isLabelRow = (row: string[]) =>
-  filled(row).length >= 2 && !/^\d+(\.\d+)*\.?$/.test(row[0]?.trim() ?? '') && filled(row).every((c) => !hasFigure(c) && c.length <= 80);
+  filled(row).length >= 2 &&
+  !/^\d+(\.\d+)*\.?$/.test(row[0]?.trim() ?? '') &&
+  filled(row).every((c) => !hasFigure(c) && c.length <= 80);
 
 /** All filled cells in capitals ("OTHER IMPLICATIONS", "PRIORITY"): how these packs print column headings. */
 const isCapsRow = (row: string[]) => filled(row).every((c) => /[A-Z]{2}/.test(c) && c === c.toUpperCase());
 
 /** A table of figures: at least half its rows after the first print a figure after the label. */
-const isNumeric = (rows: string[][]) => rows.slice(1).filter((r) => r.slice(1).some(hasFigure)).length * 2 >= rows.length - 1 && rows.length > 1;
+const isNumeric = (rows: string[][]) =>
+  rows.slice(1).filter((r) => r.slice(1).some(hasFigure)).length * 2 >= rows.length - 1 && rows.length > 1;
+
+/** Whether row `n` can be a header row: a label row, or a one-cell title row above every label row. */
+const isHeadRow = (rows: string[][], n: number) =>
+  filled(rows[n]!).length <= 1 ? !rows.slice(0, n).some((r) => filled(r).length > 1) : isLabelRow(rows[n]!);
 
 /**
- * Header rows: in a table of figures (half its rows print one), the label rows above the first row with a figure (with any one-cell title row
- * above them, at most five rows); in a table of text, the first row when its cells are short labels and one of them
- * is a usual column heading ("Ref", "Name", "Development area") or all its cells are in capitals.
+ * Header rows. In a table of figures (half its rows print one): the label rows above the first row with a figure,
+ * with any one-cell title row above them ("Pooled Budget"), at most five rows. In a table of text: the first row,
+ * when its cells are short labels and one of them is a usual column heading ("Ref", "Name", "Development area") or
+ * all of them are in capitals ("PRIORITY", "OTHER IMPLICATIONS").
  */
 function headCount(rows: string[][]): number {
   const firstData = isNumeric(rows) ? rows.findIndex((r) => r.slice(1).some(hasFigure)) : -1;
   if (firstData > 0) {
     let n = 0;
-    while (n < firstData && n < 5 && (filled(rows[n]!).length <= 1 ? !rows.slice(0, n).some((r) => filled(r).length > 1) : isLabelRow(rows[n]!))) n++;
+    while (n < Math.min(firstData, 5) && isHeadRow(rows, n)) n++;
     return rows.slice(0, n).some(isLabelRow) ? n : 0;
   }
   const first = rows[0] ?? [];
@@ -287,11 +326,16 @@ function headCount(rows: string[][]): number {
 const rowKey = (row: string[]) => filled(row).join('\u0000').toLowerCase().replace(/\s+/g, ' ');
 
 /** Lines that are print furniture or contact details, never a caption. */
-const NOT_CAPTION = /^\W*(?:draft|this page is intentionally left blank|page \d+)\W*$|@|\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\d{6,}|^[(⁰¹²³⁴⁵⁶⁷⁸⁹*•·-]/i;
+const NOT_CAPTION =
+  /^\W*(?:draft|this page is intentionally left blank|page \d+)\W*$|@|\b0\d{3,4} ?\d{3} ?\d{3,4}\b|\d{6,}|^[(⁰¹²³⁴⁵⁶⁷⁸⁹*•·-]/i;
 
 /** A heading: short, starting with a capital or a section number, without closing punctuation. */
 const isCaption = (text: string) =>
-  text.length <= 100 && /^[A-Z0-9]/.test(text) && !/[.,;:]$|:-$/.test(text) && !/^\d+$/.test(text) && !NOT_CAPTION.test(text);
+  text.length <= 100 &&
+  /^[A-Z0-9]/.test(text) &&
+  !/[.,;:]$|:-$/.test(text) &&
+  !/^\d+$/.test(text) &&
+  !NOT_CAPTION.test(text);
 
 /** A lead-in sentence between a heading and its table ("Performance against ... to date:-"), or a paragraph. */
 const isLeadIn = (text: string) => text.length > 100 || /[:]-?$/.test(text);
@@ -318,7 +362,13 @@ function withParent(lines: SourceLine[], at: number, caption: string): { caption
   let i = at - 1;
   while (i >= 0 && !WORD.test(lines[i]!.text)) i--;
   const above = i >= 0 ? htmlToText(lines[i]!.text) : '';
-  const join = caption.length <= 30 && at - i <= 2 && above.length <= 60 && isCaption(above) && above !== caption && !lines[i]!.text.includes('\t');
+  const join =
+    caption.length <= 30 &&
+    at - i <= 2 &&
+    above.length <= 60 &&
+    isCaption(above) &&
+    above !== caption &&
+    !lines[i]!.text.includes('\t');
   return { caption: join ? `${above} – ${caption}` : caption, line: lines[at]!.n };
 }
 
@@ -328,10 +378,17 @@ function withParent(lines: SourceLine[], at: number, caption: string): { caption
 /** A table from a run of lines. */
 function tabTable(lines: SourceLine[], kinds: LineKind[], run: Run): Table {
   const span = lines.slice(run.from, run.to + 1);
-  const rowAt = span.flatMap((line, i) => (kinds[run.from + i] === 'tab' || kinds[run.from + i] === 'text' ? [line] : []));
+  const rowAt = span.flatMap((line, i) =>
+    kinds[run.from + i] === 'tab' || kinds[run.from + i] === 'text' ? [line] : [],
+  );
   const rows = rowAt.map((l) => splitCells(l.text));
   const n = headCount(rows);
-  const headKeys = new Set(rows.slice(0, n).filter((r) => filled(r).length > 1).map(rowKey));
+  const headKeys = new Set(
+    rows
+      .slice(0, n)
+      .filter((r) => filled(r).length > 1)
+      .map(rowKey),
+  );
   const interruptions = new Set(run.interruptions.map((i) => lines[i]!.n));
   const notData = rowAt.slice(n).flatMap((line, i): NonNullable<Table['notData']> => {
     if (interruptions.has(line.n)) return [{ line: line.n, reason: 'interruption' }];
@@ -366,7 +423,12 @@ const PIPE_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/;
 
 /** Cells of a markdown pipe row; `\|` is a pipe inside a cell. */
 const pipeCells = (text: string) =>
-  text.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => htmlToText(c.replace(/\\\|/g, '|')));
+  text
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => htmlToText(c.replace(/\\\|/g, '|')));
 
 /** Markdown pipe tables: two or more `| a | b |` lines; a `|---|---|` row after the first makes it the header. */
 function markdownTables(lines: SourceLine[]): Table[] {
@@ -478,7 +540,12 @@ export function columnLabels(table: Table): string[] {
       return k > 0 && below ? (row[k] ?? '').trim() : '';
     }),
   );
-  return Array.from({ length: cols }, (_, c) => carried.map((r) => r[c]).filter(Boolean).join(' '));
+  return Array.from({ length: cols }, (_, c) =>
+    carried
+      .map((r) => r[c])
+      .filter(Boolean)
+      .join(' '),
+  );
 }
 
 /** A figure and the rounding it may carry. */
@@ -487,14 +554,22 @@ interface Addend {
   step: number;
 }
 
-const addends = (cell: string | undefined): Addend[] => cellFigures(cell ?? '').map((f) => ({ value: f.value, step: printedStep(f.printed) }));
-const sum = (xs: Addend[]) => ({ value: Number(xs.reduce((s, x) => s + x.value, 0).toPrecision(12)), step: xs.reduce((s, x) => s + x.step, 0) });
+const addends = (cell: string | undefined): Addend[] =>
+  cellFigures(cell ?? '').map((f) => ({ value: f.value, step: printedStep(f.printed) }));
+const sum = (xs: Addend[]) => ({
+  value: Number(xs.reduce((s, x) => s + x.value, 0).toPrecision(12)),
+  step: xs.reduce((s, x) => s + x.step, 0),
+});
 
 /** The row's source line holds only underlined figures and no label: a total printed without the word. */
 function isUnderlinedTotal(table: Table, i: number): boolean {
   const raw = table.lines?.find((l) => l.n === table.rowLines[i])?.text ?? '';
   const cells = raw.split('\t');
-  return (cells[0] ?? '').trim() === '' && cells.slice(1).some((c) => c.trim()) && cells.slice(1).every((c) => !c.trim() || /^\s*<u>.*<\/u>\s*$/.test(c));
+  return (
+    (cells[0] ?? '').trim() === '' &&
+    cells.slice(1).some((c) => c.trim()) &&
+    cells.slice(1).every((c) => !c.trim() || /^\s*<u>.*<\/u>\s*$/.test(c))
+  );
 }
 
 /** Writes a sum the way the total was printed: "£", "(...)" for negatives, thousands commas, the same decimals. */
@@ -504,7 +579,11 @@ export function formatLike(printed: string, value: number): string {
   const unit = g['unit'] ?? '';
   const scale = SCALE[unit.toLowerCase()] ?? 1;
   const decimals = Math.max((g['frac']?.length ?? 1) - 1, unit && scale > 1 ? decimalsOf(value / scale) : 0);
-  const digits = Math.abs(value / scale).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: /,/.test(text) || Math.abs(value / scale) >= 1e4 });
+  const digits = Math.abs(value / scale).toLocaleString('en-GB', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: /,/.test(text) || Math.abs(value / scale) >= 1e4,
+  });
   const body = `${text.includes('£') ? '£' : ''}${digits}${unit ? (unit.length > 2 ? ` ${unit}` : unit) : ''}`;
   if (value >= 0) return body;
   return g['open'] !== undefined ? `(${body})` : `-${body}`;
@@ -550,7 +629,9 @@ function columnChecks(table: Table, c: number, subject: string, label: string): 
         ? [sum(subtotals)]
         : [];
     const where = `${label ? `column "${label}", ` : ''}line ${table.rowLines[i]}`;
-    const against = detail.length ? `the ${rows} row${rows === 1 ? '' : 's'} above it since the previous total` : `the ${subtotals.length} subtotals above it`;
+    const against = detail.length
+      ? `the ${rows} row${rows === 1 ? '' : 's'} above it since the previous total`
+      : `the ${subtotals.length} subtotals above it`;
     if (candidates.length) checks.push({ subject, printed: row[c]!.trim(), total, candidates, where, against });
     subtotals = detail.length ? [...subtotals, total] : [total];
     detail = [];
@@ -584,7 +665,16 @@ function rowTotalChecks(table: Table, labels: string[]): Check[] {
     if (figures.length !== 1 || parts.length === 0) return [];
     const where = `row "${row[0]?.trim() ?? ''}", line ${table.rowLines[i]}`;
     const against = 'the figures to its left';
-    return [{ subject: subjectOf(table, 'Total column'), printed: row[c]!.trim(), total: figures[0]!, candidates: [sum(parts)], where, against }];
+    return [
+      {
+        subject: subjectOf(table, 'Total column'),
+        printed: row[c]!.trim(),
+        total: figures[0]!,
+        candidates: [sum(parts)],
+        where,
+        against,
+      },
+    ];
   });
 }
 

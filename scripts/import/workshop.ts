@@ -139,11 +139,11 @@ function rangeEnd(lines: readonly SourceLine[], headings: readonly Heading[], in
 const inRange = (lines: readonly SourceLine[], start: number, end: number): SourceLine[] =>
   lines.filter((line) => line.n > start && line.n <= end);
 
-/** An "Other ideas" line as printed, with its category when it has one. */
+/** An "Other ideas" line as printed, with its category when a short one (six words at most) leads it. */
 function otherIdea(line: SourceLine): Idea {
   const text = line.text.trim();
   const category = CATEGORY.exec(text)?.groups?.['category'];
-  return category ? { text, line: line.n, category } : { text, line: line.n };
+  return category && category.split(/\s+/).length <= 6 ? { text, line: line.n, category } : { text, line: line.n };
 }
 
 /** Reads one "(WORKSHOP n)" section: its top ideas and other ideas, as printed. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFiles } from './pipeline';
 
@@ -8,6 +8,12 @@ export const MANIFEST = '.import-manifest.json';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** What the manifest keeps for each file: the hash of what was written, and the packs it was made from. */
+interface Written {
+  sha256: string;
+  packs: string[];
+}
+
 export interface WritePlan {
   /** Files that will be created or replaced. */
   write: string[];
@@ -15,17 +21,25 @@ export interface WritePlan {
   unchanged: string[];
   /** Files a person changed (or created) since the last import: not overwritten without --force. */
   edited: string[];
+  /** Files an earlier import of these packs wrote that this import no longer produces (unedited): removed. */
+  stale: string[];
 }
 
-function readManifest(root: string): Record<string, string> {
+function readManifest(root: string): Record<string, Written> {
   const path = join(root, MANIFEST);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, string> }).files : {};
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, Written> }).files : {};
 }
 
 /** Compares the import's output with the content folder, without writing anything. */
-export function planWrite(root: string, files: OutputFiles): WritePlan {
+export function planWrite(root: string, files: OutputFiles, origins: Map<string, string[]>, packs: string[]): WritePlan {
   const manifest = readManifest(root);
-  const plan: WritePlan = { write: [], unchanged: [], edited: [] };
+  const plan: WritePlan = { write: [], unchanged: [], edited: [], stale: [] };
+  for (const [path, written] of Object.entries(manifest)) {
+    const ours = written.packs.length > 0 && written.packs.every((p) => packs.includes(p));
+    const full = join(root, path);
+    const produced = files.has(path) || origins.has(path);
+    if (ours && !produced && existsSync(full) && sha256(readFileSync(full, 'utf8')) === written.sha256) plan.stale.push(path);
+  }
   for (const [path, text] of files) {
     const full = join(root, path);
     if (!existsSync(full)) {
@@ -34,7 +48,7 @@ export function planWrite(root: string, files: OutputFiles): WritePlan {
     }
     const current = readFileSync(full, 'utf8');
     if (current === text) plan.unchanged.push(path);
-    else if (manifest[path] === sha256(current)) plan.write.push(path);
+    else if (manifest[path]?.sha256 === sha256(current)) plan.write.push(path);
     else plan.edited.push(path);
   }
   return plan;
@@ -44,7 +58,7 @@ export function planWrite(root: string, files: OutputFiles): WritePlan {
  * Writes the planned files. Each file goes to a temporary name first and is renamed into place, so a reader of the
  * content folder never sees half a file; the manifest is updated last.
  */
-export function applyWrite(root: string, files: OutputFiles, plan: WritePlan, force: boolean): void {
+export function applyWrite(root: string, files: OutputFiles, origins: Map<string, string[]>, plan: WritePlan, force: boolean): void {
   const manifest = readManifest(root);
   const targets = force ? [...plan.write, ...plan.edited] : plan.write;
   for (const path of targets) {
@@ -53,7 +67,13 @@ export function applyWrite(root: string, files: OutputFiles, plan: WritePlan, fo
     writeFileSync(`${full}.tmp-import`, files.get(path)!);
   }
   for (const path of targets) renameSync(join(root, `${path}.tmp-import`), join(root, path));
-  for (const [path, text] of files) if (targets.includes(path) || plan.unchanged.includes(path)) manifest[path] = sha256(text);
+  for (const path of plan.stale) {
+    rmSync(join(root, path));
+    delete manifest[path];
+  }
+  for (const [path, text] of files) {
+    if (targets.includes(path) || plan.unchanged.includes(path)) manifest[path] = { sha256: sha256(text), packs: origins.get(path) ?? [] };
+  }
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, MANIFEST), `${JSON.stringify({ files: sorted }, null, 2)}\n`);

@@ -55,7 +55,7 @@ export function buildGraph(input: GraphInput): Graph {
   const meeting = index(input.meetings);
   const strategies = input.documents
     .filter((d) => STRATEGY_KINDS.has(d.data.kind) && !d.data.versionOf)
-    .sort((a, b) => (b.data.plan?.years.from ?? 0) - (a.data.plan?.years.from ?? 0) || a.data.title.localeCompare(b.data.title));
+    .sort((a, b) => (b.data.plan?.years?.from ?? 0) - (a.data.plan?.years?.from ?? 0) || a.data.title.localeCompare(b.data.title));
   return {
     ...input,
     council: index(input.councils),

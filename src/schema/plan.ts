@@ -37,10 +37,10 @@ export const riskSchema = z.object({
 
 /** The structured part of a strategy, plan or action plan. */
 export const planSchema = z.object({
-  /** Period covered as printed, e.g. "2015/16", "2023-26". */
-  period: z.string().min(1),
+  /** Period covered as printed, e.g. "2015/16", "2023-26"; absent when the plan prints none. */
+  period: z.string().min(1).optional(),
   /** First and last year covered, for sorting and filters. */
-  years: z.object({ from: z.number().int(), to: z.number().int() }),
+  years: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   /** Lead officer or directorate. */
   owner: z.string().optional(),
   /** Parent strategy document id. */
