@@ -142,8 +142,8 @@ const checkbox = (tag: string) => (/type\s*=\s*["']?checkbox/i.test(tag) ? (/\bc
 
 /** Cell HTML to plain text: tags go, every word stays; paragraphs and list items become lines. */
 export function htmlToText(html: string): string {
-  if (!hasHtml(html)) return html.trim();
-  return html
+  if (!hasHtml(html)) return decodeEntities(html).trim();
+  return decodeEntities(html
     .replace(/<input\b[^>]*>/gi, checkbox)
     .replace(BREAK_TAG, '\n')
     .replace(CELL_TAG, ' ')
@@ -556,9 +556,15 @@ interface Addend {
 
 const addends = (cell: string | undefined): Addend[] =>
   cellFigures(cell ?? '').map((f) => ({ value: f.value, step: printedStep(f.printed) }));
-const sum = (xs: Addend[]) => ({
+/** A sum of figures, with the finest step any of them was printed to and how many there were. */
+interface Sum extends Addend {
+  count: number;
+}
+
+const sum = (xs: Addend[]): Sum => ({
   value: Number(xs.reduce((s, x) => s + x.value, 0).toPrecision(12)),
-  step: xs.reduce((s, x) => s + x.step, 0),
+  step: Math.min(...xs.map((x) => x.step)),
+  count: xs.length,
 });
 
 /** The row's source line holds only underlined figures and no label: a total printed without the word. */
@@ -596,7 +602,7 @@ interface Check {
   subject: string;
   printed: string;
   total: Addend;
-  candidates: Addend[];
+  candidates: Sum[];
   /** Where the total is, e.g. 'column "2009/10 £'000", line 2294'. */
   where: string;
   /** What it totals, e.g. "the 29 rows above it". */
@@ -641,8 +647,14 @@ function columnChecks(table: Table, c: number, subject: string, label: string): 
 }
 
 /** Whether a check fails: the total differs from every way of adding the rows by more than rounding allows. */
+/**
+ * Whether a check fails: the total differs from every way of adding the rows by more than rounding allows, that is
+ * half the finest printed step (of the total or any figure added) for each figure added and for the total.
+ */
 const fails = (check: Check) =>
-  check.candidates.every((s) => Math.abs(s.value - check.total.value) > (s.step + check.total.step) / 2 + 1e-9);
+  check.candidates.every(
+    (s) => Math.abs(s.value - check.total.value) > ((s.count + 1) * Math.min(s.step, check.total.step)) / 2 + 1e-9,
+  );
 
 /** The erratum for a failed check, in plain English. */
 function erratumOf(check: Check): Erratum {
