@@ -11,6 +11,8 @@ import { renderBody } from './render';
 import { segment, type Section } from './segment';
 import { ImportError, toLines, type SourceLine } from './source';
 import { checkTotals, findTables, type Table } from './tables';
+import { actionsFromTables, checkCounts, findPriorities, findRisks, isActionTable, type ActionRow } from './plan';
+import { findWorkshops } from './workshop';
 
 /** One content file the import produces: its collection, id, frontmatter/data and MDX body. */
 export interface Entry {
@@ -230,11 +232,15 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     summary.decisions += parsed.decisions.length;
   }
 
+  const actionsBySection = new Map<Section, ActionRow[]>();
   for (const [section, id] of docIds) {
     const hint = hints?.documents[String(section.start)];
     const tables = tablesBySection.get(section) ?? [];
-    const rendered = renderBody(sectionLines(lines, section), { furniture: furnitureAt, tables });
-    const errata = tables.flatMap((t) => checkTotals(t));
+    const own = sectionLines(lines, section);
+    const rendered = renderBody(own, { furniture: furnitureAt, tables });
+    const found = planData(own, tables);
+    actionsBySection.set(section, found.actionRows);
+    const errata = [...tables.flatMap((t) => checkTotals(t)), ...found.errata];
     const title = readableTitle(hint?.title ?? section.title ?? (section.kind === 'front' ? frontTitle(header.body, agenda) : 'Untitled section'));
     const kind: Document['kind'] =
       hint?.kind ?? (section.kind === 'front' ? (/supplement/i.test(pack.text.slice(0, 3000)) ? 'supplement' : 'agenda') : section.kind === 'report' ? 'report' : DOC_KINDS.find(([re]) => re.test(title))?.[1] ?? 'appendix');
@@ -255,8 +261,16 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
       ...(hint?.edition ? { edition: hint.edition } : {}),
       ...(hint?.summary ? { summary: hint.summary } : {}),
       source: { pack: pack.id, ...(pageRangeFor(section, item, parentSection) ?? {}), lines: { from: section.start, to: section.end } },
-      ...(['strategy', 'plan', 'action-plan'].includes(kind)
-        ? { plan: { ...(period ?? {}), ...(hint?.parentStrategy ? { parentStrategy: hint.parentStrategy } : {}) } }
+      ...(['strategy', 'plan', 'action-plan'].includes(kind) || found.hasPlan
+        ? {
+            plan: {
+              ...(period ?? {}),
+              ...(hint?.parentStrategy ? { parentStrategy: hint.parentStrategy } : {}),
+              priorities: found.priorities,
+              actions: found.actionRows.map((a) => a.action),
+              risks: found.risks,
+            },
+          }
         : {}),
       review: rendered.review,
       errata,
@@ -268,6 +282,8 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     summary.verbatim += rendered.review.length;
     summary.errata += errata.length;
   }
+
+  entries.push(...workshopEntries(sections, lines, docIds, actionsBySection, furnitureAt, pack.id));
 
   if (meetingId && bodyId && date && header.date) {
     const membership = membershipMentions(header.membership);
@@ -463,6 +479,66 @@ function renderMinutes(parsed: ParsedMinutes, lines: SourceLine[], section: Sect
   }
   if (cursor <= section.end) out.push(render(cursor, section.end));
   return { mdx: out.filter(Boolean).join('\n\n'), review };
+}
+
+/** Priorities, actions and risks a document prints, and the contradictions found in its counts and numbering. */
+function planData(lines: SourceLine[], tables: Table[]) {
+  const actions = tables.some(isActionTable) ? actionsFromTables(tables.filter(isActionTable)) : undefined;
+  const risks = findRisks(tables);
+  const { priorities, errata: priorityErrata } = findPriorities(lines);
+  const errata = [...(actions?.errata ?? []), ...risks.errata, ...priorityErrata, ...checkCounts(lines)].map((e) => e.erratum);
+  const actionRows = actions?.actions ?? [];
+  return {
+    actionRows,
+    priorities: priorities.map((p) => p.priority),
+    risks: risks.risks.map((r) => r.risk),
+    errata: errata.filter((e, i) => errata.findIndex((x) => x.subject === e.subject && x.printed === e.printed) === i),
+    hasPlan: actionRows.length > 0 || risks.risks.length > 0,
+  };
+}
+
+/**
+ * Workshops of a report and its appendices: the report lists them ("W1: ..."), an appendix reports what each said.
+ * Only a report whose appendices carry the workshop sections makes workshop entries, so a copy of the cover report
+ * published on its own does not make them twice.
+ */
+function workshopEntries(
+  sections: Section[],
+  lines: SourceLine[],
+  docIds: Map<Section, string>,
+  actionsBySection: Map<Section, ActionRow[]>,
+  furniture: ReadonlyMap<number, Furniture>,
+  pack: string,
+): Entry[] {
+  const entries: Entry[] = [];
+  sections.forEach((report, index) => {
+    if (report.kind !== 'report') return;
+    const family = [report, ...sections.filter((s) => s.parent === index)];
+    const familyLines = family.flatMap((s) => sectionLines(lines, s));
+    const actions = family.flatMap((s) => actionsBySection.get(s) ?? []);
+    const found = findWorkshops(familyLines, { actions });
+    if (!found.workshops.some((w) => w.section)) return;
+    const plan = family.find((s) => (actionsBySection.get(s) ?? []).length > 0) ?? report;
+    const strategy = docIds.get(plan)!;
+    for (const w of found.workshops) {
+      const body = w.section
+        ? renderBody(lines.slice(w.section.start - 1, w.section.end), { furniture, tables: [] }).mdx
+        : 'This workshop is listed in the report, but the summary of results has no section for it.';
+      entries.push({
+        collection: 'workshops',
+        id: `${strategy}/workshop-${slug(w.number)}`,
+        data: {
+          strategy,
+          title: w.workshop.title,
+          ...(w.workshop.theme ? { theme: readableTitle(w.workshop.theme) } : {}),
+          actions: w.workshop.actions,
+          source: { pack, lines: { from: w.section?.start ?? w.line, to: w.section?.end ?? w.line } },
+        },
+        body,
+      });
+    }
+  });
+  return entries;
 }
 
 /** People from every pack of one council, merged once so each councillor gets one id across years. */

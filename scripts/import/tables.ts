@@ -140,19 +140,24 @@ export const hasHtml = (text: string): boolean => new RegExp(`<\\/?(?:${HTML_TAG
 /** A checkbox as a character a reader sees: ☑ ticked, ☐ empty. */
 const checkbox = (tag: string) => (/type\s*=\s*["']?checkbox/i.test(tag) ? (/\bchecked\b/i.test(tag) ? '☑' : '☐') : '');
 
+/** Character references ("&amp;", "&#8211;") as the characters they stand for; anything else is left alone. */
+const decodeEntities = (text: string) =>
+  text.replace(/&(#\d+|[a-z]+);/gi, (m, name: string) =>
+    name.startsWith('#') && name !== '#39'
+      ? String.fromCodePoint(Number(name.slice(1)))
+      : (ENTITIES[name.toLowerCase()] ?? m),
+  );
+
 /** Cell HTML to plain text: tags go, every word stays; paragraphs and list items become lines. */
 export function htmlToText(html: string): string {
   if (!hasHtml(html)) return decodeEntities(html).trim();
-  return decodeEntities(html
-    .replace(/<input\b[^>]*>/gi, checkbox)
-    .replace(BREAK_TAG, '\n')
-    .replace(CELL_TAG, ' ')
-    .replace(ANY_TAG, '')
-    .replace(/&(#\d+|[a-z]+);/gi, (m, name: string) =>
-      name.startsWith('#') && name !== '#39'
-        ? String.fromCodePoint(Number(name.slice(1)))
-        : (ENTITIES[name.toLowerCase()] ?? m),
-    )
+  return decodeEntities(
+    html
+      .replace(/<input\b[^>]*>/gi, checkbox)
+      .replace(BREAK_TAG, '\n')
+      .replace(CELL_TAG, ' ')
+      .replace(ANY_TAG, ''),
+  )
     .split('\n')
     .map((l) => l.replace(/[ \t]+/g, ' ').trim())
     .filter(Boolean)
@@ -609,44 +614,66 @@ interface Check {
   against: string;
 }
 
+/** What a column has printed since its last total. */
+interface Running {
+  /** Figures since the last total, and since the top of the table. */
+  detail: Addend[];
+  all: Addend[];
+  /** Totals since the last total that followed totals. */
+  subtotals: Addend[];
+  /** Rows since the last total that print a figure here, and rows that print something else but not here. */
+  rows: number;
+  blank: number;
+}
+
+const fresh = (all: Addend[], subtotals: Addend[]): Running => ({ detail: [], all, subtotals, rows: 0, blank: 0 });
+
+/** A row that totals the rows above it: labelled "Total"/"Sub-total", or underlined figures with no label. */
+const isTotalRow = (table: Table, i: number) =>
+  TOTAL_LABEL.test(table.body[i]![0]?.trim() ?? '') || isUnderlinedTotal(table, i);
+
+/** The sums a total may stand for: the rows since the last total (alone, with the subtotals, or with every row above), or the subtotals it follows. */
+function candidatesFor(run: Running): Sum[] {
+  if (run.detail.length) return [sum(run.detail), sum([...run.subtotals, ...run.detail]), sum(run.all)];
+  return run.subtotals.length >= 2 ? [sum(run.subtotals)] : [];
+}
+
+/** What a total was compared with, in words. */
+function againstText(run: Running): string {
+  if (!run.detail.length) return `the ${run.subtotals.length} subtotals above it`;
+  const rows = `the ${run.rows} row${run.rows === 1 ? '' : 's'} above it since the previous total`;
+  return run.blank ? `${rows} (${run.blank} more print no figure in this column)` : rows;
+}
+
 /** The checks for one column: each total row against the rows above it since the previous total. */
 function columnChecks(table: Table, c: number, subject: string, label: string): Check[] {
   const checks: Check[] = [];
   const skip = new Set((table.notData ?? []).map((d) => d.line));
-  let detail: Addend[] = [];
-  let rows = 0;
-  let all: Addend[] = [];
-  let subtotals: Addend[] = [];
+  let run = fresh([], []);
   table.body.forEach((row, i) => {
     if (skip.has(table.rowLines[i]!)) return;
-    const isTotal = TOTAL_LABEL.test(row[0]?.trim() ?? '') || isUnderlinedTotal(table, i);
     const figures = addends(row[c]);
-    if (!isTotal) {
-      detail.push(...figures);
-      all.push(...figures);
-      rows += figures.length ? 1 : 0;
+    if (!isTotalRow(table, i)) {
+      const blank = figures.length === 0 && filled(row.slice(1)).length > 0 ? 1 : 0;
+      run = {
+        ...run,
+        detail: [...run.detail, ...figures],
+        all: [...run.all, ...figures],
+        rows: run.rows + (figures.length ? 1 : 0),
+        blank: run.blank + blank,
+      };
       return;
     }
     if (figures.length !== 1) return;
-    const total = figures[0]!;
-    const candidates = detail.length
-      ? [sum(detail), sum([...subtotals, ...detail]), sum(all)]
-      : subtotals.length >= 2
-        ? [sum(subtotals)]
-        : [];
+    const [total, candidates] = [figures[0]!, candidatesFor(run)];
     const where = `${label ? `column "${label}", ` : ''}line ${table.rowLines[i]}`;
-    const against = detail.length
-      ? `the ${rows} row${rows === 1 ? '' : 's'} above it since the previous total`
-      : `the ${subtotals.length} subtotals above it`;
-    if (candidates.length) checks.push({ subject, printed: row[c]!.trim(), total, candidates, where, against });
-    subtotals = detail.length ? [...subtotals, total] : [total];
-    detail = [];
-    rows = 0;
+    if (candidates.length)
+      checks.push({ subject, printed: row[c]!.trim(), total, candidates, where, against: againstText(run) });
+    run = fresh(run.all, run.detail.length ? [...run.subtotals, total] : [total]);
   });
   return checks;
 }
 
-/** Whether a check fails: the total differs from every way of adding the rows by more than rounding allows. */
 /**
  * Whether a check fails: the total differs from every way of adding the rows by more than rounding allows, that is
  * half the finest printed step (of the total or any figure added) for each figure added and for the total.
