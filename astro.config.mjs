@@ -1,18 +1,24 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { paragraphAnchors } from './src/markdown/paragraph-anchors.ts';
+import { cdn } from './src/integrations/cdn.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // `site` and `base` come from the environment so one build can be deployed at a CDN root or under a sub-path.
 export default defineConfig({
   site: process.env.CHAMBER_SITE ?? 'https://example.org',
   base: process.env.CHAMBER_BASE ?? '/',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets and scripts are always files, never inlined: the Content Security Policy in _headers allows no inline code.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Source text is kept as printed: no curly quotes or dashes the council did not type.
   markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [paragraphAnchors] }) },
-  integrations: [mdx()],
+  // cdn() stays last: it writes _headers for every file the integrations before it added.
+  integrations: [mdx(), sitemap(), pagefindIndex(), cdn()],
   devToolbar: { enabled: false },
   // Tests build several fixture sites; each gets its own content cache.
   cacheDir: process.env.CHAMBER_CACHE_DIR ?? './node_modules/.astro',

@@ -13,6 +13,7 @@ import { ImportError, toLines, type SourceLine } from './source';
 import { checkTotals, findTables, type Table } from './tables';
 import { actionsFromTables, checkCounts, findPriorities, findRisks, isActionTable, type ActionRow } from './plan';
 import { findWorkshops } from './workshop';
+import { kpiFromTable, kpiTableKind, kpiValue, toKpiEdition } from './kpi';
 
 /** One content file the import produces: its collection, id, frontmatter/data and MDX body. */
 export interface Entry {
@@ -240,7 +241,7 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     const rendered = renderBody(own, { furniture: furnitureAt, tables });
     const found = planData(own, tables);
     actionsBySection.set(section, found.actionRows);
-    const errata = [...tables.flatMap((t) => checkTotals(t)), ...found.errata];
+    const errata = [...tables.flatMap((t) => checkTotals(t)), ...found.errata, ...(hint?.errata ?? [])];
     const title = readableTitle(hint?.title ?? section.title ?? (section.kind === 'front' ? frontTitle(header.body, agenda) : 'Untitled section'));
     const kind: Document['kind'] =
       hint?.kind ?? (section.kind === 'front' ? (/supplement/i.test(pack.text.slice(0, 3000)) ? 'supplement' : 'agenda') : section.kind === 'report' ? 'report' : DOC_KINDS.find(([re]) => re.test(title))?.[1] ?? 'appendix');
@@ -248,6 +249,12 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     const item = meetingId ? agendaItemFor(section, parentSection, agenda) : undefined;
     const draft = /^draft\b/i.test(title) || sectionLines(lines, section).some((l) => furnitureAt.get(l.n)?.kind === 'draft-stamp');
     const period = periodOf(title);
+    const edition = hint?.edition ?? period?.period ?? date?.slice(0, 4) ?? pack.id;
+    const kpis = [
+      ...kpisFromTables(council, id, edition, tables, { pack: pack.id, ...(item?.pages ? { pages: item.pages } : {}) }, hints),
+      ...kpisFromHints(council, id, section, lines, pack.id, hints),
+    ];
+    entries.push(...kpis);
     const data: Record<string, unknown> = {
       title,
       kind,
@@ -261,7 +268,7 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
       ...(hint?.edition ? { edition: hint.edition } : {}),
       ...(hint?.summary ? { summary: hint.summary } : {}),
       source: { pack: pack.id, ...(pageRangeFor(section, item, parentSection) ?? {}), lines: { from: section.start, to: section.end } },
-      ...(['strategy', 'plan', 'action-plan'].includes(kind) || found.hasPlan
+      ...(['strategy', 'plan', 'action-plan'].includes(kind) || found.hasPlan || kpis.length > 0
         ? {
             plan: {
               ...(period ?? {}),
@@ -269,6 +276,7 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
               priorities: found.priorities,
               actions: found.actionRows.map((a) => a.action),
               risks: found.risks,
+              kpis: [...new Set(kpis.map((k) => k.id))],
             },
           }
         : {}),
@@ -296,7 +304,7 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
       ...(header.contact ? { contact: header.contact } : {}),
       ...(header.webcast ? { webcast: header.webcast } : {}),
       membership: membership.map((m) => m.mention),
-      agenda: agenda.map((item) => agendaEntry(item, hints, docIds, sections, minutesIds, minutesSections)),
+      agenda: agenda.map((item) => agendaEntry(item, hints, docIds, sections, minutesIds)),
       source: { pack: pack.id },
       errata: [],
     };
@@ -362,16 +370,14 @@ function agendaEntry(
   docIds: Map<Section, string>,
   sections: Section[],
   minutesIds: string[],
-  minutesSections: Array<{ section: Section; parsed: ParsedMinutes }>,
 ): AgendaItem {
   const fix = hints?.agenda[item.number];
   const documents = [...docIds]
     .filter(([section]) => section.kind !== 'front' && agendaItemFor(section, section.parent !== undefined ? sections[section.parent] : undefined, [item]) === item)
     .map(([, id]) => id);
   const minutesDate = /minutes of (?:the )?(?:previous )?meeting(?: held on (.+))?/i.exec(item.title);
-  const minutes = minutesDate
-    ? minutesIds.find((id, i) => !minutesDate[1] || dateOf(minutesDate[1]) === minutesSections[i]?.parsed.heading?.date)
-    : undefined;
+  const heldOn = minutesDate?.[1] ? dateOf(minutesDate[1]) : undefined;
+  const minutes = minutesDate ? minutesIds.find((id) => !heldOn || id.endsWith(`/${heldOn}`)) : undefined;
   const title = fix?.title ?? item.title;
   const reportBy = fix?.reportBy ?? item.reportBy;
   return {
@@ -479,6 +485,69 @@ function renderMinutes(parsed: ParsedMinutes, lines: SourceLine[], section: Sect
   }
   if (cursor <= section.end) out.push(render(cursor, section.end));
   return { mdx: out.filter(Boolean).join('\n\n'), review };
+}
+
+/** KPI series from a document's KPI tables: one entry per indicator, holding this document's edition. */
+function kpisFromTables(
+  council: string,
+  document: string,
+  edition: string,
+  tables: Table[],
+  context: { pack: string; pages?: { from: number; to: number } },
+  hints: Hints | undefined,
+): Entry[] {
+  return tables.flatMap((table) => {
+    if (!kpiTableKind(table)) return [];
+    const self = council.replace(/(^|-)([a-z])/g, (_, s: string, c: string) => `${s ? ' ' : ''}${c.toUpperCase()}`);
+    return kpiFromTable(table, { ...context, period: edition, self }).flatMap((row) => {
+      const kpi = toKpiEdition(row, document, edition);
+      if (!kpi) return [];
+      kpi.source = { ...kpi.source, lines: { from: row.line, to: row.line } };
+      const series = hints?.kpiSeries[row.name] ?? slug(row.name);
+      return [{ collection: 'kpis' as const, id: `${council}/${series}`, data: { council, name: row.name, direction: row.direction, editions: [kpi], errata: [] } }];
+    });
+  });
+}
+
+/**
+ * KPI figures a person read from a plan's prose (hints file). Each figure must be printed on the line it names,
+ * so the site never shows a number the council did not print.
+ */
+function kpisFromHints(council: string, document: string, section: Section, lines: SourceLine[], pack: string, hints: Hints | undefined): Entry[] {
+  return (hints?.kpis ?? [])
+    .filter((k) => Number(k.document) === section.start)
+    .map((k) => {
+      const point = (f: { period: string; printed: string; line: number }) => {
+        if (!(lines[f.line - 1]?.text ?? '').includes(f.printed)) {
+          throw new ImportError(`hints: KPI "${k.series}" says line ${f.line} prints "${f.printed}", but it does not`, pack, f.line);
+        }
+        return { period: f.period, value: kpiValue(f.printed), printed: f.printed };
+      };
+      const lineNumbers = [...k.values, ...k.targets, ...k.comparators.flatMap((c) => c.values)].map((f) => f.line);
+      return {
+        collection: 'kpis' as const,
+        id: `${council}/${k.series}`,
+        data: {
+          council,
+          name: k.name,
+          direction: k.direction,
+          editions: [
+            {
+              document,
+              edition: k.edition,
+              name: k.name,
+              definition: k.definition,
+              unit: k.unit,
+              values: k.values.map(point),
+              targets: k.targets.map(point),
+              comparators: k.comparators.map((c) => ({ name: c.name, values: c.values.map(point) })),
+              source: { pack, lines: { from: Math.min(...lineNumbers), to: Math.max(...lineNumbers) } },
+            },
+          ],
+          errata: [],
+        },
+      };
+    });
 }
 
 /** Priorities, actions and risks a document prints, and the contradictions found in its counts and numbering. */

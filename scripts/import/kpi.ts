@@ -105,22 +105,36 @@ export function baselinePoints(cell: string, label: string): KpiPoint[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Guesses
 
+/** A pattern matching any of the words or phrases. */
+const anyOf = (words: string[]) => new RegExp(words.join('|'), 'i');
+
 /** Direction by name, first match wins: a leading verb, then what the measure counts. */
 const DIRECTIONS: ReadonlyArray<[RegExp, Direction]> = [
   [/^(?:reduc(?:e|tion)|minimi[sz]e|lower|cut|decrease)\b|\b(?:decrease|reduction) in\b/i, 'lower'],
   [/^(?:increase|improve|enhance|raise|maximi[sz]e|promote|better|good|strong|effective|higher)\b/i, 'higher'],
   [
-    /prevent|re-?housed|supported to maintain|independent living|reconnected|effective treatment|affordable homes|decision is made within/i,
+    anyOf([
+      'prevent', 're-?housed', 'supported to maintain', 'independent living', 'reconnected', 'effective treatment',
+    ]),
     'higher',
   ],
-  [/approvals|acceptances|rough sleep/i, 'lower'],
-  [/suitable|settled/i, 'higher'],
+  [anyOf(['affordable homes', 'decision is made within']), 'higher'],
+  [anyOf(['approvals', 'acceptances', 'rough sleep']), 'lower'],
+  [anyOf(['suitable', 'settled']), 'higher'],
   [
-    /re-?offend|custod|first[- ]time entrants|\bFTEs?\b|homeless|rough sleep|temporary accommodation|bed (?:&|and) breakfast|overcrowd|cost|£|absence|mortality|casualt|crime|obes|overweight|smoking|admission|delayed|landfill|carbon|\bNEETs?\b|unemploy|repeat|length of stay|inactiv/i,
+    anyOf([
+      're-?offend', 'custod', 'first[- ]time entrants', '\\bFTEs?\\b', 'homeless', 'temporary accommodation',
+      'bed (?:&|and) breakfast', 'overcrowd', 'cost', '£', 'absence', 'mortality', 'casualt', 'crime', 'obes',
+      'overweight', 'smoking', 'admission', 'delayed', 'landfill', 'carbon', '\\bNEETs?\\b', 'unemploy', 'repeat',
+      'length of stay', 'inactiv',
+    ]),
     'lower',
   ],
   [
-    /education|training|employment|\bETE\b|satisf|qualif|recycl|life expectancy|broadband|breastfeeding|good or outstanding|attainment|achiev|growth|participation/i,
+    anyOf([
+      'education', 'training', 'employment', '\\bETE\\b', 'satisf', 'qualif', 'recycl', 'life expectancy',
+      'broadband', 'breastfeeding', 'good or outstanding', 'attainment', 'achiev', 'growth', 'participation',
+    ]),
     'higher',
   ],
 ];
@@ -380,9 +394,9 @@ const wraps = (pieces: Piece[]) => pieces.some((p) => !p.cells[0]?.trim() || con
 
 /**
  * Whether a line starts a new priority rather than continuing a wrapped one. It does not when its first cell is
- * empty, when a cell starts in lower case, or when the priority so far is one word ("Crime", "Improve") or ends on a joining
- * word ("Reduce the", "Domestic Abuse –"). In a wrapping table it also needs every cell of the line above to have
- * ended a sentence (or to be empty).
+ * empty, when a cell starts in lower case, or when the priority so far is one word ("Crime", "Improve") or ends
+ * on a joining word ("Reduce the", "Domestic Abuse –"). In a wrapping table it also needs every cell of the line
+ * above to have ended a sentence (or to be empty).
  */
 function startsRow(name: string, prev: Piece | undefined, piece: Piece, wrapping: boolean): boolean {
   const first = piece.cells[0]?.trim() ?? '';
@@ -428,7 +442,7 @@ const sameShape = (a: string[], b: string[]) =>
   a.join() !== b.join() &&
   a.every((w, i) => Math.abs(w.length - b[i]!.length) <= 2);
 
-/** A twin of the cell beside it whose numbers fall in the same places ("Dadusa wadan 75 mandaliku ..." / "Reduce under 75 mortality ..."). */
+/** A twin whose numbers fall in the same places: "Dadusa wadan 75 mandaliku ..." and "Reduce under 75 mortality ...". */
 const twinWithNumbers = (a: string[], b: string[]) =>
   sameShape(a, b) &&
   a.some((w) => /\d/.test(w)) &&
@@ -512,8 +526,16 @@ function priorities(pieces: Piece[]): Priority[] {
 
 const YEAR_OR_PERIOD = /^(?:19|20)\d{2}(?:\s?[/-]\s?\d{2,4})?$|^\d{2}[/-]\d{2}$/;
 /** Figures inside measure text: with a unit, a sign of a target ("85%+", "<20%"), or a count of something named. */
-const FIGURE_IN_TEXT =
-  /(?<![\w/.£-])([<>≤≥]\s?|c(?=\d))?(£?\d[\d,]*(?:\.\d+)?)(\s?(?:%|bn|m|k|million|billion)(?![a-z]))?(\+)?(\s(?:per\s(?:100k|100,000|1000|1,000)|days|weeks|months|mph|kt|points|tonnes|places|units|jobs|businesses|start-ups|families|attendances|bus journeys|additional (?:homes|premises|private sector jobs)))?(?![\w/-]*\d)/gi;
+const COUNTED = [
+  'per\\s(?:100k|100,000|1000|1,000)', 'days', 'weeks', 'months', 'mph', 'kt', 'points', 'tonnes', 'places', 'units',
+  'jobs', 'businesses', 'start-ups', 'families', 'attendances', 'bus journeys',
+  'additional (?:homes|premises|private sector jobs)',
+];
+const FIGURE_IN_TEXT = new RegExp(
+  '(?<![\\w/.£-])([<>≤≥]\\s?|c(?=\\d))?(£?\\d[\\d,]*(?:\\.\\d+)?)(\\s?(?:%|bn|m|k|million|billion)(?![a-z]))?(\\+)?' +
+    `(\\s(?:${COUNTED.join('|')}))?(?![\\w/-]*\\d)`,
+  'gi',
+);
 /** Numbers that label rather than measure: key stages, levels, ages, tiers, priorities. */
 const LABEL_BEFORE =
   /(?:key stage|level|ks|age|aged|under|tier|priority|priorities|article|section|stage|junction|room|phase|top)\s*$/i;

@@ -39,6 +39,12 @@ function mergeEntry(a: Entry, b: Entry): Entry {
     if (a.data['status'] === 'held' || b.data['status'] === 'held') data['status'] = 'held';
     return { ...a, data };
   }
+  if (a.collection === 'kpis') {
+    // One series, several plan editions (one per pack): each edition once, oldest first.
+    const editions = [...(a.data['editions'] as Array<{ document: string; edition: string }>), ...(b.data['editions'] as Array<{ document: string; edition: string }>)];
+    const unique = editions.filter((e, i) => editions.findIndex((x) => x.document === e.document && x.edition === e.edition) === i);
+    return { ...a, data: { ...a.data, editions: unique.sort((x, y) => x.edition.localeCompare(y.edition) || x.document.localeCompare(y.document)) } };
+  }
   return a;
 }
 

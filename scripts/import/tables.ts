@@ -271,8 +271,15 @@ function isTable(lines: SourceLine[], kinds: LineKind[], run: Run): boolean {
 // Header rows, repeated headers, captions
 
 const PERIOD = /\b(?:(?:19|20)\d{2}|\d{2})\s?[/-]\s?(?:(?:19|20)?\d{2})\b|\b(?:19|20)\d{2}\b/;
-const PERIOD_WORDS =
-  /\b(?:apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|to|q[1-4]|quarter|year|target|targets|baseline|actual|forecast|£'?000s?|000s|£000|£'s)\b/gi;
+/** Words a period heading may hold besides the period: months, "to", "Target", a money scale. */
+const PERIOD_WORDS = new RegExp(
+  `\\b(?:${[
+    'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sept?(?:ember)?', 'oct(?:ober)?', 'nov(?:ember)?',
+    'dec(?:ember)?', 'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'to', 'q[1-4]', 'quarter', 'year', 'targets?',
+    'baseline', 'actual', 'forecast', "£'?000s?", '000s', "£'s",
+  ].join('|')})\\b`,
+  'gi',
+);
 
 /** A column label that names a period ("2013/14", "Apr to Mar 2011/12", "Target 11/12", "2010/11 £000s"). */
 export const isPeriodLabel = (cell: string): boolean =>
@@ -290,8 +297,16 @@ export function hasFigure(cell: string): boolean {
 }
 
 /** Words that head a column in the packs' text tables. */
-const HEADER_WORDS =
-  /^(?:item|ref|name|position|date|description|comments?|details?|activity|timescale|status|risk|priority|priorities|objective|measure(?:d by)?|agency|authority|area|service|programme|projects?|component|owner|lead|yes\/no|references|total|target|key challenge|development area|equality objective|action|officer responsible|by when|signature|challenges \/ risks)\b/i;
+const HEADER_WORDS = new RegExp(
+  `^(?:${[
+    'item', 'ref', 'name', 'position', 'date', 'description', 'comments?', 'details?', 'activity', 'timescale',
+    'status', 'risk', 'priority', 'priorities', 'objective', 'measure(?:d by)?', 'agency', 'authority', 'area',
+    'service', 'programme', 'projects?', 'component', 'owner', 'lead', 'yes/no', 'references', 'total', 'target',
+    'key challenge', 'development area', 'equality objective', 'action', 'officer responsible', 'by when',
+    'signature', 'challenges / risks',
+  ].join('|')})\\b`,
+  'i',
+);
 
 /** Whether a row reads as column labels: two or more short cells, none a figure, not a numbered entry ("1."). */
 const isLabelRow = (row: string[]) =>
@@ -632,7 +647,10 @@ const fresh = (all: Addend[], subtotals: Addend[]): Running => ({ detail: [], al
 const isTotalRow = (table: Table, i: number) =>
   TOTAL_LABEL.test(table.body[i]![0]?.trim() ?? '') || isUnderlinedTotal(table, i);
 
-/** The sums a total may stand for: the rows since the last total (alone, with the subtotals, or with every row above), or the subtotals it follows. */
+/**
+ * The sums a total may stand for: the rows since the last total (alone, with the subtotals before them, or with
+ * every row above), or the subtotals it follows directly.
+ */
 function candidatesFor(run: Running): Sum[] {
   if (run.detail.length) return [sum(run.detail), sum([...run.subtotals, ...run.detail]), sum(run.all)];
   return run.subtotals.length >= 2 ? [sum(run.subtotals)] : [];
@@ -686,7 +704,9 @@ const fails = (check: Check) =>
 /** The erratum for a failed check, in plain English. */
 function erratumOf(check: Check): Erratum {
   const expected = formatLike(check.printed, check.candidates[0]!.value);
-  const note = `The total printed as ${check.printed} (${check.where}) is not the sum of ${check.against}: they add up to ${expected}. The figure is shown as printed.`;
+  const note =
+    `The total printed as ${check.printed} (${check.where}) is not the sum of ${check.against}: ` +
+    `they add up to ${expected}. The figure is shown as printed.`;
   return { subject: check.subject, printed: check.printed, expected, note };
 }
 

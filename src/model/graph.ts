@@ -1,5 +1,8 @@
+import { decisionRegister, type RegisterEntry } from './decision';
+import { appearancesByPerson, declarationsByPerson, type Appearance } from './person';
 import type {
   Body,
+  Declaration,
   Council,
   Document,
   Kpi,
@@ -41,6 +44,29 @@ export interface Graph extends GraphInput {
   meetingsByDate: Entry<Meeting>[];
   /** Documents that are strategies, plans or action plans (first printings only), newest first. */
   strategies: Entry<Document>[];
+  /** Minutes by the id of the meeting they record. */
+  minutesOf: Map<string, Entry<Minutes>>;
+  /** Minutes by the id of the meeting that confirmed them. */
+  minutesConfirmedAt: Map<string, Entry<Minutes>[]>;
+  /** Every decision, newest first. */
+  register: RegisterEntry[];
+  /** Appendices by the id of their report, in label order. */
+  appendicesOf: Map<string, Entry<Document>[]>;
+  /** Documents by the meeting they were considered at. */
+  documentsAt: Map<string, Entry<Document>[]>;
+  /** Meetings each person took part in. */
+  appearances: Map<string, Appearance[]>;
+  /** Declarations of interest each person made. */
+  declarations: Map<string, Array<{ declaration: Declaration; minutes: Entry<Minutes> }>>;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
 }
 
 const index = <T>(entries: Entry<T>[]) => new Map(entries.map((e) => [e.id, e]));
@@ -56,6 +82,8 @@ export function buildGraph(input: GraphInput): Graph {
   const strategies = input.documents
     .filter((d) => STRATEGY_KINDS.has(d.data.kind) && !d.data.versionOf)
     .sort((a, b) => (b.data.plan?.years?.from ?? 0) - (a.data.plan?.years?.from ?? 0) || a.data.title.localeCompare(b.data.title));
+  const appendicesOf = groupBy(input.documents, (d) => d.data.parent);
+  for (const list of appendicesOf.values()) list.sort((a, b) => (a.data.appendix ?? '').localeCompare(b.data.appendix ?? '', 'en', { numeric: true }));
   return {
     ...input,
     council: index(input.councils),
@@ -65,5 +93,12 @@ export function buildGraph(input: GraphInput): Graph {
     document: index(input.documents),
     meetingsByDate,
     strategies,
+    minutesOf: new Map(input.minutes.map((m) => [m.data.meeting, m])),
+    minutesConfirmedAt: groupBy(input.minutes, (m) => m.data.confirmedAt),
+    register: decisionRegister(input.minutes, meeting),
+    appendicesOf,
+    documentsAt: groupBy(input.documents, (d) => d.data.meeting),
+    appearances: appearancesByPerson(input.meetings),
+    declarations: declarationsByPerson(input.minutes),
   };
 }

@@ -1,0 +1,21 @@
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+
+export type Element = DefaultTreeAdapterMap['element'];
+type Node = DefaultTreeAdapterMap['node'];
+
+/** Parses HTML exactly as a browser would (parse5 implements the WHATWG parsing algorithm). */
+export const parseHtml = (html: string) => parse(html);
+
+/** Every element of a parsed document in document order, template contents included. */
+export function* elements(node: Node): Generator<Element> {
+  if ('tagName' in node) yield node;
+  const children = 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) yield* elements(child);
+  if ('content' in node && node.nodeName === 'template') yield* elements(node.content);
+}
+
+export const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
+
+/** The text inside an element (a script's code, a style's rules). */
+export const textOf = (el: Element): string =>
+  el.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : 'tagName' in c ? textOf(c) : '')).join('');
