@@ -304,7 +304,7 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
       ...(header.contact ? { contact: header.contact } : {}),
       ...(header.webcast ? { webcast: header.webcast } : {}),
       membership: membership.map((m) => m.mention),
-      agenda: agenda.map((item) => agendaEntry(item, hints, docIds, sections, minutesIds)),
+      agenda: agenda.map((item) => agendaEntry(item, hints, docIds, minutesIds)),
       source: { pack: pack.id },
       errata: [],
     };
@@ -368,12 +368,12 @@ function agendaEntry(
   item: ParsedItem,
   hints: Hints | undefined,
   docIds: Map<Section, string>,
-  sections: Section[],
   minutesIds: string[],
 ): AgendaItem {
   const fix = hints?.agenda[item.number];
   const documents = [...docIds]
-    .filter(([section]) => section.kind !== 'front' && agendaItemFor(section, section.parent !== undefined ? sections[section.parent] : undefined, [item]) === item)
+    // Reports only: appendices are listed under their report.
+    .filter(([section]) => section.kind !== 'front' && section.parent === undefined && agendaItemFor(section, undefined, [item]) === item)
     .map(([, id]) => id);
   const minutesDate = /minutes of (?:the )?(?:previous )?meeting(?: held on (.+))?/i.exec(item.title);
   const heldOn = minutesDate?.[1] ? dateOf(minutesDate[1]) : undefined;

@@ -27,4 +27,5 @@ export const paths = {
   strategies: () => '/strategies/',
   decisions: () => '/decisions/',
   search: () => '/search/',
+  accessibility: () => '/accessibility/',
 } as const;

@@ -1,0 +1,29 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { meetingsFeed } from '../../model/feeds';
+import { loadGraph } from '../../model/site';
+import { paths, withBase } from '../../model/url';
+
+/** One Atom feed for everything, and one per committee. */
+export const getStaticPaths = (async () => {
+  const graph = await loadGraph();
+  return [{ params: { id: 'all' } }, ...graph.bodies.map((b) => ({ params: { id: b.id } }))];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const graph = await loadGraph();
+  const body = params.id === 'all' ? undefined : graph.body.get(params.id!);
+  const absolute = (path: string) => new URL(withBase(import.meta.env.BASE_URL, path), site).href;
+  const text = meetingsFeed({
+    id: absolute(paths.feed(params.id!)),
+    title: body ? `${body.data.name}: meetings and decisions` : 'Council meetings and decisions',
+    home: absolute(body ? paths.body(body.id) : paths.home()),
+    self: absolute(paths.feed(params.id!)),
+    meetings: graph.meetingsByDate.filter((m) => !body || m.data.body === body.id),
+    decisions: graph.register.filter((e) => !body || e.meeting.data.body === body.id),
+    bodies: graph.body,
+    councils: graph.council,
+    meetingUrl: (id) => absolute(paths.meeting(id)),
+    decisionUrl: (e) => `${absolute(paths.minutes(e.minutes.id))}#${e.decision.id}`,
+  });
+  return new Response(text, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
