@@ -287,7 +287,7 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     entries.push({ collection: 'documents', id, data, body });
     summary.documents++;
     summary.tables += tables.length;
-    summary.verbatim += rendered.review.length;
+    summary.verbatim += rendered.review.filter((r) => r.reason.includes('verbatim')).length;
     summary.errata += errata.length;
   }
 

@@ -44,6 +44,20 @@ const headingLevel = (text: string) => (/^\d+\.\d+/.test(plain(text)) ? '###' : 
 const normaliseLine = (text: string) =>
   /^\s*[-*•]\s/.test(text) ? text.replace(/^\s{3,}/, '  ').replace(/\t/g, ' ') : text.trim().replace(/\t+/g, ' ');
 
+/**
+ * A table whose cells cut words in two ("E" | "xecutive summary") is text the PDF extraction broke, not data: in at
+ * least two rows in five, a cell ends in a letter and the next begins in lower case.
+ */
+export function isBrokenTable(table: Table): boolean {
+  const rows = [...table.head, ...table.body].filter((r) => r.length > 1);
+  const broken = rows.filter((r) => r.some((cell, i) => /[A-Za-z]$/.test(cell) && /^[a-z]/.test(r[i + 1] ?? ''))).length;
+  return rows.length > 0 && broken / rows.length >= 0.4;
+}
+
+/** A word mixing alphabets ("Тransformation" with a Cyrillic T): an extraction fault a person should see. */
+export const hasMixedScript = (text: string): boolean =>
+  /[\p{Script=Latin}][\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\s*[\p{Script=Latin}]/u.test(text);
+
 /** A `<DataTable>` for a recognised table: every cell as printed, plus its caption and source lines. */
 function renderTable(table: Table, caption: string | undefined): string {
   return component('DataTable', {
@@ -73,6 +87,13 @@ export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody 
     for (const line of block.lines) {
       if (ctx.skip?.has(line.n)) continue;
       const table = tableAt.get(line.n);
+      if (table && isBrokenTable(table)) {
+        flush();
+        const raw = lines.filter((l) => l.n >= table.start && l.n <= table.end).map((l) => l.text).join('\n');
+        review.push({ line: table.start, reason: 'a table whose columns cut words in two (the PDF extraction broke it); kept verbatim' });
+        out.push(component('Verbatim', { text: raw, line: table.start, reason: 'columns cut words in two' }));
+        continue;
+      }
       if (table) {
         flush();
         out.push(renderTable(table, ctx.captions?.get(table.start)));
@@ -83,6 +104,12 @@ export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody 
       if (furniture) {
         flush();
         out.push(component('PageBreak', { kind: furniture.kind, printed: furniture.printed, page: furniture.page, line: line.n }));
+        continue;
+      }
+      if (hasMixedScript(line.text)) {
+        flush();
+        review.push({ line: line.n, reason: 'letters from another alphabet inside words (an extraction fault); kept verbatim' });
+        out.push(component('Verbatim', { text: line.text, line: line.n, reason: 'letters from another alphabet' }));
         continue;
       }
       if (hasUnknownHtml(line.text)) {

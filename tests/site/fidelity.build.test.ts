@@ -6,8 +6,8 @@ import { fidelity, wordsOf } from '../../src/model/words';
 import { findFurniture } from '../../scripts/import/furniture';
 import { toLines } from '../../scripts/import/source';
 import { seedPacks, sourceText } from '../helpers/seeds';
+import { DIST } from '../helpers/dist';
 
-const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
