@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
 import type { AgendaItem, Body, Council, Document, Meeting, Minutes, Person, PersonMention, Source } from '../../src/schema';
+import { formatShortDate } from '../../src/model/date';
 import { londonDateTime, parseAgenda, parseMeetingHeader, plain, type ParsedItem } from './agenda';
 import { findFurniture, type Furniture } from './furniture';
 import type { Hints } from './hints';
@@ -190,7 +191,9 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     collection: 'sources',
     id: pack.id,
     data: {
-      title: packTitle(bodyName, date, pack.id),
+      title: header.date
+        ? packTitle(bodyName, date, pack.id)
+        : `${readableTitle(sections.find((s) => s.kind === 'report')?.title ?? pack.id)}, published on its own`,
       council,
       date: date ?? '1970-01-01',
       file: `${pack.id}.txt`,
@@ -238,7 +241,7 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     const hint = hints?.documents[String(section.start)];
     const tables = tablesBySection.get(section) ?? [];
     const own = sectionLines(lines, section);
-    const rendered = renderBody(own, { furniture: furnitureAt, tables });
+    const rendered = renderBody(own, { furniture: furnitureAt, tables, coverEnd: section.coverEnd });
     const found = planData(own, tables);
     actionsBySection.set(section, found.actionRows);
     const errata = [...tables.flatMap((t) => checkTotals(t)), ...found.errata, ...(hint?.errata ?? [])];
@@ -335,7 +338,7 @@ function minutesBody(sections: Section[], lines: SourceLine[]): string | undefin
 }
 
 const packTitle = (body: string | undefined, date: string | undefined, id: string) =>
-  body && date ? `${body} pack, ${date}` : `Publication ${id}`;
+  body && date ? `${body} meeting pack, ${formatShortDate(date)}` : `Publication ${id}`;
 
 const frontTitle = (body: string | undefined, agenda: ParsedItem[]) =>
   agenda.length > 0 ? `Agenda${body ? ` – ${body}` : ''}` : 'Front sheet';

@@ -17,6 +17,8 @@ export interface BodyContext {
   captions?: ReadonlyMap<number, string>;
   /** Lines already rendered by the caller (a minute's heading line), skipped here. */
   skip?: ReadonlySet<number>;
+  /** Last line of a cover block (meeting, title, author): its lines are plain paragraphs, not headings. */
+  coverEnd?: number | undefined;
 }
 
 /** The rendered body and what a person should look at. */
@@ -34,8 +36,8 @@ export function isHeading(text: string): boolean {
   const words = t.split(/\s+/);
   if (words.length > 12 || !/^[A-Z0-9]/.test(t) || !/[A-Za-z]{3}/.test(t)) return false;
   const numbered = /^\d+(\.\d+)*\.?\s+[A-Z]/.test(t);
-  if (numbered) return words.length <= 8 && !/[.;,]$/.test(t);
-  return !/[.:;,]$/.test(t) && !/^\d/.test(t);
+  if (numbered) return words.length <= 8 && !/[.;,?]$/.test(t);
+  return !/[.:;,?]$/.test(t) && !/^\d/.test(t);
 }
 
 const headingLevel = (text: string) => (/^\d+\.\d+/.test(plain(text)) ? '###' : '##');
@@ -118,11 +120,13 @@ export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody 
         out.push(component('Verbatim', { text: line.text, line: line.n, reason: 'markup not understood' }));
         continue;
       }
-      if (block.lines.length === 1 && isHeading(line.text)) {
+      if (block.lines.length === 1 && line.n > (ctx.coverEnd ?? 0) && isHeading(line.text)) {
         flush();
         out.push(`${headingLevel(line.text)} ${escapeLine(plain(line.text))}`);
         continue;
       }
+      const previous = paragraph.length > 0 ? block.lines[block.lines.indexOf(line) - 1] : undefined;
+      if (previous && startsParagraph(previous.text, line.text)) flush();
       paragraph.push(
         escapeLine(normaliseLine(line.text), (label) =>
           review.push({ line: line.n, reason: `dead link "${label}": the source links to nothing; the text is kept` }),
@@ -132,6 +136,20 @@ export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody 
     flush();
   }
   return { mdx: out.join('\n\n'), review };
+}
+
+const BULLET = /^\s*[-*•·]\s/;
+
+/**
+ * Whether a line starts a new paragraph. PDF text puts most paragraphs on one line each ("1. The purpose ...",
+ * "2. The draft ..."), but some packs wrap lines: a line that starts in lower case, or follows a line that stopped
+ * short of the end of a sentence, carries on the paragraph above. Consecutive bullets stay one list.
+ */
+export function startsParagraph(previous: string, line: string): boolean {
+  const bullet = BULLET.test(line);
+  if (bullet) return !BULLET.test(previous);
+  if (/^\s*[a-z]/.test(line)) return false;
+  return /[.:;!?)"'’”]\**$/.test(previous.trim()) || BULLET.test(previous);
 }
 
 function range(from: number, to: number): number[] {

@@ -16,6 +16,8 @@ export interface Section {
   author?: string;
   /** For a report: the heading line naming the meeting ("SCRUTINY COMMISSION – 22 APRIL 2015"). */
   meetingLine?: string;
+  /** For a report: the last line of its cover (the author line), which reads as a title block, not headings. */
+  coverEnd?: number;
   /** For an appendix: index of its report in the section list, and its label ("A", "1"). */
   parent?: number;
   appendix?: string;
@@ -126,7 +128,7 @@ export function segment(lines: SourceLine[], furniture: Furniture[], hints: Spli
     } else if (MEETING_LINE.test(t) && parseDate(t)) {
       const cover = reportCover(lines, n);
       if (cover) {
-        starts.push({ kind: 'report', start: n, title: cover.title, author: cover.author, meetingLine: plain(t), reason: 'a report cover' });
+        starts.push({ kind: 'report', start: n, title: cover.title, author: cover.author, meetingLine: plain(t), coverEnd: cover.end, reason: 'a report cover' });
         n = cover.end;
       }
     } else if (WARDS.test(t)) {
