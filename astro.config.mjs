@@ -14,7 +14,13 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets and scripts are always files, never inlined: the Content Security Policy in _headers allows no inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      // Astro's own MDX modules trip this bundler notice on every entry; it says nothing about our code.
+      rollupOptions: { onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning) },
+    },
+  },
   // Source text is kept as printed: no curly quotes or dashes the council did not type.
   markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [paragraphAnchors] }) },
   // cdn() stays last: it writes _headers for every file the integrations before it added.

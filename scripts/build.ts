@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/schema';
 import { formatProblem, validateContent } from '../src/schema/validate';
@@ -32,7 +32,9 @@ export function run(argv: string[], io: Io): number {
   }
   io.out('Content is valid.');
 
-  const scratch = join(dirname(outDir), '.chamber', `build-${process.pid}`);
+  // The scratch folder is inside the project: Astro keeps per-build prerender files under the output folder only when
+  // that folder is within the working directory, so builds running side by side (tests) never share them.
+  const scratch = resolve('.chamber', `build-${process.pid}`);
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(dirname(scratch), { recursive: true });
   const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], {
@@ -45,9 +47,21 @@ export function run(argv: string[], io: Io): number {
     return 1;
   }
   rmSync(outDir, { recursive: true, force: true });
-  renameSync(scratch, outDir);
+  mkdirSync(dirname(outDir), { recursive: true });
+  moveDir(scratch, outDir);
   io.out(`\nSite written to ${outDir}`);
   return 0;
+}
+
+/** Moves a finished build into place: a rename, or a copy where the output is on another file system. */
+function moveDir(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -547,8 +547,9 @@ function notedIn(minute: string, p: MinutesParagraph): ParsedDecision[] {
 }
 
 /**
- * Gives each decision its anchor id: the printed label (minute-180-a); else minute-181 when it is the minute's only
- * unlabelled decision, or minute-181-1, -2 in order when there are several. An id already taken gets -2, -3.
+ * Gives each decision its anchor id: the printed label (decision-180-a); else decision-181 when it is the minute's only
+ * unlabelled decision, or decision-181-1, -2 in order when there are several. An id already taken gets -2, -3. The
+ * "decision-" prefix keeps them apart from the minutes' own anchors (#minute-181) on the same page.
  */
 function assignIds(decisions: ParsedDecision[]): void {
   const unlabelled = Map.groupBy(
@@ -559,7 +560,7 @@ function assignIds(decisions: ParsedDecision[]): void {
   for (const d of decisions) {
     const siblings = unlabelled.get(d.decision.minute) ?? [];
     const suffix = d.label ?? (siblings.length > 1 ? String(siblings.indexOf(d) + 1) : undefined);
-    const base = ['minute', d.decision.minute, suffix]
+    const base = ['decision', d.decision.minute, suffix]
       .filter(Boolean)
       .join('-')
       .toLowerCase()

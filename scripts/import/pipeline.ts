@@ -13,8 +13,9 @@ export interface ImportResult {
   summaries: PackSummary[];
 }
 
-/** YAML in a stable form: no line folding, so a re-import is byte-identical and diffs stay readable. */
-const yaml = (data: unknown) => stringify(data, { lineWidth: 0, minContentWidth: 0 });
+/** YAML in a stable form: no line folding, so a re-import is byte-identical and diffs stay readable; YAML 1.1 quoting,
+ * so readers that turn an unquoted 2015-04-22T14:00:00+01:00 into a Date (and lose its offset) read a string. */
+const yaml = (data: unknown) => stringify(data, { lineWidth: 0, minContentWidth: 0, version: '1.1' });
 
 /** Where an entry is stored, relative to the content folder. */
 export function entryPath(entry: Pick<Entry, 'collection' | 'id'>): string {

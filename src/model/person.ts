@@ -27,7 +27,10 @@ export function appearancesByPerson(meetings: Entry<Meeting>[]): Map<string, App
       for (const mention of meeting.data[list] as PersonMention[]) {
         if (!mention.person) continue;
         const appearance: Appearance = { meeting, capacity, role: mention.role, printed: mention.printed };
-        byPerson.set(mention.person, [...(byPerson.get(mention.person) ?? []), appearance]);
+        // Appended in place: copying the list for each appearance is quadratic in a councillor's meetings.
+        const list = byPerson.get(mention.person);
+        if (list) list.push(appearance);
+        else byPerson.set(mention.person, [appearance]);
       }
     }
   }
@@ -41,7 +44,9 @@ export function declarationsByPerson(minutes: Entry<Minutes>[]): Map<string, Arr
   for (const m of minutes) {
     for (const declaration of m.data.declarations) {
       if (!declaration.person) continue;
-      byPerson.set(declaration.person, [...(byPerson.get(declaration.person) ?? []), { declaration, minutes: m }]);
+      const list = byPerson.get(declaration.person);
+      if (list) list.push({ declaration, minutes: m });
+      else byPerson.set(declaration.person, [{ declaration, minutes: m }]);
     }
   }
   return byPerson;

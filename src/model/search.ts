@@ -1,6 +1,38 @@
+/**
+ * Search: what each indexed page tells Pagefind about itself (facets), and the pure rules the search page follows
+ * (reading a shareable URL, turning a typed query into a Pagefind query, deep-linking a hit to its nearest anchor).
+ */
+/** The types a reader can filter by, in the order the search page lists them; other types follow alphabetically. */
+export const searchTypes = ['meeting', 'agenda', 'report', 'minutes', 'decision', 'strategy', 'plan', 'KPI', 'workshop'] as const;
+
+/**
+ * Kinds of document filed under a broader type in the filter, so a reader ticks "Plan" and gets action plans too.
+ * Results still show the precise kind.
+ */
+const broaderType: Partial<Record<string, (typeof searchTypes)[number]>> = {
+  supplement: 'agenda',
+  appendix: 'report',
+  assessment: 'report',
+  guidance: 'report',
+  'action-plan': 'plan',
+  'workshop-summary': 'workshop',
+};
+
+/** The filter value for a page's type: its broader type where it has one (see `broaderType`), else the type itself. */
+export const filterType = (type: string): string => broaderType[type] ?? type;
+
+/** A type as a reader reads it: "action-plan" is "Action plan"; "KPI" stays as it is. */
+export function typeLabel(type: string): string {
+  const words = type.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** What search needs to know about a page: its kind of publication, who published it, and when. */
 export interface SearchFacets {
-  /** Document type filter: "agenda", "report", "minutes", "decision", "strategy", "plan", "KPI", "workshop". */
+  /**
+   * What the page is, as precisely as known: "meeting", "minutes", "decision", "KPI", "workshop", or a document kind
+   * ("agenda", "report", "action-plan"...). Results show it; the type filter files it under `filterType`.
+   */
   type: string;
   /** Council name. */
   council?: string | undefined;
@@ -8,4 +40,211 @@ export interface SearchFacets {
   body?: string | undefined;
   /** Date of the meeting or publication, `YYYY-MM-DD`; its year is a filter and it sorts results. */
   date?: string | undefined;
+}
+
+/**
+ * Sort value for a page without a date. Pagefind drops pages that lack a sort value whenever that sort is applied,
+ * so undated pages get one that sorts after every real date (newest first) instead of vanishing.
+ */
+export const UNDATED = '0000-00-00';
+
+/** The filters the search page offers, as URL parameter names and Pagefind filter keys alike. */
+export const filterKeys = ['council', 'body', 'type', 'year'] as const;
+export type FilterKey = (typeof filterKeys)[number];
+
+export const sortOrders = ['newest', 'oldest', 'relevance'] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
+/** A search as a reader sets it up, and as its URL records it. */
+export interface SearchQuery {
+  q: string;
+  filters: Record<FilterKey, string[]>;
+  sort: SortOrder;
+}
+
+const isSortOrder = (value: string | null): value is SortOrder => sortOrders.some((s) => s === value);
+
+/** Reads a search from its URL query string (`?q=...&type=minutes&year=2015&sort=relevance`). */
+export function readQuery(params: URLSearchParams): SearchQuery {
+  const sort = params.get('sort');
+  const filters = Object.fromEntries(
+    filterKeys.map((key) => [key, [...new Set(params.getAll(key).filter((v) => v.trim() !== ''))]]),
+  ) as Record<FilterKey, string[]>;
+  return { q: (params.get('q') ?? '').trim(), filters, sort: isSortOrder(sort) ? sort : 'newest' };
+}
+
+/** The URL query string of a search: only what was set, in a fixed order, so equal searches share one address. */
+export function writeQuery(query: SearchQuery): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  for (const key of filterKeys) for (const value of [...query.filters[key]].sort()) params.append(key, value);
+  if (query.sort !== 'newest') params.set('sort', query.sort);
+  return params.toString();
+}
+
+/** True when the reader has asked for something: words, or at least one filter. */
+export const hasQuery = (query: SearchQuery): boolean =>
+  query.q !== '' || filterKeys.some((key) => query.filters[key].length > 0);
+
+/**
+ * The text to hand Pagefind for what the reader typed, or null to list by filters alone.
+ * Curly quotes (phones type them) become straight ones, which is what Pagefind reads as "exact phrase". A currency
+ * sign before a figure is dropped: Pagefind indexes "£2,268,584" as the word "2268584" but keeps "£" in a query, so
+ * "£2,268,584" would otherwise find nothing.
+ */
+export function pagefindTerm(q: string): string | null {
+  const term = q
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[£$€¥](?=\s*\d)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return term === '' ? null : term;
+}
+
+/** Pagefind search options for a search: within a filter any ticked value matches, across filters all must. */
+export function pagefindOptions(query: SearchQuery): {
+  filters: Partial<Record<FilterKey, { any: string[] }>>;
+  sort?: { date: 'asc' | 'desc' };
+} {
+  const filters: Partial<Record<FilterKey, { any: string[] }>> = {};
+  for (const key of filterKeys) if (query.filters[key].length > 0) filters[key] = { any: query.filters[key] };
+  // Relevance needs words to rank by; a list by filters alone is shown newest first.
+  if (query.sort === 'relevance' && pagefindTerm(query.q) !== null) return { filters };
+  return { filters, sort: { date: query.sort === 'oldest' ? 'asc' : 'desc' } };
+}
+
+/** An element with an id, as Pagefind records it: its word position in the page's indexed text. */
+export interface PagefindAnchor {
+  element: string;
+  id: string;
+  text?: string;
+  location: number;
+}
+
+/**
+ * The id of the element a hit at word `location` sits in or just after: the last anchor at or before it. Pagefind
+ * lists anchors in document order, so of a section and its heading at the same position the heading (inner) wins.
+ */
+export function nearestAnchor(anchors: PagefindAnchor[], location: number): string | undefined {
+  let best: PagefindAnchor | undefined;
+  for (const anchor of anchors) if (anchor.location <= location && (!best || anchor.location >= best.location)) best = anchor;
+  return best?.id;
+}
+
+/** A page URL with its fragment replaced by `id` (no fragment when there is no anchor). */
+export function withFragment(url: string, id: string | undefined): string {
+  const page = url.replace(/#.*$/, '');
+  return id ? `${page}#${encodeURIComponent(id)}` : page;
+}
+
+/** One labelled group of checkboxes on the search page. */
+export interface FilterGroup {
+  key: FilterKey;
+  legend: string;
+  options: Array<{ value: string; label: string }>;
+}
+
+const filterLegend: Record<FilterKey, string> = { council: 'Council', body: 'Committee', type: 'Type', year: 'Year' };
+
+/**
+ * The search page's filter groups from the values in the index (Pagefind's `filters()`), plus any value the URL asks
+ * for that the index lacks, so a reader can always untick what is ticked. Types in their fixed order, years newest
+ * first, names alphabetically.
+ */
+export function filterGroups(available: Partial<Record<string, Record<string, number>>>, query: SearchQuery): FilterGroup[] {
+  const typeRank = (v: string) => {
+    const i = searchTypes.findIndex((t) => t === v);
+    return i === -1 ? searchTypes.length : i;
+  };
+  const order: Record<FilterKey, (a: string, b: string) => number> = {
+    council: (a, b) => a.localeCompare(b, 'en-GB'),
+    body: (a, b) => a.localeCompare(b, 'en-GB'),
+    type: (a, b) => typeRank(a) - typeRank(b) || a.localeCompare(b, 'en-GB'),
+    year: (a, b) => b.localeCompare(a),
+  };
+  return filterKeys
+    .map((key) => {
+      const values = [...new Set([...Object.keys(available[key] ?? {}), ...query.filters[key]])].sort(order[key]);
+      const label = (v: string) => (key === 'type' ? typeLabel(v) : v);
+      return { key, legend: filterLegend[key], options: values.map((value) => ({ value, label: label(value) })) };
+    })
+    .filter((group) => group.options.length > 0);
+}
+
+/** "3 results", "1 result", "No results", for the sentence the page announces. */
+export function resultCount(n: number): string {
+  return n === 0 ? 'No results' : `${n} result${n === 1 ? '' : 's'}`;
+}
+
+/** The sentence announced after each search, saying what was searched for and how it is ordered. */
+export function summarise(query: SearchQuery, count: number): string {
+  const parts = [resultCount(count)];
+  if (query.q) parts.push(/^".*"$/.test(query.q) ? `for ${query.q}` : `for “${query.q}”`);
+  const chosen = filterKeys.flatMap((key) => query.filters[key].map((v) => (key === 'type' ? typeLabel(v) : v)));
+  if (chosen.length > 0) parts.push(`in ${chosen.join(', ')}`);
+  if (count > 1) {
+    const ranked = query.sort === 'relevance' && pagefindTerm(query.q) !== null;
+    parts.push(ranked ? '(most relevant first)' : query.sort === 'oldest' ? '(oldest first)' : '(newest first)');
+  }
+  return `${parts.join(' ')}.`;
+}
+
+/** Words in an excerpt; Pagefind's default, which the deep link follows so it lands where the excerpt is. */
+export const EXCERPT_WORDS = 30;
+
+/** A matching word on a page, with Pagefind's score for it. */
+export interface PagefindWordLocation {
+  balanced_score: number;
+  location: number;
+}
+
+/** One section of a page that matched: the page itself or a heading with an id, as Pagefind's `sub_results` give it. */
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  weighted_locations: PagefindWordLocation[];
+}
+
+/** A place on a page where a search matched, linked to the closest anchor a reader can land on. */
+export interface SearchHit {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+
+/**
+ * Where the densest run of matching words starts: the first match of the `span`-word window with the highest total
+ * score, the same window Pagefind picks for its excerpt.
+ */
+export function densestLocation(words: PagefindWordLocation[], span = EXCERPT_WORDS): number | undefined {
+  let best: { location: number; score: number } | undefined;
+  for (const start of words) {
+    const score = words
+      .filter((w) => w.location >= start.location && w.location < start.location + span)
+      .reduce((n, w) => n + w.balanced_score, 0);
+    if (!best || score > best.score || (score === best.score && start.location < best.location)) {
+      best = { location: start.location, score };
+    }
+  }
+  return best?.location;
+}
+
+/**
+ * The places a page matched, best first (most matching weight), each linked to the nearest anchor (heading, minute,
+ * decision or paragraph) before its densest run of matches, so a hit deep in a long page opens where it was found.
+ */
+export function hitsIn(page: { anchors: PagefindAnchor[]; sub_results: PagefindSubResult[] }): SearchHit[] {
+  const scored = page.sub_results.map((sub, order) => ({
+    sub,
+    order,
+    score: sub.weighted_locations.reduce((n, w) => n + w.balanced_score, 0),
+  }));
+  return scored
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ sub }) => {
+      const at = densestLocation(sub.weighted_locations);
+      const anchor = at === undefined ? undefined : nearestAnchor(page.anchors, at);
+      return { title: sub.title, url: anchor ? withFragment(sub.url, anchor) : sub.url, excerpt: sub.excerpt };
+    });
 }

@@ -1,4 +1,5 @@
 import { mdxToJs } from 'satteri';
+import { mdxSafetyProblems } from './mdx-safety';
 import { isMap, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import type { z } from 'zod';
 import { collections, extensionOf, type CollectionName } from './index';
@@ -21,7 +22,7 @@ export interface ContentProblem {
 }
 
 /** MDX components that content may use; anything else is a typo the build would only find at render time. */
-export const contentComponents = ['DataTable', 'Erratum', 'Minute', 'PageBreak', 'Resolved', 'Verbatim'] as const;
+export const contentComponents = ['DataTable', 'Erratum', 'KpiChart', 'Minute', 'PageBreak', 'Resolved', 'Verbatim'] as const;
 
 /** A file parsed far enough to check: its data, where each field sits, and its MDX body. */
 interface ParsedEntry {
@@ -30,6 +31,19 @@ interface ParsedEntry {
   file: string;
   data: unknown;
   locate: (path: ReadonlyArray<PropertyKey>) => { line: number; column: number };
+  /** KPI series its MDX body charts (`<KpiChart kpi="..." />`), with where each is named. */
+  charts: Array<{ id: string; line: number; column: number }>;
+}
+
+/** `<KpiChart kpi="id" />` or `kpi={"id"}` in an MDX body, by line, so a misspelt series stops the build. */
+function chartsIn(body: string, lineOffset: number): ParsedEntry['charts'] {
+  return body.split('\n').flatMap((text, i) =>
+    [...text.matchAll(/<KpiChart\b[^>]*?\bkpi=(?:"([^"]*)"|\{"([^"]*)"\})/g)].map((m) => ({
+      id: (m[1] ?? m[2]) as string,
+      line: i + 1 + lineOffset,
+      column: (m.index ?? 0) + 1,
+    })),
+  );
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
@@ -96,7 +110,7 @@ const describeIssue = (issue: z.core.$ZodIssue): string => {
   return issue.code === 'invalid_type' ? `${expected}, got ${JSON.stringify(issue.input)}` : expected;
 };
 
-/** Checks one MDX body: it compiles, and uses only the content components. */
+/** Checks one MDX body: it compiles, runs no code of its own, and uses only the content components. */
 function checkMdx(file: string, body: string, lineOffset: number, problems: ContentProblem[]): void {
   try {
     mdxToJs(body);
@@ -111,6 +125,9 @@ function checkMdx(file: string, body: string, lineOffset: number, problems: Cont
       message: `MDX: ${message.replace(/^\d+:\d+(-\d+:\d+)?:\s*/, '')}`,
     });
     return;
+  }
+  for (const p of mdxSafetyProblems(body)) {
+    problems.push({ file, line: p.line + lineOffset, column: p.column, field: '', message: `MDX: ${p.message}` });
   }
   const allowed = new Set<string>(contentComponents);
   const lines = body.split('\n');
@@ -141,6 +158,7 @@ export function checkFile(
   const ext = extensionOf(spec.format);
   let yamlText = file.text;
   let lineOffset = 0;
+  let charts: ParsedEntry['charts'] = [];
   if (spec.format === 'mdx') {
     const match = FRONTMATTER.exec(file.text);
     if (!match) {
@@ -151,6 +169,7 @@ export function checkFile(
     lineOffset = 1;
     const bodyOffset = match[0].split('\n').length - 1;
     checkMdx(file.path, file.text.slice(match[0].length), bodyOffset, problems);
+    charts = chartsIn(file.text.slice(match[0].length), bodyOffset);
   }
   const { doc, counter, ok } = parseYaml(file.path, yamlText, lineOffset, problems);
   if (!ok) return undefined;
@@ -164,7 +183,7 @@ export function checkFile(
     }
     return undefined;
   }
-  return { collection, id: entryId(relativePath, ext), file: file.path, data: result.data, locate };
+  return { collection, id: entryId(relativePath, ext), file: file.path, data: result.data, locate, charts };
 }
 
 /**
@@ -196,6 +215,16 @@ export function validateContent(
         column,
         field: formatPath(ref.path),
         message: `unknown ${ref.target} id "${ref.id}": expected a file content/${collections[ref.target].dir}/${ref.id}${extensionOf(collections[ref.target].format)}`,
+      });
+    }
+    for (const chart of entry.charts) {
+      if (ids.get('kpis')?.has(chart.id)) continue;
+      problems.push({
+        file: entry.file,
+        line: chart.line,
+        column: chart.column,
+        field: '',
+        message: `MDX: <KpiChart kpi="${chart.id}" /> names no KPI series: expected a file content/${collections.kpis.dir}/${chart.id}${extensionOf(collections.kpis.format)}`,
       });
     }
   }

@@ -50,7 +50,8 @@ export function sitePages(dist = DIST): Page[] {
     .map((file) => {
       const path = sitePath(dist, file);
       return { file, path, type: pageType(path) };
-    });
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** The deploy address the site under test was built for, as `astro.config.mjs` reads it. */

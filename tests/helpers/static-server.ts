@@ -74,12 +74,13 @@ export interface StaticServer {
  * Serves a built site as a static host would: `base` is the path it is deployed under; `dir/` serves
  * `dir/index.html`, `dir` redirects to `dir/`, anything missing gets `404.html` with status 404, and the
  * site's own `_headers` file (when there is one) sets the response headers, Content Security Policy included.
+ * `headers: false` leaves them out, to test what a page does without the policy's protection.
  */
-export async function serveDirectory(dir: string, options: { base?: string } = {}): Promise<StaticServer> {
+export async function serveDirectory(dir: string, options: { base?: string; headers?: boolean } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const headersFile = join(root, '_headers');
-  const rules = existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, 'utf8')) : [];
+  const rules = options.headers !== false && existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, 'utf8')) : [];
 
   const send = (res: ServerResponse, status: number, urlPath: string, file: string | undefined) => {
     res.statusCode = status;

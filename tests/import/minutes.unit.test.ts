@@ -219,8 +219,8 @@ describe('minutes of 4 March 2015 (2015-04-22 pack)', () => {
 
   test('minute 180 decides (a), a recommendation to the Cabinet, and (b)', () => {
     expect(decisionsOf(m2015, '180').map((d) => [d.decision.id, d.label, d.decision.kind, d.start, d.end])).toEqual([
-      ['minute-180-a', 'a', 'recommendation', 179, 179],
-      ['minute-180-b', 'b', 'resolution', 180, 180],
+      ['decision-180-a', 'a', 'recommendation', 179, 179],
+      ['decision-180-b', 'b', 'resolution', 180, 180],
     ]);
     expect(decisionsOf(m2015, '180')[0]!.decision.text).toBe(
       "That the Enabling Growth Plan be commended for consideration at the Cabinet's meeting on 16 March alongside the comments of the Commission;",
@@ -229,12 +229,12 @@ describe('minutes of 4 March 2015 (2015-04-22 pack)', () => {
 
   test('six decisions, including the NOTED date of the next meeting', () => {
     expect(m2015.decisions.map((d) => [d.decision.id, d.decision.printedAs, d.decision.kind])).toEqual([
-      ['minute-180-a', 'RESOLVED', 'recommendation'],
-      ['minute-180-b', 'RESOLVED', 'resolution'],
-      ['minute-181', 'RESOLVED', 'noting'],
-      ['minute-182', 'RESOLVED', 'resolution'],
-      ['minute-183', 'RESOLVED', 'noting'],
-      ['minute-184', 'NOTED', 'noting'],
+      ['decision-180-a', 'RESOLVED', 'recommendation'],
+      ['decision-180-b', 'RESOLVED', 'resolution'],
+      ['decision-181', 'RESOLVED', 'noting'],
+      ['decision-182', 'RESOLVED', 'resolution'],
+      ['decision-183', 'RESOLVED', 'noting'],
+      ['decision-184', 'NOTED', 'noting'],
     ]);
     expect(decisionsOf(m2015, '184')[0]!.decision.text).toBe(
       'It was NOTED that the next meeting of the Commission would be held on 1 June 2015 at 2.00pm.',
@@ -317,13 +317,13 @@ describe('minutes of 15 March 2023 (2023-04-12 pack)', () => {
     expect(
       decisionsOf(m2023, '66').map((d) => [d.decision.id, d.decision.printedAs, d.decision.kind, d.markerLine]),
     ).toEqual([
-      ['minute-66-a', 'RESVOLED', 'noting', 178],
-      ['minute-66-b', 'RESVOLED', 'noting', 178],
+      ['decision-66-a', 'RESVOLED', 'noting', 178],
+      ['decision-66-b', 'RESVOLED', 'noting', 178],
     ]);
   });
 
   test('four decisions; RESOLVED followed by "It was noted" is one noting', () => {
-    expect(m2023.decisions.map((d) => d.decision.id)).toEqual(['minute-66-a', 'minute-66-b', 'minute-67', 'minute-68']);
+    expect(m2023.decisions.map((d) => d.decision.id)).toEqual(['decision-66-a', 'decision-66-b', 'decision-67', 'decision-68']);
     expect(decisionsOf(m2023, '68')).toMatchObject([
       {
         decision: {
@@ -479,13 +479,13 @@ describe('synthetic minutes', () => {
 
   test('ids: repeats get a suffix, a lead-in takes its sub-items, labels become ids', () => {
     expect(m.decisions.map((d) => [d.decision.id, d.decision.printedAs, d.decision.kind])).toEqual([
-      ['minute-11-1', 'NOTED', 'noting'],
-      ['minute-11-2', 'RESOLVED', 'resolution'],
-      ['minute-11-3', 'RESOLVED', 'resolution'],
-      ['minute-11-4', 'RESOLVED', 'resolution'],
-      ['minute-12-a', 'RESVOLED', 'recommendation'],
-      ['minute-12-b', 'RESVOLED', 'resolution'],
-      ['minute-12-c', 'RESVOLED', 'resolution'],
+      ['decision-11-1', 'NOTED', 'noting'],
+      ['decision-11-2', 'RESOLVED', 'resolution'],
+      ['decision-11-3', 'RESOLVED', 'resolution'],
+      ['decision-11-4', 'RESOLVED', 'resolution'],
+      ['decision-12-a', 'RESVOLED', 'recommendation'],
+      ['decision-12-b', 'RESVOLED', 'resolution'],
+      ['decision-12-c', 'RESVOLED', 'resolution'],
     ]);
     expect(m.decisions[1]).toMatchObject({
       decision: { text: 'That the budget be approved.' },

@@ -85,7 +85,7 @@ describe('decisions register', () => {
   });
 
   test('names the minute each decision was made under', () => {
-    const growth = graph.register.find((e) => e.decision.id === 'minute-180-a')!;
+    const growth = graph.register.find((e) => e.decision.id === 'decision-180-a')!;
     expect(growth.subject).toBe('Enabling Growth Plan.');
     expect(decisionKindLabel[growth.decision.kind]).toBe('Recommendation');
   });

@@ -1,0 +1,128 @@
+import type { CorpusSummary } from './corpus';
+import type { ImporterSpeed } from './importer-speed';
+import type { QueryCost } from './search-cost';
+
+/** One build of one corpus, by the project or by the plain-Astro baseline. */
+export interface BuildFigures {
+  ok: boolean;
+  wallMs: number;
+  /** CPU time of the whole process tree, steadier than wall time when other work shares the machine. */
+  cpuMs: number;
+  /** 1-minute load average at the start and end of the build. */
+  load: [number, number];
+  peakRssBytes: number;
+  peakProcessBytes: number;
+  /** Peak of each large process in the build's tree, largest first. */
+  processes: Array<{ command: string; peakBytes: number }>;
+  /** HTML pages written. */
+  pages: number;
+  /** Files in the built site (CDNs such as Cloudflare Pages refuse a deploy of more than 20,000). */
+  files: number;
+  bytes: number;
+}
+
+/** Figures for one corpus size. */
+export interface SizeFigures {
+  documents: number;
+  corpus: CorpusSummary & { generateMs: number };
+  project: BuildFigures & {
+    /** Time to the end of content validation (before Astro starts), from the build's output. */
+    validateMs?: number | undefined;
+  };
+  baseline: BuildFigures;
+  /** Project over baseline. */
+  ratio: { wall: number; cpu: number; peakRss: number };
+  /** The project's Pagefind integration, run on its own over the built HTML. */
+  pagefind: { ok: boolean; indexMs: number; peakRssBytes: number; files: number; bytes: number };
+  queries: QueryCost[] | { skipped: string };
+}
+
+export interface BenchResults {
+  /** Bumped when a figure changes meaning, so results from different commits are compared only when comparable. */
+  format: 1;
+  date: string;
+  commit?: string | undefined;
+  machine: { cpus: number; memoryBytes: number; node: string; platform: string };
+  seed: number;
+  importer?: ImporterSpeed | undefined;
+  sizes: SizeFigures[];
+}
+
+/** The targets of issue 9, at 10,000 documents on a 2-core, 24 GB machine. */
+export const TARGETS = {
+  buildRatio: 1.5,
+  peakRssBytes: 4 * 1024 ** 3,
+  queryBytes: 150 * 1000,
+  importerLinesPerSecond: 5_000,
+} as const;
+
+export const seconds = (ms: number): string => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
+
+export const bytes = (n: number): string =>
+  n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(0)} MB` : `${(n / 1000).toFixed(1)} kB`;
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/** The query figure the target applies to: the largest transfer among the typical queries. */
+export function worstQuery(queries: SizeFigures['queries']): QueryCost | undefined {
+  if (!Array.isArray(queries) || queries.length === 0) return undefined;
+  return queries.reduce((a, b) => (b.pagefindTransferBytes > a.pagefindTransferBytes ? b : a));
+}
+
+const mark = (ok: boolean): string => (ok ? 'met' : '**not met**');
+
+/** The results as a Markdown table, sizes across, with each target and whether the largest size meets it. */
+export function formatTable(results: BenchResults): string {
+  const sizes = results.sizes;
+  const last = sizes.at(-1);
+  const row = (label: string, cell: (s: SizeFigures) => string, target = '') => `| ${label} | ${sizes.map(cell).join(' | ')} | ${target} |`;
+  const queries = (s: SizeFigures, pick: (q: QueryCost) => number) => {
+    if (!Array.isArray(s.queries)) return 'not measured';
+    const values = s.queries.map(pick).sort((a, b) => a - b);
+    return `${bytes(values[Math.floor(values.length / 2)]!)} / ${bytes(values.at(-1)!)}`;
+  };
+  const lastQuery = last ? worstQuery(last.queries) : undefined;
+  const lines = [
+    `| | ${sizes.map((s) => `${count(s.documents)} documents`).join(' | ')} | target (largest size) |`,
+    `|---|${sizes.map(() => '---:').join('|')}|---|`,
+    row('Corpus: pages of MDX / all content files / size', (s) => `${count(s.corpus.mdx)} / ${count(s.corpus.files)} / ${bytes(s.corpus.bytes)}`),
+    row('Project build, wall time', (s) => (s.project.ok ? seconds(s.project.wallMs) : 'failed')),
+    row('  of which content validation', (s) => (s.project.validateMs === undefined ? '–' : seconds(s.project.validateMs))),
+    row('Baseline build (plain Astro + MDX), wall time', (s) => (s.baseline.ok ? seconds(s.baseline.wallMs) : 'failed')),
+    row('Build time, project / baseline', (s) => `${s.ratio.wall.toFixed(2)}x`, last ? `≤ ${TARGETS.buildRatio}x: ${mark(last.ratio.wall <= TARGETS.buildRatio)}` : ''),
+    row('CPU time, project / baseline', (s) => `${seconds(s.project.cpuMs)} / ${seconds(s.baseline.cpuMs)} = ${s.ratio.cpu.toFixed(2)}x`),
+    row('Load average during the builds (start → end)', (s) => `${s.project.load.map((l) => l.toFixed(1)).join(' → ')}; ${s.baseline.load.map((l) => l.toFixed(1)).join(' → ')}`),
+    row('Project peak RSS (whole process tree)', (s) => bytes(s.project.peakRssBytes), last ? `< 4 GB: ${mark(last.project.peakRssBytes < TARGETS.peakRssBytes)}` : ''),
+    row('  largest single process', (s) => bytes(s.project.peakProcessBytes)),
+    row('Baseline peak RSS', (s) => bytes(s.baseline.peakRssBytes)),
+    row('Peak RSS, project / baseline', (s) => `${s.ratio.peakRss.toFixed(2)}x`),
+    row('Pages built, project / baseline', (s) => `${count(s.project.pages)} / ${count(s.baseline.pages)}`),
+    row('Files in the built site (project)', (s) => count(s.project.files)),
+    row('Pagefind index time (alone)', (s) => (s.pagefind.ok ? seconds(s.pagefind.indexMs) : 'failed')),
+    row('Pagefind peak RSS', (s) => bytes(s.pagefind.peakRssBytes)),
+    row('Pagefind index: files / size', (s) => `${count(s.pagefind.files)} / ${bytes(s.pagefind.bytes)}`),
+    row('Query transfer, gzip (median / largest)', (s) => queries(s, (q) => q.pagefindTransferBytes), lastQuery ? `< 150 kB: ${mark(lastQuery.pagefindTransferBytes < TARGETS.queryBytes)}` : ''),
+    row('Query, files as stored (median / largest)', (s) => queries(s, (q) => q.pagefindBytes)),
+  ];
+  if (results.importer) {
+    const i = results.importer;
+    lines.push(
+      '',
+      `Importer on the ${i.packs} seed packs (${count(i.lines)} lines): median of ${i.runsMs.length} runs ${seconds(i.medianMs)}, ` +
+        `**${count(Math.round(i.linesPerSecond))} lines/s** (target > ${count(TARGETS.importerLinesPerSecond)}: ${mark(i.linesPerSecond > TARGETS.importerLinesPerSecond)}); ` +
+        `${count(Math.round(i.linesPerCpuSecond))} lines per CPU-second.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Per-query detail for the largest size: the words searched for, what came back and what it cost. */
+export function formatQueries(size: SizeFigures): string {
+  if (!Array.isArray(size.queries)) return `Queries not measured: ${size.queries.skipped}`;
+  return size.queries
+    .map((q) => {
+      const parts = Object.entries(q.parts).map(([name, p]) => `${name} ${bytes(p.transferBytes)} (${p.requests})`).join(', ');
+      return `  "${q.query}": ${q.results} results shown (${q.via}); ${q.requests} Pagefind requests, ${bytes(q.pagefindTransferBytes)} gzip = ${parts}; ${bytes(q.pagefindBytes)} as stored; ${bytes(q.totalBytes)} with the page`;
+    })
+    .join('\n');
+}

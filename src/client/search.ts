@@ -1,0 +1,211 @@
+/**
+ * The search page's script, the only JavaScript on the site's reading path: it loads Pagefind when the search page
+ * opens, keeps the form and the URL in step (so a search can be shared), and renders results. The rules it follows
+ * are pure functions in src/model/search.ts, tested there.
+ */
+import { formatShortDate } from '../model/date';
+import {
+  filterGroups,
+  filterKeys,
+  hasQuery,
+  hitsIn,
+  pagefindOptions,
+  pagefindTerm,
+  readQuery,
+  sortOrders,
+  summarise,
+  typeLabel,
+  writeQuery,
+  type FilterGroup,
+  type PagefindAnchor,
+  type PagefindSubResult,
+  type SearchQuery,
+} from '../model/search';
+
+/** The part of a Pagefind result's data this page shows. */
+interface PagefindPage {
+  url: string;
+  excerpt: string;
+  meta: Partial<Record<'title' | 'date' | 'type' | 'body' | 'council', string>>;
+  anchors: PagefindAnchor[];
+  sub_results: PagefindSubResult[];
+}
+
+/** The part of Pagefind's browser API this page uses. */
+interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  preload(term: string): Promise<void>;
+  search(
+    term: string | null,
+    options: ReturnType<typeof pagefindOptions>,
+  ): Promise<{ results: Array<{ id: string; data: () => Promise<PagefindPage> }> }>;
+}
+
+/** Results drawn per "Show more": each costs one small fragment download. */
+const PAGE_SIZE = 10;
+
+const form = document.querySelector<HTMLFormElement>('#search')!;
+const input = form.querySelector<HTMLInputElement>('#search-q')!;
+const filtersBox = form.querySelector<HTMLElement>('#search-filters')!;
+const status = document.querySelector<HTMLElement>('#search-status')!;
+const list = document.querySelector<HTMLOListElement>('#search-results')!;
+const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+
+/** The search the form currently describes. */
+function formQuery(): SearchQuery {
+  return readQuery(new URLSearchParams([...new FormData(form)].map(([k, v]) => [k, String(v)])));
+}
+
+/** Sets the form to a search (after a page load or the back button). */
+function fillForm(query: SearchQuery): void {
+  input.value = query.q;
+  for (const order of sortOrders) form.querySelector<HTMLInputElement>(`#sort-${order}`)!.checked = order === query.sort;
+  for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+    box.checked = query.filters[box.name as (typeof filterKeys)[number]]?.includes(box.value) ?? false;
+  }
+}
+
+/** Builds the filter fieldsets: real checkboxes, one fieldset and legend per filter. */
+function renderFilters(groups: FilterGroup[]): void {
+  filtersBox.replaceChildren(
+    ...groups.map((group) => {
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = group.legend;
+      fieldset.append(legend);
+      group.options.forEach((option, i) => {
+        const id = `filter-${group.key}-${i}`;
+        const choice = document.createElement('div');
+        choice.className = 'choice';
+        const box = Object.assign(document.createElement('input'), { type: 'checkbox', id, name: group.key, value: option.value });
+        const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: option.label });
+        choice.append(box, label);
+        fieldset.append(choice);
+      });
+      return fieldset;
+    }),
+  );
+}
+
+/** One result: title linked to where the best match is, what and when it is, the excerpt, and other matches. */
+function renderResult(page: PagefindPage): HTMLLIElement {
+  const hits = hitsIn(page);
+  const best = hits[0];
+  const li = document.createElement('li');
+  li.className = 'search-result';
+  const heading = document.createElement('h3');
+  const link = Object.assign(document.createElement('a'), { href: best?.url ?? page.url, textContent: page.meta.title ?? page.url });
+  heading.append(link);
+  const facts = [
+    page.meta.type && typeLabel(page.meta.type),
+    page.meta.body ?? page.meta.council,
+    page.meta.date && formatShortDate(page.meta.date),
+  ].filter((f): f is string => Boolean(f));
+  const meta = Object.assign(document.createElement('p'), { className: 'meta', textContent: facts.join(' · ') });
+  li.append(heading, meta, excerpt(best?.excerpt ?? page.excerpt));
+  const others = hits.slice(1, 4);
+  if (others.length > 0) {
+    const also = Object.assign(document.createElement('p'), { className: 'search-also', textContent: 'Also found in:' });
+    const ul = document.createElement('ul');
+    ul.className = 'search-hits';
+    for (const hit of others) {
+      const item = document.createElement('li');
+      item.append(Object.assign(document.createElement('a'), { href: hit.url, textContent: hit.title }), excerpt(hit.excerpt));
+      ul.append(item);
+    }
+    li.append(also, ul);
+  }
+  return li;
+}
+
+/** Pagefind's excerpt: entity-encoded text with the matches in <mark>, so it is safe to parse as HTML. */
+function excerpt(html: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = 'search-excerpt';
+  p.innerHTML = html;
+  return p;
+}
+
+let latest = 0;
+let pending: Array<{ data: () => Promise<PagefindPage> }> = [];
+
+/** Draws the next page of results; moves focus to the first new one when the reader asked for more. */
+async function showMore(ticket: number, focus: boolean): Promise<void> {
+  const batch = pending.slice(0, PAGE_SIZE);
+  pending = pending.slice(PAGE_SIZE);
+  // Hidden while the batch loads, so a second press cannot draw the next batch out of order.
+  more.hidden = true;
+  const pages = await Promise.all(batch.map((r) => r.data()));
+  if (ticket !== latest) return;
+  const items = pages.map(renderResult);
+  list.append(...items);
+  more.hidden = pending.length === 0;
+  if (focus) items[0]?.querySelector('a')?.focus();
+}
+
+/** Runs a search and shows it; a newer search started meanwhile wins. */
+async function run(pagefind: Pagefind, query: SearchQuery): Promise<void> {
+  const ticket = ++latest;
+  document.title = query.q ? `${query.q} – Search – Chamber` : 'Search – Chamber';
+  if (!hasQuery(query)) {
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = 'Type what you are looking for and choose Search, or tick a filter.';
+    return;
+  }
+  list.setAttribute('aria-busy', 'true');
+  const found = await pagefind.search(pagefindTerm(query.q), pagefindOptions(query));
+  if (ticket !== latest) return;
+  pending = found.results;
+  list.replaceChildren();
+  await showMore(ticket, false);
+  if (ticket !== latest) return;
+  list.removeAttribute('aria-busy');
+  status.textContent = summarise(query, found.results.length);
+}
+
+async function start(): Promise<void> {
+  const bundle = form.dataset['bundle']!;
+  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: form.dataset['base']! });
+  let query = readQuery(new URLSearchParams(location.search));
+  // A search sent by the header box or by the form without this script has a longer URL; keep the canonical one.
+  const canonical = writeQuery(query);
+  history.replaceState(null, '', canonical ? `?${canonical}` : location.pathname);
+  renderFilters(filterGroups(await pagefind.filters(), query));
+  fillForm(query);
+
+  // A new search is a new history entry, so Back returns to the previous one and the URL can be shared.
+  const go = () => {
+    query = formQuery();
+    const search = writeQuery(query);
+    history.pushState(null, '', search ? `?${search}` : location.pathname);
+    void run(pagefind, query);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    go();
+  });
+  // Ticking a filter or choosing an order updates the results at once; focus stays where it is.
+  form.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target !== input) go();
+  });
+  input.addEventListener('input', () => {
+    const term = pagefindTerm(input.value);
+    if (term) void pagefind.preload(term);
+  });
+  more.addEventListener('click', () => void showMore(latest, true));
+  window.addEventListener('popstate', () => {
+    query = readQuery(new URLSearchParams(location.search));
+    fillForm(query);
+    void run(pagefind, query);
+  });
+  await run(pagefind, query);
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  document.querySelector<HTMLElement>('#search-unavailable')!.hidden = false;
+  status.textContent = 'Search could not load.';
+});

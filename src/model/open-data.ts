@@ -1,0 +1,138 @@
+/**
+ * Open data: strategies, actions, KPIs and workshops as JSON at stable URLs (`/data/<name>.json`), each file described
+ * by a JSON Schema generated from the same Zod schemas that check the content (`/data/schema/<name>.json`). Pure.
+ */
+import { z } from 'zod';
+import { actionSchema, contentId, documentSchema, kpiSchema, planSchema, workshopSchema } from '../schema';
+import type { Graph } from './graph';
+import { actionAnchors } from './plan';
+import { paths, withBase } from './url';
+import { workshopsByRef, workshopsOf } from './workshop';
+
+const link = z.url();
+
+/** A strategy, plan or action plan: the document's facts and its whole plan. */
+export const strategyRecord = z.object({
+  /** Document id. */
+  id: contentId,
+  /** The strategy's page. */
+  url: link,
+  /** The full text of the document. */
+  documentUrl: link,
+  ...documentSchema.pick({ title: true, kind: true, council: true, meeting: true, item: true, status: true, date: true, summary: true, parent: true, series: true, edition: true, source: true, errata: true }).shape,
+  plan: planSchema,
+  /** Ids of the workshops held for it. */
+  workshops: z.array(contentId),
+});
+
+/** One action of a plan, with the plan it belongs to and the workshops it came from. */
+export const actionRecord = z.object({
+  /** Id of the strategy, plan or action plan. */
+  strategy: contentId,
+  /** The action's row on the strategy page. */
+  url: link,
+  ...actionSchema.shape,
+  /** Ids of the workshops that gave rise to it. */
+  workshops: z.array(contentId),
+});
+
+/** A KPI series, every edition and figure as printed, with its page, CSV and chart. */
+export const kpiRecord = z.object({ id: contentId, url: link, csv: link, chart: link, ...kpiSchema.shape });
+
+/** A workshop's facts (what was said is on its page). */
+export const workshopRecord = z.object({ id: contentId, url: link, strategyUrl: link, ...workshopSchema.shape });
+
+const file = <T extends z.ZodType>(item: T, description: string) =>
+  z.object({ $schema: link, items: z.array(item) }).describe(description);
+
+/** The open data files, by name: each is `/data/<name>.json`, described by `/data/schema/<name>.json`. */
+export const openDataSchemas = {
+  strategies: file(strategyRecord, 'Strategies, plans and action plans, with their priorities, actions, risks, KPIs and partners.'),
+  actions: file(actionRecord, 'Every action of every plan, with its reference, owner, due date and status.'),
+  kpis: file(kpiRecord, 'Performance measures (KPIs), each a series across plan editions, every figure as printed.'),
+  workshops: file(workshopRecord, 'Consultation workshops held for strategies, and the actions they gave rise to.'),
+} as const;
+
+export type OpenDataName = keyof typeof openDataSchemas;
+export const openDataNames = Object.keys(openDataSchemas) as OpenDataName[];
+
+/** Turns a site path into the absolute URL open data publishes. */
+export type Linker = (path: string) => string;
+
+/** Absolute URLs for a site deployed at `site` under `base`. */
+export const linker =
+  (site: URL, base: string): Linker =>
+  (path) =>
+    new URL(withBase(base, path), site).href;
+
+function strategies(graph: Graph, to: Linker): z.input<typeof strategyRecord>[] {
+  return graph.strategies.map(({ id, data: d }) => ({
+    id,
+    url: to(paths.strategy(id)),
+    documentUrl: to(paths.document(id)),
+    title: d.title,
+    kind: d.kind,
+    council: d.council,
+    meeting: d.meeting,
+    item: d.item,
+    status: d.status,
+    date: d.date,
+    summary: d.summary,
+    parent: d.parent,
+    series: d.series,
+    edition: d.edition,
+    source: d.source,
+    errata: d.errata,
+    plan: d.plan ?? planSchema.parse({}),
+    workshops: workshopsOf(graph, id).map((w) => w.id),
+  }));
+}
+
+function actions(graph: Graph, to: Linker): z.input<typeof actionRecord>[] {
+  return graph.strategies.flatMap(({ id, data }) => {
+    const list = data.plan?.actions ?? [];
+    const anchors = actionAnchors(list);
+    const byRef = workshopsByRef(workshopsOf(graph, id));
+    return list.map((action, i) => ({
+      ...action,
+      strategy: id,
+      url: `${to(paths.strategy(id))}#${anchors[i]}`,
+      workshops: (byRef.get(action.ref) ?? []).map((w) => w.id),
+    }));
+  });
+}
+
+const kpis = (graph: Graph, to: Linker): z.input<typeof kpiRecord>[] =>
+  graph.kpis.map(({ id, data }) => ({
+    id,
+    url: to(paths.kpi(id)),
+    csv: to(paths.kpiCsv(id)),
+    chart: to(paths.kpiChart(id)),
+    ...data,
+  }));
+
+const workshops = (graph: Graph, to: Linker): z.input<typeof workshopRecord>[] =>
+  graph.workshops.map(({ id, data }) => ({
+    id,
+    url: to(paths.workshop(id)),
+    strategyUrl: to(graph.strategies.some((s) => s.id === data.strategy) ? paths.strategy(data.strategy) : paths.document(data.strategy)),
+    ...data,
+  }));
+
+const builders: { [N in OpenDataName]: (graph: Graph, to: Linker) => z.input<(typeof openDataSchemas)[N]>['items'] } = {
+  strategies,
+  actions,
+  kpis,
+  workshops,
+};
+
+/** One open data file, checked against its own schema before it is published. */
+export function openDataFile(graph: Graph, name: OpenDataName, to: Linker): unknown {
+  return openDataSchemas[name].parse({ $schema: to(paths.dataSchema(name)), items: builders[name](graph, to) });
+}
+
+/** The JSON Schema of one open data file, generated from its Zod schema. */
+export function openDataJsonSchema(name: OpenDataName, to: Linker): Record<string, unknown> {
+  const schema = z.toJSONSchema(openDataSchemas[name], { target: 'draft-2020-12', io: 'output' });
+  return { ...schema, $id: to(paths.dataSchema(name)), title: `Chamber open data: ${name}` };
+}

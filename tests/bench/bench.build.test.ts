@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import type { BenchResults } from '../../scripts/bench/report';
+import { run } from '../../scripts/bench/run';
+
+const work = mkdtempSync(join(tmpdir(), 'chamber-bench-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * The whole benchmark at 50 documents, so it cannot rot: it generates the corpus, builds it with the project and as
+ * the plain-Astro baseline, indexes it, searches it in Chromium and times the importer. It checks that every figure
+ * was measured, not the figures themselves: those depend on the machine and what else it is doing.
+ */
+test('npm run bench runs end to end on a small corpus', { timeout: 900_000 }, async () => {
+  const out = join(work, 'results.json');
+  const lines: string[] = [];
+  const code = await run(['--sizes', '50', '--out', out, '--work', join(work, 'run'), '--importer-runs', '1', '--queries', 'budget'], {
+    out: (line) => lines.push(line),
+    err: (line) => lines.push(line),
+    env: process.env,
+  });
+  expect(code, lines.join('\n')).toBe(0);
+
+  const results = JSON.parse(readFileSync(out, 'utf8')) as BenchResults;
+  expect(results.importer!.linesPerSecond).toBeGreaterThan(0);
+  const [size] = results.sizes;
+  expect(size!.corpus.documents).toBe(50);
+  for (const build of [size!.project, size!.baseline]) {
+    expect(build.ok).toBe(true);
+    expect(build.wallMs).toBeGreaterThan(0);
+    expect(build.peakRssBytes).toBeGreaterThan(0);
+  }
+  // The baseline renders one page per MDX entry; the project those and its own pages besides.
+  expect(size!.baseline.pages).toBe(size!.corpus.mdx);
+  expect(size!.project.pages).toBeGreaterThan(size!.corpus.mdx);
+  expect(size!.pagefind.ok).toBe(true);
+  expect(size!.pagefind.files).toBeGreaterThan(0);
+  if (existsSync(process.env['CHAMBER_CHROMIUM'] ?? '/usr/bin/chromium')) {
+    const queries = size!.queries;
+    if (!Array.isArray(queries)) throw new Error(`queries not measured: ${queries.skipped}`);
+    const [query] = queries;
+    expect(query!.results).toBeGreaterThan(0);
+    expect(query!.parts.fragments.requests).toBeGreaterThan(0);
+  }
+  expect(lines.join('\n')).toContain('| Build time, project / baseline |');
+  // Nothing is left behind but the results.
+  expect(existsSync(join(work, 'run', 'project'))).toBe(false);
+  expect(existsSync(join(work, 'run', '50'))).toBe(false);
+});

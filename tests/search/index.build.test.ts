@@ -1,0 +1,121 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { searchTypes } from '../../src/model/search';
+import { withBase } from '../../src/model/url';
+import { BASE, DIST, sitePages } from '../helpers/dist';
+
+/** One page as Pagefind stored it: a gzipped fragment file, "pagefind_dcd" then JSON. */
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  anchors: Array<{ element: string; id: string; location: number }>;
+}
+
+const PAGEFIND = join(DIST, 'pagefind');
+const fragments: Fragment[] = readdirSync(join(PAGEFIND, 'fragment')).map((f) => {
+  const text = gunzipSync(readFileSync(join(PAGEFIND, 'fragment', f))).toString('utf8');
+  return JSON.parse(text.replace(/^pagefind_dcd/, '')) as Fragment;
+});
+// Pagefind records site paths without the deploy base; the search page adds it to each result.
+const html = sitePages().map((p) => ({ url: p.path, text: readFileSync(p.file, 'utf8') }));
+const indexed = html.filter((p) => p.text.includes('data-pagefind-body'));
+const fragment = (url: string) => fragments.find((f) => f.url === url);
+
+describe('the search index', () => {
+  test('holds exactly the pages marked for search', () => {
+    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(indexed.length).toBeGreaterThan(20);
+    expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(indexed.length);
+    expect(fragments.map((f) => f.url).sort()).toEqual(indexed.map((p) => p.url).sort());
+    expect(fragment('/search/')).toBeUndefined();
+    expect(fragment('/')).toBeUndefined();
+  });
+
+  test('covers meetings, minutes, reports, plans and strategies from every seed council', () => {
+    const types = new Set(fragments.flatMap((f) => f.filters['type'] ?? []));
+    for (const type of ['meeting', 'agenda', 'report', 'minutes', 'strategy', 'plan']) expect(types).toContain(type);
+    expect(new Set(fragments.flatMap((f) => f.filters['council'] ?? []))).toEqual(
+      new Set(['Leicester City Council', 'Leicestershire County Council']),
+    );
+  });
+
+  test.each(['Skip to main content', "Published from the councils' own meeting packs", 'Link to this paragraph', '¶'])(
+    'leaves page chrome out of the indexed text: %s',
+    (chrome) => {
+      expect(fragments.filter((f) => f.content.includes(chrome)).map((f) => f.url)).toEqual([]);
+    },
+  );
+
+  test('leaves the search facets out of the indexed text, so excerpts do not start with them', () => {
+    // The facets hold the date as YYYY-MM-DD, which no page prints.
+    expect(fragments.filter((f) => f.meta['date'] && f.content.includes(f.meta['date'])).map((f) => f.url)).toEqual([]);
+  });
+
+  test('every page has a title, a type and a council; a dated page also has its year to filter by', () => {
+    for (const f of fragments) {
+      expect(f.meta['title'], f.url).toBeTruthy();
+      expect(f.filters['council'], f.url).toHaveLength(1);
+      expect(f.filters['type'], f.url).toHaveLength(1);
+      if (f.meta['date'] === undefined) continue;
+      expect(f.meta['date'], f.url).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(f.filters['year'], f.url).toEqual([f.meta['date'].slice(0, 4)]);
+    }
+    expect(fragments.filter((f) => f.meta['date']).length).toBeGreaterThan(fragments.length / 2);
+  });
+
+  test('files each kind of document under a broader type, and keeps the precise kind for the result label', () => {
+    const actionPlan = fragment('/documents/leicester/cabinet/2009-07-13/homelessness-strategy-2008-2013/appendix-1/');
+    expect(actionPlan?.meta['type']).toBe('action-plan');
+    expect(actionPlan?.filters['type']).toEqual(['plan']);
+    const known = new Set<string>(searchTypes);
+    expect(fragments.filter((f) => !known.has(f.filters['type']![0]!)).map((f) => f.filters['type'])).toEqual([]);
+  });
+
+  test('keeps the words of adjacent table headings apart', () => {
+    const plan = fragment('/documents/leicestershire/scrutiny-commission/2015-04-22/draft-youth-justice-strategic-plan-2015-16/appendix-1/');
+    expect(plan?.content).toContain('National Indicator Target 11/12');
+  });
+
+  test('records minutes, decisions and paragraphs as anchors a hit can link to', () => {
+    const ids = new Set(fragment('/minutes/leicestershire/scrutiny-commission/2015-03-04/')?.anchors.map((a) => a.id));
+    expect(ids).toContain('minute-181');
+    expect(ids).toContain('decision-180-a');
+    expect(ids).toContain('p-6f235d6');
+  });
+
+  test("ships Pagefind's search bundle but not its unused interfaces", () => {
+    expect(existsSync(join(PAGEFIND, 'pagefind.js'))).toBe(true);
+    expect(readdirSync(PAGEFIND).filter((f) => /ui|highlight/.test(f))).toEqual([]);
+  });
+});
+
+describe('the search page and box', () => {
+  const search = html.find((p) => p.url === '/search/')!.text;
+
+  test('without JavaScript, says search needs it and links to the browse pages', () => {
+    const noscript = /<noscript>([\s\S]*?)<\/noscript>/.exec(search)?.[1] ?? '';
+    expect(noscript).toContain('Search needs JavaScript');
+    for (const path of ['/meetings/', '/decisions/', '/strategies/']) expect(noscript).toContain(`href="${withBase(BASE, path)}"`);
+  });
+
+  test('loads its script from a file (the Content Security Policy forbids inline script), on this page only', () => {
+    const src = /<script type="module" src="([^"]+\.js)"><\/script>/.exec(search)?.[1];
+    expect(src?.startsWith(withBase(BASE, '/_astro/'))).toBe(true);
+    expect(search).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html.filter((p) => p.text.includes(src!)).map((p) => p.url)).toEqual(['/search/']);
+  });
+
+  test('every other page has a labelled search box that sends its words to the search page', () => {
+    for (const page of html.filter((p) => p.url !== '/search/' && p.text.includes('class="site-header"'))) {
+      expect(page.text, page.url).toContain(`<form class="site-search" role="search" action="${withBase(BASE, '/search/')}" method="get">`);
+      expect(page.text, page.url).toMatch(/<label for="site-search-q"[^>]*>Search council publications<\/label>/);
+      expect(page.text, page.url).toContain('<input type="search" id="site-search-q" name="q">');
+    }
+  });
+});

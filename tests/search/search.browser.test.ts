@@ -1,0 +1,472 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { withBase } from '../../src/model/url';
+import { launchChromium, watchForErrors } from '../helpers/browser';
+import { BASE, DIST, sitePages } from '../helpers/dist';
+import { serveDirectory, type StaticServer } from '../helpers/static-server';
+
+const CONTENT = join(import.meta.dirname, '..', '..', 'content');
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext;
+let page: Page;
+/** Script errors, console errors (a Content Security Policy refusal is one) and failed requests: there must be none. */
+let watched: { problems: string[] };
+
+beforeAll(async () => {
+  // Served with the site's own _headers, so the search runs under the Content Security Policy it is deployed with.
+  server = await serveDirectory(DIST, { base: BASE });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  watched = watchForErrors(page);
+});
+afterEach(async () => {
+  expect(watched.problems).toEqual([]);
+  await context.close();
+});
+
+/** The address of a site path (`/search/?q=x`) on the server, under the deploy base. */
+const at = (path: string) => new URL(withBase(BASE, path), server.origin).href;
+/** The site path of a link on the served site, without the deploy base. */
+const pathOf = (href: string) => `/${new URL(href, server.url).pathname.slice(withBase(BASE, '/').length)}`;
+
+interface Shown {
+  title: string;
+  href: string;
+  /** "Type · Committee · 22 April 2015" */
+  meta: string;
+}
+
+/** Waits until the search under way has finished and its count has been announced. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('#search-status')?.textContent ?? '';
+    return !document.querySelector('#search-results')?.hasAttribute('aria-busy') && /\bresults?\b/i.test(status);
+  });
+}
+
+/** Waits until the page's script has loaded the index and drawn the filters. */
+async function ready(): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('#search-filters input[type=checkbox]').length > 0);
+}
+
+/** Opens the search page at a query string and waits for its results. */
+async function open(query: string): Promise<void> {
+  await page.goto(at(`/search/?${query}`));
+  await settled();
+}
+
+/** The results drawn on the page. */
+function shown(): Promise<Shown[]> {
+  return page.locator('.search-result').evaluateAll((items) =>
+    items.map((li) => {
+      const a = li.querySelector('h3 a')!;
+      return { title: a.textContent ?? '', href: a.getAttribute('href') ?? '', meta: li.querySelector('.meta')?.textContent ?? '' };
+    }),
+  );
+}
+
+/** The number of results the status announces. */
+async function announced(): Promise<number> {
+  const text = (await page.locator('#search-status').textContent()) ?? '';
+  if (text.startsWith('No results')) return 0;
+  const n = /^(\d+) results?\b/.exec(text)?.[1];
+  if (!n) throw new Error(`no count in "${text}"`);
+  return Number(n);
+}
+
+/** Ticks or unticks a filter as a reader would, by its label within its fieldset, and waits for the new results. */
+async function toggle(legend: string, label: string): Promise<void> {
+  await page.getByRole('group', { name: legend }).getByRole('checkbox', { name: label, exact: true }).click();
+  await settled();
+}
+
+const dateOf = (meta: string) => {
+  const m = /(\d{1,2} \w+ \d{4})$/.exec(meta);
+  return m ? Date.parse(`${m[1]} 12:00 UTC`) : undefined;
+};
+const squash = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+
+/** The paths of the built pages marked for search whose HTML contains `text`. */
+function html(text: string): string[] {
+  return sitePages()
+    .filter((p) => {
+      const page = readFileSync(p.file, 'utf8');
+      return page.includes('data-pagefind-body') && page.includes(text);
+    })
+    .map((p) => p.path)
+    .sort();
+}
+
+/**
+ * For each seed pack, a meeting, its minutes and decisions, a strategy or plan and a figure, each searched for as a
+ * journalist would type it (words, a quoted phrase, a figure as printed), with the page it must find. `file` holds the
+ * printed `text`, checked first so a case cannot drift from the content.
+ */
+const packCases = [
+  // Leicester City Council, Cabinet, 13 July 2009
+  { what: 'a meeting by an agenda item', q: '"Waterside Sanvey Gate Junction"', filters: '', file: 'meetings/leicester/cabinet/2009-07-13.yaml', text: 'Waterside Sanvey Gate Junction', page: '/meetings/leicester/cabinet/2009-07-13/' },
+  { what: 'a strategy by a phrase', q: '"rough sleepers"', filters: '', file: 'documents/leicester/cabinet/2009-07-13/homelessness-strategy-2008-2013/appendix-a.mdx', text: 'rough sleepers', page: '/documents/leicester/cabinet/2009-07-13/homelessness-strategy-2008-2013/appendix-a/' },
+  { what: 'a report by a pound figure', q: '£5,816,986', filters: '', file: 'documents/leicester/cabinet/2009-07-13/homelessness-strategy-2008-2013.mdx', text: '£5,816,986', page: '/documents/leicester/cabinet/2009-07-13/homelessness-strategy-2008-2013/' },
+  // Leicestershire, Scrutiny Commission, 30 April 2014 (supplement)
+  { what: 'a meeting by words', q: 'Strategic Plan 2014-18', filters: '&type=meeting', file: 'meetings/leicestershire/scrutiny-commission/2014-04-30.yaml', text: 'Strategic Plan 2014-18', page: '/meetings/leicestershire/scrutiny-commission/2014-04-30/' },
+  { what: 'a strategy by its title', q: '"County Council Strategic Plan 2014-18"', filters: '&type=strategy', file: 'documents/leicestershire/scrutiny-commission/2014-04-30/county-council-strategic-plan-and-transformation-programme/appendix-1.mdx', text: 'County Council Strategic Plan 2014-18', page: '/documents/leicestershire/scrutiny-commission/2014-04-30/county-council-strategic-plan-and-transformation-programme/appendix-1/' },
+  { what: 'a plan by a figure in millions', q: '£13.85m', filters: '', file: 'documents/leicestershire/scrutiny-commission/2014-04-30/county-council-strategic-plan-and-transformation-programme/appendix-2.mdx', text: '£13.85m', page: '/documents/leicestershire/scrutiny-commission/2014-04-30/county-council-strategic-plan-and-transformation-programme/appendix-2/' },
+  { what: 'a strategy by a percentage', q: '82.19%', filters: '', file: 'documents/leicestershire/scrutiny-commission/2014-04-30/county-council-strategic-plan-and-transformation-programme/appendix-1.mdx', text: '82.19%', page: '/documents/leicestershire/scrutiny-commission/2014-04-30/county-council-strategic-plan-and-transformation-programme/appendix-1/' },
+  // Leicestershire, Scrutiny Commission, 22 April 2015 (with the minutes of 4 March 2015)
+  { what: 'a meeting by an agenda item', q: 'East Midlands Shared Service', filters: '&type=meeting', file: 'meetings/leicestershire/scrutiny-commission/2015-04-22.yaml', text: 'East Midlands Shared Service', page: '/meetings/leicestershire/scrutiny-commission/2015-04-22/' },
+  { what: 'minutes by a phrase', q: `"council's budget"`, filters: '', file: 'minutes/leicestershire/scrutiny-commission/2015-03-04.mdx', text: "council's budget", page: '/minutes/leicestershire/scrutiny-commission/2015-03-04/' },
+  { what: 'a decision by its words', q: '"Enabling Growth Plan be commended"', filters: '', file: 'minutes/leicestershire/scrutiny-commission/2015-03-04.mdx', text: 'Enabling Growth Plan be commended', page: '/minutes/leicestershire/scrutiny-commission/2015-03-04/' },
+  { what: 'minutes by a percentage', q: '16.6%', filters: '', file: 'minutes/leicestershire/scrutiny-commission/2015-03-04.mdx', text: '16.6%', page: '/minutes/leicestershire/scrutiny-commission/2015-03-04/' },
+  { what: 'a plan by a pound figure', q: '£2,268,584', filters: '', file: 'documents/leicestershire/scrutiny-commission/2015-04-22/draft-youth-justice-strategic-plan-2015-16/appendix-1.mdx', text: '£2,268,584', page: '/documents/leicestershire/scrutiny-commission/2015-04-22/draft-youth-justice-strategic-plan-2015-16/appendix-1/' },
+  { what: 'a plan by words and filters', q: 'youth justice', filters: '&type=plan&year=2015', file: 'documents/leicestershire/scrutiny-commission/2015-04-22/draft-youth-justice-strategic-plan-2015-16/appendix-1.mdx', text: 'Youth Justice', page: '/documents/leicestershire/scrutiny-commission/2015-04-22/draft-youth-justice-strategic-plan-2015-16/appendix-1/' },
+  // Leicestershire, Scrutiny Commission, 12 April 2023 (with the minutes of 15 March 2023)
+  { what: 'a meeting by an agenda item', q: 'Corporate Ways of Working', filters: '&type=meeting', file: 'meetings/leicestershire/scrutiny-commission/2023-04-12.yaml', text: 'Corporate Ways of Working', page: '/meetings/leicestershire/scrutiny-commission/2023-04-12/' },
+  { what: 'minutes by a phrase', q: '"SEND transport"', filters: '', file: 'minutes/leicestershire/scrutiny-commission/2023-03-15.mdx', text: 'SEND transport', page: '/minutes/leicestershire/scrutiny-commission/2023-03-15/' },
+  { what: 'a decision by its words', q: '"revenue budget and capital programme monitoring position"', filters: '', file: 'minutes/leicestershire/scrutiny-commission/2023-03-15.mdx', text: 'revenue budget and capital programme monitoring position', page: '/minutes/leicestershire/scrutiny-commission/2023-03-15/' },
+  { what: 'a plan by words and filters', q: 'youth justice', filters: '&type=plan&year=2023', file: 'documents/leicestershire/scrutiny-commission/2023-04-12/draft-youth-justice-strategic-plan-2023-2026/appendix-1.mdx', text: 'Youth Justice', page: '/documents/leicestershire/scrutiny-commission/2023-04-12/draft-youth-justice-strategic-plan-2023-2026/appendix-1/' },
+  { what: 'a report by a pound figure', q: '£1,480', filters: '', file: 'documents/leicestershire/scrutiny-commission/2023-04-12/corporate-ways-of-working-programme-update.mdx', text: '£1,480', page: '/documents/leicestershire/scrutiny-commission/2023-04-12/corporate-ways-of-working-programme-update/' },
+  // Leicestershire, Communities Strategy Action Plan published separately (2015)
+  { what: 'a strategy report by its title', q: 'Communities Strategy Action Plan', filters: '&type=report', file: 'documents/leicestershire/scrutiny-commission/2015-04-22/communities-strategy-action-plan-v2.mdx', text: 'Communities Strategy Action Plan', page: '/documents/leicestershire/scrutiny-commission/2015-04-22/communities-strategy-action-plan-v2/' },
+];
+
+describe('search finds every seed pack', () => {
+  test.each(packCases)('$page: $what, $q', async (c) => {
+    expect(squash(readFileSync(join(CONTENT, c.file), 'utf8'))).toContain(squash(c.text));
+    await open(`q=${encodeURIComponent(c.q)}${c.filters}&sort=relevance`);
+    expect((await shown()).map((r) => pathOf(r.href))).toContain(c.page);
+  });
+
+  test('a quoted phrase finds only pages with the words together; curly quotes work too', async () => {
+    await open(`q=${encodeURIComponent("council's budget")}`);
+    const loose = await announced();
+    await open(`q=${encodeURIComponent(`"council's budget"`)}`);
+    expect(await announced()).toBe(1);
+    expect(loose).toBeGreaterThan(5);
+    await open(`q=${encodeURIComponent('“council’s budget”')}`);
+    expect((await shown()).map((r) => pathOf(r.href))).toEqual(['/minutes/leicestershire/scrutiny-commission/2015-03-04/']);
+  });
+
+  test('a figure as printed finds only the pages that print it; without the pound sign too', async () => {
+    const printing = html('£2,268,584');
+    expect(printing).toContain('/documents/leicestershire/scrutiny-commission/2015-04-22/draft-youth-justice-strategic-plan-2015-16/appendix-1/');
+    for (const q of ['£2,268,584', '2,268,584']) {
+      await open(`q=${encodeURIComponent(q)}`);
+      expect((await shown()).map((r) => pathOf(r.href)).sort()).toEqual(printing);
+    }
+  });
+
+  test.each([
+    ['the skip link', '"Skip to main content"'],
+    ['the footer', `"councils' own meeting packs"`],
+    ['the header search box', '"search council publications"'],
+  ])('page chrome is not searchable: %s', async (_, q) => {
+    await open(`q=${encodeURIComponent(q)}`);
+    expect(await announced()).toBe(0);
+  });
+});
+
+describe('filters', () => {
+  const cases = [
+    { legend: 'Council', label: 'Leicester City Council', param: 'council=Leicester+City+Council', holds: (r: Shown) => pathOf(r.href).includes('/leicester/') },
+    { legend: 'Committee', label: 'Scrutiny Commission', param: 'body=Scrutiny+Commission', holds: (r: Shown) => r.meta.includes('Scrutiny Commission') },
+    { legend: 'Type', label: 'Minutes', param: 'type=minutes', holds: (r: Shown) => r.meta.startsWith('Minutes ·') },
+    { legend: 'Year', label: '2015', param: 'year=2015', holds: (r: Shown) => r.meta.endsWith(' 2015') },
+  ];
+
+  test.each(cases)('ticking $legend "$label" narrows the results to it and records it in the URL', async (c) => {
+    await open('q=council');
+    const before = await announced();
+    await toggle(c.legend, c.label);
+    const after = await announced();
+    const results = await shown();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    expect(results.filter((r) => !c.holds(r))).toEqual([]);
+    expect(page.url()).toContain(c.param);
+    await toggle(c.legend, c.label);
+    expect(await announced()).toBe(before);
+    expect(page.url()).not.toContain(c.param);
+  });
+
+  test('values within a filter add up (any of them); different filters narrow together (all of them)', async () => {
+    const count = async (query: string) => {
+      await open(query);
+      return announced();
+    };
+    const y2015 = await count('q=council&year=2015');
+    const y2023 = await count('q=council&year=2023');
+    expect(await count('q=council&year=2015&year=2023')).toBe(y2015 + y2023);
+    const minutes = await count('q=council&type=minutes');
+    const both = await count('q=council&type=minutes&year=2015');
+    expect(both).toBeGreaterThan(0);
+    expect(both).toBeLessThan(minutes);
+    expect(both).toBeLessThan(y2015);
+  });
+
+  test('filters alone, without words, list what they select', async () => {
+    await open('type=minutes');
+    expect((await shown()).map((r) => pathOf(r.href)).sort()).toEqual([
+      '/minutes/leicestershire/scrutiny-commission/2015-03-04/',
+      '/minutes/leicestershire/scrutiny-commission/2023-03-15/',
+    ]);
+  });
+});
+
+describe('order', () => {
+  test('newest first by default, oldest first on request', async () => {
+    await open('q=scrutiny+commission&type=meeting');
+    const newest = (await shown()).map((r) => dateOf(r.meta));
+    expect(newest.length).toBeGreaterThan(3);
+    expect(new Set(newest).size).toBe(newest.length);
+    expect(newest).toEqual([...newest].sort((a, b) => b! - a!));
+
+    await page.getByRole('radio', { name: 'Oldest first' }).check();
+    await settled();
+    expect((await shown()).map((r) => dateOf(r.meta))).toEqual([...newest].reverse());
+    expect(page.url()).toContain('sort=oldest');
+  });
+
+  test('most relevant first on request', async () => {
+    await open('q=youth+justice');
+    const newest = await shown();
+    await page.getByRole('radio', { name: 'Most relevant first' }).check();
+    await settled();
+    const relevant = await shown();
+    expect(page.url()).toContain('sort=relevance');
+    expect(relevant.map((r) => r.href)).not.toEqual(newest.map((r) => r.href));
+    expect(relevant[0]?.title).toMatch(/Youth Justice/);
+  });
+
+  test('an undated page still appears when results are ordered by date', async () => {
+    const q = encodeURIComponent('"older people in my community"');
+    await open(`q=${q}&sort=relevance`);
+    const relevant = (await shown()).map((r) => pathOf(r.href)).sort();
+    expect(relevant.length).toBeGreaterThan(0);
+    await open(`q=${q}`);
+    expect((await shown()).map((r) => pathOf(r.href)).sort()).toEqual(relevant);
+  });
+});
+
+describe('deep links', () => {
+  /** Follows the first result to its page and describes where the browser landed. */
+  async function follow(): Promise<{
+    hash: string;
+    text: string;
+    inDecision: boolean;
+    minute: string | undefined;
+    beforeOrHolds: (text: string) => Promise<boolean>;
+  }> {
+    await page.locator('.search-result h3 a').first().click();
+    await page.waitForLoadState('load');
+    const hash = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    const target = page.locator(`[id="${hash}"]`);
+    return {
+      hash,
+      text: squash((await target.textContent()) ?? ''),
+      inDecision: await target.evaluate((el) => el.closest('.decision') !== null),
+      minute: await target.evaluate((el) => el.closest('.minute')?.id),
+      // The anchor holds the text, or is the nearest one before it.
+      beforeOrHolds: (text: string) =>
+        page.evaluate(
+          ({ id, text }) => {
+            const el = document.getElementById(id)!;
+            if (el.textContent?.includes(text)) return true;
+            const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (n.textContent?.includes(text)) return Boolean(el.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING);
+            }
+            return false;
+          },
+          { id: hash, text },
+        ),
+    };
+  }
+
+  test('a figure in the minutes opens at the paragraph that prints it', async () => {
+    await open(`q=${encodeURIComponent('16.6%')}&sort=relevance`);
+    const landed = await follow();
+    expect(pathOf(page.url())).toBe('/minutes/leicestershire/scrutiny-commission/2015-03-04/');
+    expect(landed.hash).toMatch(/^p-/);
+    expect(landed.text).toContain('16.6%');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+
+  test('a decision opens at the decision', async () => {
+    await open(`q=${encodeURIComponent('"Enabling Growth Plan be commended"')}`);
+    const landed = await follow();
+    expect(landed.inDecision).toBe(true);
+    expect(landed.text).toContain(squash('Enabling Growth Plan be commended'));
+  });
+
+  test('a match inside a numbered minute opens within that minute', async () => {
+    await open(`q=${encodeURIComponent('"Declarations of the Party Whip"')}&type=minutes&year=2015`);
+    const landed = await follow();
+    expect(landed.minute).toBe('minute-178');
+    expect(landed.text).toContain('declarations of the party whip');
+  });
+
+  test('a figure in a table of a long plan opens at the nearest anchor before it, not the top', async () => {
+    await open(`q=${encodeURIComponent('£2,268,584')}`);
+    const landed = await follow();
+    expect(landed.hash).not.toBe('');
+    expect(await landed.beforeOrHolds('2,268,584')).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+});
+
+describe('the search page', () => {
+  test('is a labelled form with real checkboxes in fieldsets with legends', async () => {
+    await page.goto(at('/search/'));
+    await ready();
+    expect(await page.getByRole('search').getByRole('searchbox', { name: 'Search for' }).count()).toBe(1);
+    for (const legend of ['Order', 'Council', 'Committee', 'Type', 'Year']) {
+      expect(await page.getByRole('group', { name: legend }).count(), legend).toBe(1);
+    }
+    expect(await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: 'Minutes', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: 'Order' }).getByRole('radio').count()).toBe(3);
+  });
+
+  test('announces how many results it found in a live region', async () => {
+    const status = page.locator('#search-status');
+    await open(`q=${encodeURIComponent(`"council's budget"`)}`);
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    expect(await status.textContent()).toBe(`1 result for "council's budget".`);
+    expect(await page.locator('.search-result').count()).toBe(1);
+    await open('q=zzyzx');
+    expect(await status.textContent()).toBe('No results for “zzyzx”.');
+  });
+
+  test('shows each result with its title, type, committee, date and an excerpt of the match', async () => {
+    await open(`q=${encodeURIComponent(`"council's budget"`)}`);
+    const result = page.locator('.search-result').first();
+    expect(await result.locator('h3 a').textContent()).toBe('Minutes of the Scrutiny Commission, Wednesday 4 March 2015');
+    expect(await result.locator('.meta').textContent()).toBe('Minutes · Scrutiny Commission · 4 March 2015');
+    expect(squash((await result.locator('.search-excerpt mark').allTextContents()).join(' '))).toContain("council's budget");
+  });
+
+  test('keeps a search in its URL: a shared link opens the same search, and Back returns to the last one', async () => {
+    await page.goto(at('/search/'));
+    await ready();
+    await page.getByRole('searchbox', { name: 'Search for' }).fill('youth justice');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await settled();
+    const first = await shown();
+    await toggle('Year', '2023');
+    await page.getByRole('radio', { name: 'Most relevant first' }).check();
+    await settled();
+    const shared = page.url();
+    expect(new URL(shared).search).toBe('?q=youth+justice&year=2023&sort=relevance');
+    const results = await shown();
+
+    const other = await context.newPage();
+    await other.goto(shared);
+    await other.waitForFunction(() => /result/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await other.getByRole('searchbox', { name: 'Search for' }).inputValue()).toBe('youth justice');
+    expect(await other.getByRole('checkbox', { name: '2023' }).isChecked()).toBe(true);
+    expect(await other.getByRole('radio', { name: 'Most relevant first' }).isChecked()).toBe(true);
+    expect(await other.locator('.search-result h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+      results.map((r) => r.href),
+    );
+
+    await page.goBack();
+    await page.goBack();
+    // Back restores the form and starts the search in one step, so once the box is unticked the search is under way.
+    await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('#search-filters input[value="2023"]')?.checked);
+    await settled();
+    expect(new URL(page.url()).search).toBe('?q=youth+justice');
+    expect(await shown()).toEqual(first);
+  });
+
+  test('draws ten results at a time and moves focus to the first new one on "Show more results"', async () => {
+    await open('q=council');
+    expect(await announced()).toBeGreaterThan(10);
+    expect(await page.locator('.search-result').count()).toBe(10);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 10);
+    expect(await page.evaluate(() => document.activeElement?.closest('.search-result') === document.querySelectorAll('.search-result')[10])).toBe(true);
+  });
+
+  test('works from the keyboard alone: header box, a filter, then a result', async () => {
+    await page.goto(at('/documents/leicester/cabinet/2009-07-13/homelessness-strategy-2008-2013/'));
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return { id: el?.id ?? '', type: el?.type ?? '', inResult: Boolean(el?.closest('.search-result')) };
+    });
+    const tabUntil = async (done: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        if (done(await focused())) return;
+      }
+      throw new Error('focus never reached its target');
+    };
+    await tabUntil((f) => f.id === 'site-search-q');
+    await page.keyboard.type('homelessness');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=homelessness$/);
+    await settled();
+    const all = await announced();
+    expect(all).toBeGreaterThan(1);
+
+    await tabUntil((f) => f.type === 'checkbox');
+    await page.keyboard.press('Space');
+    await settled();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+    expect(await announced()).toBeLessThanOrEqual(all);
+    expect(new URL(page.url()).searchParams.getAll('council').length + new URL(page.url()).searchParams.getAll('body').length).toBe(1);
+
+    await tabUntil((f) => f.inResult);
+    const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.endsWith('/search/'));
+    expect(page.url()).toBe(new URL(href!, server.url).href);
+  });
+
+  test('without JavaScript, says so plainly and links to the browse pages', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(at('/search/'));
+    // Playwright's own locators skip <noscript>; the DOM is read directly (scripts are off only for the page).
+    const seen = await plain.evaluate(() => {
+      const shown = (el: Element | null) => Boolean(el && el.getBoundingClientRect().height > 0);
+      const note = document.querySelector('main noscript .note');
+      return {
+        message: shown(note) ? (note as HTMLElement).innerText : '',
+        links: [...(note?.querySelectorAll('a') ?? [])].filter(shown).map((a) => [a.textContent, a.getAttribute('href')]),
+        form: shown(document.querySelector('#search-q')),
+      };
+    });
+    expect(seen.message).toContain('Search needs JavaScript');
+    expect(seen.links).toEqual([
+      ['Meetings by year', withBase(BASE, '/meetings/')],
+      ['Decisions register', withBase(BASE, '/decisions/')],
+      ['Strategies and plans', withBase(BASE, '/strategies/')],
+    ]);
+    expect(seen.form).toBe(false);
+    await noScript.close();
+  });
+
+  test('a typical query fetches a small part of the index', async () => {
+    let bytes = 0;
+    page.on('response', async (r) => {
+      if (new URL(r.url()).pathname.startsWith(withBase(BASE, '/pagefind/'))) bytes += (await r.body()).length;
+    });
+    await open('q=youth+justice');
+    await page.waitForLoadState('networkidle');
+    // Everything Pagefind loads for one search (its script, worker, WebAssembly, index chunks, ten result
+    // fragments), as served before any HTTP compression. The index is 1.3 MB on disk.
+    expect(bytes).toBeGreaterThan(100_000);
+    expect(bytes).toBeLessThan(400_000);
+  });
+});
