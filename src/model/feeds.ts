@@ -5,6 +5,9 @@ import { formatDate } from './date';
 import type { RegisterEntry } from './decision';
 import type { Entry } from './graph';
 
+/** Calendars and feeds come one for everything ("all") and one per committee. */
+export const feedIds = (bodies: Array<{ id: string }>): string[] => ['all', ...bodies.map((b) => b.id)];
+
 /** Meetings as an iCalendar file, for a body or for all meetings; times in Europe/London as councils publish them. */
 export function meetingsCalendar(
   name: string,

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { SourceLine } from '../../scripts/import/source';
+import type { Table } from '../../scripts/import/tables';
 import { join } from 'node:path';
 
 /** The seed packs as committed in content/sources (copies of shared/seeds made by the importer). */
@@ -16,4 +18,18 @@ export function sourceText(lines: Array<{ n: number; text: string }>, furniture:
     .filter((l) => !furniture.has(l.n))
     .map((l) => l.text.replace(/<[^>]*>/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))
     .join('\n');
+}
+
+/** A Table from the non-blank lines start..end, split on tabs, the first line the header: a table as a test states it. */
+export function tableOf(lines: readonly SourceLine[], start: number, end: number): Table {
+  const rows = lines.filter((line) => line.n >= start && line.n <= end && line.text.trim() !== '');
+  const [head, ...body] = rows;
+  if (!head) throw new Error(`no lines ${start}-${end}`);
+  return {
+    head: [head.text.split('\t')],
+    body: body.map((row) => row.text.split('\t')),
+    rowLines: body.map((row) => row.n),
+    start: head.n,
+    end: rows[rows.length - 1]?.n ?? head.n,
+  };
 }

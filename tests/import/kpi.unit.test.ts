@@ -14,8 +14,8 @@ import {
 } from '../../scripts/import/kpi';
 import { decodePack, toLines, type SourceLine } from '../../scripts/import/source';
 import { findTables, type Table } from '../../scripts/import/tables';
+import { SOURCES as seeds } from '../helpers/seeds';
 
-const seeds = resolve(import.meta.dirname, '../../../shared/seeds');
 const P2009 = 'leicester-city-cabinet-2009-07-13.txt';
 const P2014 = 'leicestershire-scrutiny-commission-2014-04-30-supplement.txt';
 const P2015 = 'leicestershire-scrutiny-commission-2015-04-22.txt';

@@ -10,8 +10,8 @@ import {
   type ParsedMinutes,
 } from '../../scripts/import/minutes';
 import { toLines, type SourceLine } from '../../scripts/import/source';
+import { SOURCES as seeds } from '../helpers/seeds';
 
-const seeds = resolve(import.meta.dirname, '../../../shared/seeds');
 
 /** The minutes inside a pack: from the heading line to CHAIRMAN (or the next blank page), as the caller slices them. */
 function minutesLinesOf(file: string): SourceLine[] {

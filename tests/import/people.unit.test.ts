@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -10,17 +10,9 @@ import {
   type ParsedPerson,
 } from '../../scripts/import/people';
 import { toLines, type SourceLine } from '../../scripts/import/source';
+import { SOURCES } from '../helpers/seeds';
 
-// Seed packs: the project's copies first, then the shared originals (CHAMBER_SEEDS overrides both).
-const SEED_DIRS = [process.env['CHAMBER_SEEDS'], 'content/sources', '/work/shared/seeds'].filter(
-  (d): d is string => d !== undefined,
-);
-
-function readPack(name: string): string {
-  const dir = SEED_DIRS.find((d) => existsSync(join(d, `${name}.txt`)));
-  if (!dir) throw new Error(`seed pack ${name}.txt not found in ${SEED_DIRS.join(', ')}`);
-  return readFileSync(join(dir, `${name}.txt`), 'utf8');
-}
+const readPack = (name: string): string => readFileSync(join(SOURCES, `${name}.txt`), 'utf8');
 
 const PACKS = {
   2014: 'leicestershire-scrutiny-commission-2014-04-30-supplement',

@@ -14,10 +14,8 @@ import {
   type ActionsFound,
 } from '../../scripts/import/plan';
 import { toLines, type SourceLine } from '../../scripts/import/source';
-import type { Table } from '../../scripts/import/tables';
+import { SOURCES as seeds, tableOf } from '../helpers/seeds';
 
-const root = resolve(import.meta.dirname, '../..');
-const seeds = resolve(root, '../shared/seeds');
 const pack = (name: string): SourceLine[] => toLines(readFileSync(resolve(seeds, name), 'utf8'));
 
 const pack2015 = pack('leicestershire-scrutiny-commission-2015-04-22.txt');
@@ -26,19 +24,6 @@ const pack2009 = pack('leicester-city-cabinet-2009-07-13.txt');
 const pack2023 = pack('leicestershire-scrutiny-commission-2023-04-12.txt');
 const pack2014 = pack('leicestershire-scrutiny-commission-2014-04-30-supplement.txt');
 
-/** A Table from the non-blank lines start..end, split on tabs; the first line is the header. (Stand-in for findTables.) */
-function tableOf(lines: readonly SourceLine[], start: number, end: number): Table {
-  const rows = lines.filter((line) => line.n >= start && line.n <= end && line.text.trim() !== '');
-  const [head, ...body] = rows;
-  if (!head) throw new Error(`no lines ${start}-${end}`);
-  return {
-    head: [head.text.split('\t')],
-    body: body.map((row) => row.text.split('\t')),
-    rowLines: body.map((row) => row.n),
-    start: head.n,
-    end: rows[rows.length - 1]?.n ?? head.n,
-  };
-}
 
 const linesFrom = (text: string): SourceLine[] => toLines(text);
 const nonBlank = (lines: readonly SourceLine[], start: number, end: number) =>

@@ -4,23 +4,14 @@ import { describe, expect, test } from 'vitest';
 import { erratum as erratumSchema, workshopSchema } from '../../src/schema';
 import { actionsFromTables, checkCounts, type ActionRow } from '../../scripts/import/plan';
 import { toLines, type SourceLine } from '../../scripts/import/source';
-import type { Table } from '../../scripts/import/tables';
 import { findWorkshops } from '../../scripts/import/workshop';
+import { SOURCES as seeds, tableOf } from '../helpers/seeds';
 
-const root = resolve(import.meta.dirname, '../..');
-const seeds = resolve(root, '../shared/seeds');
 const pack = (name: string): SourceLine[] => toLines(readFileSync(resolve(seeds, name), 'utf8'));
 
 const pack2015 = pack('leicestershire-scrutiny-commission-2015-04-22.txt');
 const copy2015 = pack('leicestershire-communities-strategy-action-plan-2015.txt');
 
-/** A Table from the non-blank lines start..end, split on tabs; the first line is the header. (Stand-in for findTables.) */
-function tableOf(lines: readonly SourceLine[], start: number, end: number): Table {
-  const rows = lines.filter((line) => line.n >= start && line.n <= end && line.text.trim() !== '');
-  const [head, ...body] = rows;
-  if (!head) throw new Error(`no lines ${start}-${end}`);
-  return { head: [head.text.split('\t')], body: body.map((r) => r.text.split('\t')), rowLines: body.map((r) => r.n), start: head.n, end: rows[rows.length - 1]?.n ?? head.n };
-}
 
 const appendixA: Array<[number, number]> = [
   [833, 844],

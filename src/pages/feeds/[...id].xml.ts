@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { meetingsFeed } from '../../model/feeds';
+import { feedIds, meetingsFeed } from '../../model/feeds';
 import { loadGraph } from '../../model/site';
 import { paths, withBase } from '../../model/url';
 
 /** One Atom feed for everything, and one per committee. */
 export const getStaticPaths = (async () => {
   const graph = await loadGraph();
-  return [{ params: { id: 'all' } }, ...graph.bodies.map((b) => ({ params: { id: b.id } }))];
+  return feedIds(graph.bodies).map((id) => ({ params: { id } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
