@@ -470,9 +470,16 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
     if (reprintable.length > 0 && budget() > 0 && random.chance(0.04)) {
       const original = random.pick(reprintable);
       const supplementId = `${packId}-supplement`;
-      const words = original.body.split(' ');
-      for (let k = 0; k < 5; k++) words[random.int(0, words.length - 1)] = random.pick(['revised', 'amended', 'updated', 'corrected']);
-      const body2 = words.join(' ');
+      // Words change only in paragraphs: a component's props or a heading changed at random would not be a reprint.
+      const lines = original.body.split('\n');
+      const prose = lines.flatMap((line, n) => (/^(\d+\\\. )?\p{Lu}\p{Ll}/u.test(line) ? [n] : []));
+      for (let k = 0; k < 5 && prose.length > 0; k++) {
+        const n = random.pick(prose);
+        const words = lines[n]!.split(' ');
+        words[random.int(1, Math.max(1, words.length - 1))] = random.pick(['revised', 'amended', 'updated', 'corrected']);
+        lines[n] = words.join(' ');
+      }
+      const body2 = lines.join('\n');
       const supplementText = new PackText();
       // A second printing is not an agenda item of its own: it keeps the meeting but not the item number.
       const { item: _item, ...rest } = original.data;

@@ -95,7 +95,7 @@ async function benchSize(documents: number, seed: number, work: string, project:
 
   // A build's own output is shown with --verbose; on failure its last lines are shown anyway.
   const echo = (prefix: string) => (line: string) => verbose && quiet(line) && io.out(`  ${prefix} ${line}`);
-  const env = { ...process.env, ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const chromium = io.env['CHAMBER_CHROMIUM'] ?? '/usr/bin/chromium';
 
   io.out('Building with the project ...');

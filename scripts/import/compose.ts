@@ -294,7 +294,7 @@ export function composePack(pack: PackInput, existing: Existing, councilFlag?: s
     summary.errata += errata.length;
   }
 
-  entries.push(...workshopEntries(sections, lines, docIds, actionsBySection, furnitureAt, pack.id));
+  entries.push(...workshopEntries(hints, sections, lines, docIds, actionsBySection, furnitureAt, pack.id));
 
   if (meetingId && bodyId && date && header.date) {
     const membership = membershipMentions(header.membership);
@@ -560,9 +560,15 @@ function planData(lines: SourceLine[], tables: Table[]) {
   const { priorities, errata: priorityErrata } = findPriorities(lines);
   const errata = [...(actions?.errata ?? []), ...risks.errata, ...priorityErrata, ...checkCounts(lines)].map((e) => e.erratum);
   const actionRows = actions?.actions ?? [];
+  // An action plan that prints no "Priority 1:" lines still heads its rows with sections ("P.1 Unlock community
+  // capacity", "BB.2 ..."): those are its priorities, and each action serves the section it sits under.
+  const sectionNumber = (section: { ref: string; kind: string }) =>
+    section.kind === 'priority' ? section.ref.replace(/^\D*\.?/, '').replace(/\.$/, '') : section.ref;
+  const sections = priorities.length === 0 ? (actions?.sections ?? []) : [];
+  for (const row of actionRows) if (sections.length > 0 && row.section && !row.action.priority) row.action.priority = sectionNumber(row.section);
   return {
     actionRows,
-    priorities: priorities.map((p) => p.priority),
+    priorities: [...priorities.map((p) => p.priority), ...sections.map((sec) => ({ number: sectionNumber(sec), title: sec.title }))],
     risks: risks.risks.map((r) => r.risk),
     errata: errata.filter((e, i) => errata.findIndex((x) => x.subject === e.subject && x.printed === e.printed) === i),
     hasPlan: actionRows.length > 0 || risks.risks.length > 0,
@@ -575,6 +581,7 @@ function planData(lines: SourceLine[], tables: Table[]) {
  * published on its own does not make them twice.
  */
 function workshopEntries(
+  hints: Hints | undefined,
   sections: Section[],
   lines: SourceLine[],
   docIds: Map<Section, string>,
@@ -593,6 +600,12 @@ function workshopEntries(
     const plan = family.find((s) => (actionsBySection.get(s) ?? []).length > 0) ?? report;
     const strategy = docIds.get(plan)!;
     for (const w of found.workshops) {
+      const linked = hints?.workshopActions[w.number] ?? w.workshop.actions;
+      for (const ref of linked) {
+        if (!actions.some((a) => a.action.ref === ref)) {
+          throw new ImportError(`hints: workshop ${w.number} links to action "${ref}", which the action plan does not print`, pack, w.line);
+        }
+      }
       const body = w.section
         ? renderBody(lines.slice(w.section.start - 1, w.section.end), { furniture, tables: [] }).mdx
         : 'This workshop is listed in the report, but the summary of results has no section for it.';
@@ -603,7 +616,7 @@ function workshopEntries(
           strategy,
           title: w.workshop.title,
           ...(w.workshop.theme ? { theme: readableTitle(w.workshop.theme) } : {}),
-          actions: w.workshop.actions,
+          actions: linked,
           source: { pack, lines: { from: w.section?.start ?? w.line, to: w.section?.end ?? w.line } },
         },
         body,

@@ -40,6 +40,12 @@ export const hintsSchema = z.object({
       }),
     )
     .default({}),
+  /**
+   * Action-plan tasks each workshop gave rise to, by workshop number as printed ("W6" is "6"): the pack says the ideas
+   * were "incorporated into the draft Action Plan" but not where, so a person who knows records it. Each reference
+   * must be an action printed in the same report's action plan.
+   */
+  workshopActions: z.record(z.string(), z.array(z.string())).default({}),
   /** KPI series a row of a KPI table belongs to, by the indicator's name as printed (default: the name's slug). */
   kpiSeries: z.record(z.string(), z.string().regex(/^[a-z0-9-]+$/)).default({}),
   /**

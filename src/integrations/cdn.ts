@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -81,6 +81,8 @@ export function cdn(): AstroIntegration {
         const out = fileURLToPath(dir);
         if (!siteUrl) throw new Error('chamber:cdn needs `site` to write the sitemap address into robots.txt');
         writeFileSync(join(out, 'robots.txt'), robotsTxt(siteUrl));
+        // Crawlers and people look for /sitemap.xml first; it is the sitemap index, under the name they expect.
+        if (existsSync(join(out, 'sitemap-index.xml'))) copyFileSync(join(out, 'sitemap-index.xml'), join(out, 'sitemap.xml'));
         const entries = readdirSync(out, { withFileTypes: true }).map((d) => ({ name: d.name, directory: d.isDirectory() }));
         writeFileSync(join(out, '_headers'), headersFile(base, entries));
       },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import type { BenchResults } from '../../scripts/bench/report';
 import { run } from '../../scripts/bench/run';
+import { cleanEnv } from '../helpers/build';
 
 const work = mkdtempSync(join(tmpdir(), 'chamber-bench-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -19,7 +20,8 @@ test('npm run bench runs end to end on a small corpus', { timeout: 900_000 }, as
   const code = await run(['--sizes', '50', '--out', out, '--work', join(work, 'run'), '--importer-runs', '1', '--queries', 'budget'], {
     out: (line) => lines.push(line),
     err: (line) => lines.push(line),
-    env: process.env,
+    // Without what Vitest adds to the environment (NODE_ENV=test, BASE_URL...), which the builds would read.
+    env: cleanEnv({}),
   });
   expect(code, lines.join('\n')).toBe(0);
 
