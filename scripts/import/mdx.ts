@@ -1,22 +1,9 @@
 /** The last stage of the importer: text and structure to MDX that compiles and keeps every word as printed. */
 
-/**
- * Turns the HTML fragments PDF converters leave in text into plain text, keeping every word: checkboxes become
- * ☑/☐ (the state is information), list items become "• " lines, every other tag is dropped.
- */
-export function htmlToText(text: string): string {
-  return text
-    .replace(/<input\b[^>]*\bchecked\b[^>]*>/gi, '☑')
-    .replace(/<input\b[^>]*>/gi, '☐')
-    .replace(/<li\b[^>]*>/gi, ' • ')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/?(?:p|ul|ol|li|div|span|u|i|b|em|strong|table|thead|tbody|tr|td|th|font|sup|sub)\b[^>]*>/gi, ' ')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/[ \t]{2,}/g, (s) => (s.includes('\t') ? s : ' '));
-}
+import { htmlToInline } from './html';
 
 /** True when a line still holds HTML markup the importer does not understand (kept verbatim, flagged). */
-export const hasUnknownHtml = (text: string): boolean => /<\/?[a-z][^>]*>/i.test(htmlToText(text));
+export const hasUnknownHtml = (text: string): boolean => /<\/?[a-z][^>]*>/i.test(htmlToInline(text));
 
 /** A link as printed: `[text](url)`; a dead link (`#`, empty, or not web/mail) keeps its text and loses the link. */
 function links(text: string, dead: (label: string) => void): string {
@@ -37,7 +24,7 @@ function links(text: string, dead: (label: string) => void): string {
  */
 export function escapeLine(raw: string, onDeadLink: (label: string) => void = () => {}): string {
   // A bold run glued to the word before it ("Assessments**Equality...**") would render as one fused word.
-  let text = htmlToText(raw).replace(/([\p{L}\p{N}])\*\*(?=[\p{L}\p{N}][^*]*\*\*)/gu, '$1 **');
+  let text = htmlToInline(raw).replace(/([\p{L}\p{N}])\*\*(?=[\p{L}\p{N}][^*]*\*\*)/gu, '$1 **');
   const placeholders: string[] = [];
   text = links(text, onDeadLink).replace(/\[[^\]]*\]\([^)\s]*\)/g, (link) => {
     placeholders.push(link.replace(/[{}<>]/g, (c) => `\\${c}`));

@@ -27,6 +27,7 @@
  * are listed in `furniture` and hold no words.
  */
 import type { Erratum } from '../../src/schema';
+import { htmlToText } from './html';
 import type { SourceLine } from './source';
 
 /** A table as printed: every cell's text kept exactly, with the source lines it came from. */
@@ -125,44 +126,6 @@ export function cellFigures(cell: string): CellFigure[] {
   return parts.map((printed, i) => ({ printed, value: values[i]! }));
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Cell text
-
-const HTML_TAGS = 'p|div|span|ul|ol|li|u|i|b|em|strong|sup|sub|a|font|br|table|thead|tbody|tfoot|tr|td|th|input';
-const BREAK_TAG = new RegExp(`<\\/?(?:p|div|ul|ol|li|br|tr|table|thead|tbody|tfoot)\\b[^>]*>`, 'gi');
-const CELL_TAG = /<\/?(?:td|th)\b[^>]*>/gi;
-const ANY_TAG = new RegExp(`<\\/?(?:${HTML_TAGS})\\b[^>]*>`, 'gi');
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-/** True when the text holds HTML markup the tool left in (not an autolink such as `<https://...>`). */
-export const hasHtml = (text: string): boolean => new RegExp(`<\\/?(?:${HTML_TAGS})\\b[^>]*>`, 'i').test(text);
-
-/** A checkbox as a character a reader sees: ☑ ticked, ☐ empty. */
-const checkbox = (tag: string) => (/type\s*=\s*["']?checkbox/i.test(tag) ? (/\bchecked\b/i.test(tag) ? '☑' : '☐') : '');
-
-/** Character references ("&amp;", "&#8211;") as the characters they stand for; anything else is left alone. */
-const decodeEntities = (text: string) =>
-  text.replace(/&(#\d+|[a-z]+);/gi, (m, name: string) =>
-    name.startsWith('#') && name !== '#39'
-      ? String.fromCodePoint(Number(name.slice(1)))
-      : (ENTITIES[name.toLowerCase()] ?? m),
-  );
-
-/** Cell HTML to plain text: tags go, every word stays; paragraphs and list items become lines. */
-export function htmlToText(html: string): string {
-  if (!hasHtml(html)) return decodeEntities(html).trim();
-  return decodeEntities(
-    html
-      .replace(/<input\b[^>]*>/gi, checkbox)
-      .replace(BREAK_TAG, '\n')
-      .replace(CELL_TAG, ' ')
-      .replace(ANY_TAG, ''),
-  )
-    .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tab tables: lines to runs

@@ -9,10 +9,10 @@ import {
   columnLabels,
   findTables,
   formatLike,
-  htmlToText,
   parseNumber,
   type Table,
 } from '../../scripts/import/tables';
+import { htmlToText } from '../../scripts/import/html';
 import { SOURCES as seeds } from '../helpers/seeds';
 
 const P2009 = 'leicester-city-cabinet-2009-07-13.txt';
