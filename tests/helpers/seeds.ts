@@ -33,3 +33,14 @@ export function tableOf(lines: readonly SourceLine[], start: number, end: number
     end: rows[rows.length - 1]?.n ?? head.n,
   };
 }
+
+/** The seven tables of Appendix A (the Communities Strategy action plan) in the 2015 pack, header to last row. */
+export const appendixA: Array<[number, number]> = [
+  [833, 844],
+  [846, 860],
+  [862, 874],
+  [876, 885],
+  [887, 899],
+  [901, 916],
+  [918, 927],
+];

@@ -14,7 +14,7 @@ import {
   type ActionsFound,
 } from '../../scripts/import/plan';
 import { toLines, type SourceLine } from '../../scripts/import/source';
-import { SOURCES as seeds, tableOf } from '../helpers/seeds';
+import { appendixA, SOURCES as seeds, tableOf } from '../helpers/seeds';
 
 const pack = (name: string): SourceLine[] => toLines(readFileSync(resolve(seeds, name), 'utf8'));
 
@@ -29,16 +29,6 @@ const linesFrom = (text: string): SourceLine[] => toLines(text);
 const nonBlank = (lines: readonly SourceLine[], start: number, end: number) =>
   lines.filter((line) => line.n >= start && line.n <= end && line.text.trim() !== '').map((line) => line.n);
 
-/** The seven tables of Appendix A, each "Ref | Output/Area | ..." header to its last row. */
-const appendixA: Array<[number, number]> = [
-  [833, 844],
-  [846, 860],
-  [862, 874],
-  [876, 885],
-  [887, 899],
-  [901, 916],
-  [918, 927],
-];
 const communities = actionsFromTables(appendixA.map(([start, end]) => tableOf(pack2015, start, end)));
 const delivery2009 = actionsFromTables(
   [

@@ -5,7 +5,7 @@ import { erratum as erratumSchema, workshopSchema } from '../../src/schema';
 import { actionsFromTables, checkCounts, type ActionRow } from '../../scripts/import/plan';
 import { toLines, type SourceLine } from '../../scripts/import/source';
 import { findWorkshops } from '../../scripts/import/workshop';
-import { SOURCES as seeds, tableOf } from '../helpers/seeds';
+import { appendixA, SOURCES as seeds, tableOf } from '../helpers/seeds';
 
 const pack = (name: string): SourceLine[] => toLines(readFileSync(resolve(seeds, name), 'utf8'));
 
@@ -13,15 +13,6 @@ const pack2015 = pack('leicestershire-scrutiny-commission-2015-04-22.txt');
 const copy2015 = pack('leicestershire-communities-strategy-action-plan-2015.txt');
 
 
-const appendixA: Array<[number, number]> = [
-  [833, 844],
-  [846, 860],
-  [862, 874],
-  [876, 885],
-  [887, 899],
-  [901, 916],
-  [918, 927],
-];
 const actionPlan = actionsFromTables(appendixA.map(([start, end]) => tableOf(pack2015, start, end)));
 const found = findWorkshops(pack2015, { actions: actionPlan.actions });
 const workshop = (label: string) => found.workshops.find((w) => w.label === label);
