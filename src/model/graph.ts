@@ -40,6 +40,10 @@ export interface Graph extends GraphInput {
   person: Map<string, Entry<Person>>;
   meeting: Map<string, Entry<Meeting>>;
   document: Map<string, Entry<Document>>;
+  minutesById: Map<string, Entry<Minutes>>;
+  source: Map<string, Entry<Source>>;
+  kpi: Map<string, Entry<Kpi>>;
+  workshop: Map<string, Entry<Workshop>>;
   /** Meetings, newest first. */
   meetingsByDate: Entry<Meeting>[];
   /** Documents that are strategies, plans or action plans (first printings only), newest first. */
@@ -101,6 +105,10 @@ export function buildGraph(input: GraphInput): Graph {
     person: index(input.people),
     meeting,
     document: index(input.documents),
+    minutesById: index(input.minutes),
+    source: index(input.sources),
+    kpi: index(input.kpis),
+    workshop: index(input.workshops),
     meetingsByDate,
     strategies,
     minutesOf: new Map(input.minutes.map((m) => [m.data.meeting, m])),

@@ -22,3 +22,9 @@ export function loadGraph(): Promise<Graph> {
     }))();
   return graph;
 }
+
+/** Static paths for one page per entry of a collection, keyed by the entry's id (which may contain slashes). */
+export async function entryPaths(entries: (graph: Graph) => Array<{ id: string }>) {
+  const list = entries(await loadGraph());
+  return list.map((entry) => ({ params: { id: entry.id }, props: { id: entry.id } }));
+}

@@ -26,7 +26,7 @@ export interface StrategyView {
 /** Everything a strategy page shows beside the document itself. */
 export function strategyView(graph: Graph, doc: Entry<Document>): StrategyView {
   const d = doc.data;
-  const listed = (d.plan?.kpis ?? []).flatMap((id) => graph.kpis.find((k) => k.id === id) ?? []);
+  const listed = (d.plan?.kpis ?? []).flatMap((id) => graph.kpi.get(id) ?? []);
   const printedHere = graph.kpis.filter(
     (k) => !listed.includes(k) && k.data.editions.some((e) => e.document === doc.id),
   );
