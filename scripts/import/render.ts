@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { reviewFlag } from '../../src/schema';
 import { plain } from './agenda';
 import type { Furniture } from './furniture';
-import { component, escapeLine, hasUnknownHtml, wrap } from './mdx';
+import { component, escapeLine, hasUnknownHtml } from './mdx';
 import { toBlocks, type SourceLine } from './source';
 import type { Table } from './tables';
 
@@ -156,4 +156,3 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-export { wrap };

@@ -1,4 +1,4 @@
-import { isCapsHeading, parseDate, plain } from './agenda';
+import { parseDate, plain } from './agenda';
 import type { Furniture } from './furniture';
 import type { SourceLine } from './source';
 
@@ -191,4 +191,3 @@ function firstHeading(lines: SourceLine[], section: Section): string | undefined
   return undefined;
 }
 
-export { isCapsHeading };
