@@ -165,8 +165,8 @@ class PackText {
 /** Writes MDX bodies shaped like the importer's output for the seed packs. */
 class Writer {
   constructor(
-    private readonly model: ProseModel,
-    private readonly random: Random,
+    readonly model: ProseModel,
+    readonly random: Random,
   ) {}
 
   paragraph(): string {
@@ -231,6 +231,58 @@ class Writer {
     }
     return { body: blocks.join('\n\n'), errata, review };
   }
+
+  /**
+   * Minutes of a body's previous meeting: who was there, a numbered minute per agenda item (numbers run on from
+   * meeting to meeting), declarations under the declarations item, and one to three decisions per report.
+   */
+  minutes(
+    body: BodyPlan,
+    previous: NonNullable<BodyPlan['previous']>,
+    chair: { printed: string },
+    lead: { printed: string },
+  ): { data: Pick<Minutes, 'items' | 'decisions' | 'declarations'>; body: string } {
+    const { model, random } = this;
+    const items: Minutes['items'] = [];
+    const decisions: Decision[] = [];
+    const declarations: Declaration[] = [];
+    const blocks = [
+      `Minutes of a meeting of the ${body.name} held at County Hall on ${longDate(previous.date)}.`,
+      '## PRESENT',
+      `${previous.present[0]?.printed ?? chair.printed} (in the Chair)`,
+      previous.present.slice(1).map((m) => m.printed).join('\n'),
+      'In Attendance:',
+      `${lead.printed}, Cabinet Lead Member for ${random.pick(SERVICES)}`,
+    ];
+    for (const item of previous.items) {
+      const number = String(body.minuteNumber++);
+      items.push({ number, title: item.title, considers: item.documents });
+      const text: string[] = [];
+      if (item.title.startsWith('Declarations')) {
+        const declaring = random.sample(previous.present, random.int(0, 4));
+        const interest = `personal interest in respect of ${random.pick(['all substantive items as a District/Borough Council member', 'the item on rural bus services as a holder of a concessionary travel pass', 'the item on schools as a school governor'])}`;
+        for (const d of declaring) declarations.push({ person: d.id, printed: d.printed, interest, minute: number });
+        text.push(declaring.length === 0 ? 'No declarations were made.' : `The following members each declared a ${interest}:`, declaring.map((d) => d.printed).join('\n'));
+      } else if (!item.substantive) {
+        text.push(sentence(model, random, 8, 30));
+      } else {
+        text.push(...Array.from({ length: random.int(1, 4) }, () => this.paragraph()));
+        if (random.chance(0.6)) text.push('Arising from discussion, the following points were noted:', this.list());
+        const count = random.int(1, 3);
+        text.push('RESOLVED:');
+        for (let d = 0; d < count; d++) {
+          const kind = random.pick<Decision['kind']>(['resolution', 'recommendation', 'noting']);
+          const id = count === 1 ? `minute-${number}` : `minute-${number}-${'abc'[d]}`;
+          const decisionText = kind === 'noting' ? 'That the report be noted.' : `That ${sentence(model, random, 8, 30).replace(/^\p{Lu}/u, (ch) => ch.toLowerCase())}`;
+          const printedAs = random.chance(0.02) ? 'RESOVLED' : 'RESOLVED';
+          decisions.push({ id, minute: number, printedAs, text: decisionText, kind, followUps: random.chance(0.1) ? [{ text: 'Report back in six months.', status: random.pick(['open', 'done', 'unknown'] as const) }] : [] });
+          text.push(`<Resolved id=${prop(id)} printedAs=${prop(printedAs)} kind=${prop(kind)}>\n\n${decisionText}\n\n</Resolved>`);
+        }
+      }
+      blocks.push(`<Minute number=${prop(number)} title=${prop(item.title)}>\n\n${text.join('\n\n')}\n\n</Minute>`);
+    }
+    return { data: { items, decisions, declarations }, body: blocks.join('\n\n') };
+  }
 }
 
 /**
@@ -253,56 +305,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
   // A county publishes about 2,000 documents a decade: more documents means more councils, as in a national archive.
   const councilCount = Math.max(1, Math.round(options.documents / 2_000));
   const councils: CouncilPlan[] = [];
-  for (let c = 0; c < councilCount; c++) {
-    const base = COUNCIL_NAMES[c % COUNCIL_NAMES.length]!;
-    const name = c < COUNCIL_NAMES.length ? base : `${base} ${Math.floor(c / COUNCIL_NAMES.length) + 1}`;
-    const id = slugify(name);
-    const council: CouncilPlan = { id, name: `${name} County Council`, people: [], bodies: [], lastEdition: new Map() };
-    councils.push(council);
-    const data: Council = {
-      name: council.name,
-      shortName: name,
-      website: `https://www.${id}.gov.uk`,
-      accessibilityContact: { email: `democracy@${id}.gov.uk`, phone: `0116 ${random.int(200, 999)} ${random.int(1000, 9999)}` },
-      timeZone: 'Europe/London',
-    };
-    yield file(`councils/${id}.yaml`, yaml(data));
-    summary.councils++;
-
-    const ids = new Set<string>();
-    while (council.people.length < 60) {
-      const initials = Array.from({ length: random.int(1, 3) }, () => random.pick([...INITIALS]));
-      const surname = random.pick(SURNAMES);
-      const personId = `${id}/${[...initials, surname].join('-').toLowerCase()}`;
-      if (ids.has(personId)) continue;
-      ids.add(personId);
-      const honorific = random.pick(HONORIFICS);
-      const printed = `${honorific} ${initials.map((i) => `${i}.`).join(' ')} ${surname} CC`;
-      const person: Person = { name: `${initials.map((i) => `${i}.`).join(' ')} ${surname}`, honorific, printedAs: [printed], councils: [id], roles: [] };
-      council.people.push({ id: personId, person, printed });
-    }
-    for (const p of council.people) {
-      yield file(`people/${p.id}.yaml`, yaml(p.person));
-      summary.people++;
-    }
-
-    BODY_KINDS.forEach((kind, b) => {
-      const members = random.sample(council.people, 11).map((p) => ({ id: p.id, printed: p.printed }));
-      council.bodies.push({ id: `${id}/${kind.slug}`, slug: kind.slug, name: kind.name, council, members, firstDate: addDays('2012-01-09', c * 2 + b * 7), meetings: 0, minuteNumber: 100 });
-    });
-    for (const [b, body] of council.bodies.entries()) {
-      const kind = BODY_KINDS[b]!;
-      const data: Body = {
-        council: id,
-        name: body.name,
-        kind: kind.kind,
-        description: kind.description,
-        terms: [{ term: '2013-2017', from: '2013-05-02', to: '2017-05-04', members: body.members.map((m, i) => ({ person: m.id, role: i === 0 ? 'Chairman' : 'member' })) }],
-      };
-      yield file(`bodies/${body.id}.yaml`, yaml(data));
-      summary.bodies++;
-    }
-  }
+  for (let c = 0; c < councilCount; c++) councils.push(yield* councilFiles(c, random, file, summary));
 
   const bodies = councils.flatMap((c) => c.bodies);
   const kpis = new Map<string, Kpi>();
@@ -413,47 +416,9 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
 
     // Minutes of the body's previous meeting, confirmed at this one, printed in this pack.
     if (body.previous) {
-      const previous = body.previous;
-      const minuteItems: Minutes['items'] = [];
-      const decisions: Decision[] = [];
-      const declarations: Declaration[] = [];
-      const blocks = [
-        `Minutes of a meeting of the ${body.name} held at County Hall on ${longDate(previous.date)}.`,
-        '## PRESENT',
-        `${previous.present[0]?.printed ?? chair.printed} (in the Chair)`,
-        previous.present.slice(1).map((m) => m.printed).join('\n'),
-        'In Attendance:',
-        `${lead.printed}, Cabinet Lead Member for ${random.pick(SERVICES)}`,
-      ];
-      for (const item of previous.items) {
-        const number = String(body.minuteNumber++);
-        minuteItems.push({ number, title: item.title, considers: item.documents });
-        const text: string[] = [];
-        if (item.title.startsWith('Declarations')) {
-          const declaring = random.sample(previous.present, random.int(0, 4));
-          const interest = `personal interest in respect of ${random.pick(['all substantive items as a District/Borough Council member', 'the item on rural bus services as a holder of a concessionary travel pass', 'the item on schools as a school governor'])}`;
-          for (const d of declaring) declarations.push({ person: d.id, printed: d.printed, interest, minute: number });
-          text.push(declaring.length === 0 ? 'No declarations were made.' : `The following members each declared a ${interest}:`, declaring.map((d) => d.printed).join('\n'));
-        } else if (!item.substantive) {
-          text.push(sentence(model, random, 8, 30));
-        } else {
-          text.push(...Array.from({ length: random.int(1, 4) }, () => write.paragraph()));
-          if (random.chance(0.6)) text.push('Arising from discussion, the following points were noted:', write.list());
-          const count = random.int(1, 3);
-          text.push('RESOLVED:');
-          for (let d = 0; d < count; d++) {
-            const kind = random.pick<Decision['kind']>(['resolution', 'recommendation', 'noting']);
-            const id = count === 1 ? `minute-${number}` : `minute-${number}-${'abc'[d]}`;
-            const decisionText = kind === 'noting' ? 'That the report be noted.' : `That ${sentence(model, random, 8, 30).replace(/^\p{Lu}/u, (ch) => ch.toLowerCase())}`;
-            decisions.push({ id, minute: number, printedAs: random.chance(0.02) ? 'RESOVLED' : 'RESOLVED', text: decisionText, kind, followUps: random.chance(0.1) ? [{ text: 'Report back in six months.', status: random.pick(['open', 'done', 'unknown'] as const) }] : [] });
-            text.push(`<Resolved id=${prop(id)} printedAs=${prop(decisions.at(-1)!.printedAs)} kind=${prop(kind)}>\n\n${decisionText}\n\n</Resolved>`);
-          }
-        }
-        blocks.push(`<Minute number=${prop(number)} title=${prop(item.title)}>\n\n${text.join('\n\n')}\n\n</Minute>`);
-      }
-      const minutesBody = blocks.join('\n\n');
-      const minutes: Minutes = { meeting: previous.id, confirmedAt: meetingId, items: minuteItems, decisions, declarations, source: { pack: packId, lines: pack.add(minutesBody) }, review: [], errata: [] };
-      yield file(`minutes/${previous.id}.mdx`, mdx(minutes, minutesBody));
+      const written = write.minutes(body, body.previous, chair, lead);
+      const minutes: Minutes = { meeting: body.previous.id, confirmedAt: meetingId, ...written.data, source: { pack: packId, lines: pack.add(written.body) }, review: [], errata: [] };
+      yield file(`minutes/${body.previous.id}.mdx`, mdx(minutes, written.body));
       summary.minutes++;
       summary.mdx++;
     }
@@ -525,6 +490,61 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
     summary.kpis++;
   }
   return summary;
+}
+
+/**
+ * A council's files: the council, 60 councillors with names as the packs print them, and its four bodies with their
+ * members. Returns the council's plan, which the packs draw on.
+ */
+function* councilFiles(c: number, random: Random, file: (path: string, text: string) => CorpusFile, summary: CorpusSummary): Generator<CorpusFile, CouncilPlan> {
+  const base = COUNCIL_NAMES[c % COUNCIL_NAMES.length]!;
+  const name = c < COUNCIL_NAMES.length ? base : `${base} ${Math.floor(c / COUNCIL_NAMES.length) + 1}`;
+  const id = slugify(name);
+  const council: CouncilPlan = { id, name: `${name} County Council`, people: [], bodies: [], lastEdition: new Map() };
+  const data: Council = {
+    name: council.name,
+    shortName: name,
+    website: `https://www.${id}.gov.uk`,
+    accessibilityContact: { email: `democracy@${id}.gov.uk`, phone: `0116 ${random.int(200, 999)} ${random.int(1000, 9999)}` },
+    timeZone: 'Europe/London',
+  };
+  yield file(`councils/${id}.yaml`, yaml(data));
+  summary.councils++;
+
+  const ids = new Set<string>();
+  while (council.people.length < 60) {
+    const initials = Array.from({ length: random.int(1, 3) }, () => random.pick([...INITIALS]));
+    const surname = random.pick(SURNAMES);
+    const personId = `${id}/${[...initials, surname].join('-').toLowerCase()}`;
+    if (ids.has(personId)) continue;
+    ids.add(personId);
+    const honorific = random.pick(HONORIFICS);
+    const printed = `${honorific} ${initials.map((i) => `${i}.`).join(' ')} ${surname} CC`;
+    const person: Person = { name: `${initials.map((i) => `${i}.`).join(' ')} ${surname}`, honorific, printedAs: [printed], councils: [id], roles: [] };
+    council.people.push({ id: personId, person, printed });
+  }
+  for (const p of council.people) {
+    yield file(`people/${p.id}.yaml`, yaml(p.person));
+    summary.people++;
+  }
+
+  BODY_KINDS.forEach((kind, b) => {
+    const members = random.sample(council.people, 11).map((p) => ({ id: p.id, printed: p.printed }));
+    council.bodies.push({ id: `${id}/${kind.slug}`, slug: kind.slug, name: kind.name, council, members, firstDate: addDays('2012-01-09', c * 2 + b * 7), meetings: 0, minuteNumber: 100 });
+  });
+  for (const [b, body] of council.bodies.entries()) {
+    const kind = BODY_KINDS[b]!;
+    const data: Body = {
+      council: id,
+      name: body.name,
+      kind: kind.kind,
+      description: kind.description,
+      terms: [{ term: '2013-2017', from: '2013-05-02', to: '2017-05-04', members: body.members.map((m, i) => ({ person: m.id, role: i === 0 ? 'Chairman' : 'member' })) }],
+    };
+    yield file(`bodies/${body.id}.yaml`, yaml(data));
+    summary.bodies++;
+  }
+  return council;
 }
 
 /** A source pack: its YAML record and its text, with the text's real SHA-256. */

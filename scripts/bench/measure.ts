@@ -15,6 +15,8 @@ export interface Measured {
   peakProcessBytes: number;
   /** Each process of the tree that reached 50 MB, largest first: which part of the build needs the memory. */
   processes: Array<{ command: string; peakBytes: number }>;
+  /** The tree's resident memory every few seconds, as [milliseconds since start, bytes]: when the memory is needed. */
+  timeline: Array<[number, number]>;
   /**
    * CPU time (user + system) of the whole tree. On a machine shared with other work, wall time grows with the load
    * and CPU time much less, so this is the steadier figure to compare two builds by.
@@ -31,6 +33,9 @@ export function processMemory(status: string): { rss: number; hwm: number } {
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 }
+
+/** How often the memory timeline keeps a sample. */
+const TIMELINE_MS = 2000;
 
 /** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ, the same on every architecture Node runs on). */
 const TICK_MS = 10;
@@ -107,6 +112,7 @@ export function measure(
   const names = new Map<number, string>();
   const cpu = new Map<number, number>();
   let peakRssBytes = 0;
+  const timeline: Array<[number, number]> = [];
   const sample = () => {
     if (child.pid === undefined) return;
     let total = 0;
@@ -117,12 +123,15 @@ export function measure(
         const memory = processMemory(readFileSync(`/proc/${pid}/status`, 'utf8'));
         total += memory.rss;
         hwm.set(pid, Math.max(hwm.get(pid) ?? 0, memory.hwm));
-        if (!names.has(pid)) names.set(pid, commandName(readFileSync(`/proc/${pid}/cmdline`, 'utf8')));
+        // Read until known: a process caught between fork and exec has no command line yet.
+        if (!names.get(pid)) names.set(pid, commandName(readFileSync(`/proc/${pid}/cmdline`, 'utf8')));
       } catch {
         // Gone since the tree was listed.
       }
     }
     peakRssBytes = Math.max(peakRssBytes, total);
+    const ms = Math.round(performance.now() - started);
+    if (ms - (timeline.at(-1)?.[0] ?? -Infinity) >= TIMELINE_MS) timeline.push([ms, total]);
   };
   const timer = setInterval(sample, options.intervalMs ?? 100);
   for (const stream of [child.stdout, child.stderr]) {
@@ -156,6 +165,7 @@ export function measure(
           .sort((a, b) => b[1] - a[1])
           .map(([pid, peakBytes]) => ({ command: names.get(pid) ?? String(pid), peakBytes })),
         cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0),
+        timeline,
         load: [loadAtStart, loadavg()[0]!],
         lines,
       });

@@ -14,6 +14,10 @@ export interface BuildFigures {
   peakProcessBytes: number;
   /** Peak of each large process in the build's tree, largest first. */
   processes: Array<{ command: string; peakBytes: number }>;
+  /** The tree's memory every two seconds, [milliseconds, bytes], to see which phase needs it. */
+  timeline: Array<[number, number]>;
+  /** When each phase of the build ended, in milliseconds from its start, read from its output. */
+  phases: Record<string, number>;
   /** HTML pages written. */
   pages: number;
   /** Files in the built site (CDNs such as Cloudflare Pages refuse a deploy of more than 20,000). */
@@ -25,10 +29,7 @@ export interface BuildFigures {
 export interface SizeFigures {
   documents: number;
   corpus: CorpusSummary & { generateMs: number };
-  project: BuildFigures & {
-    /** Time to the end of content validation (before Astro starts), from the build's output. */
-    validateMs?: number | undefined;
-  };
+  project: BuildFigures;
   baseline: BuildFigures;
   /** Project over baseline. */
   ratio: { wall: number; cpu: number; peakRss: number };
@@ -46,6 +47,40 @@ export interface BenchResults {
   seed: number;
   importer?: ImporterSpeed | undefined;
   sizes: SizeFigures[];
+}
+
+/**
+ * Where each phase of a build ends, from the lines Astro and the build script print: the last line matching each
+ * marker. A phase lasts from the end of the one before it.
+ */
+export const PHASE_MARKERS: ReadonlyArray<[string, RegExp]> = [
+  ['validate', /^Content is valid/],
+  ['sync', /\[content\] Synced content/],
+  ['bundle', /\[build\] Rearranging server assets/],
+  ['render', /\[build\] ✓ Completed in/],
+  ['index', /\[chamber:pagefind\] Indexed/],
+];
+
+/** When each phase ended, in milliseconds from the start, for the phases the output shows. */
+export function phasesOf(lines: ReadonlyArray<{ ms: number; text: string }>): Record<string, number> {
+  const phases: Record<string, number> = {};
+  for (const [name, marker] of PHASE_MARKERS) {
+    const last = lines.findLast((l) => marker.test(l.text));
+    if (last) phases[name] = last.ms;
+  }
+  return phases;
+}
+
+/** Each phase's duration, as `validate 10.1 s · sync 9.8 s · ...`. */
+export function formatPhases(phases: Record<string, number>): string {
+  let previous = 0;
+  return Object.entries(phases)
+    .map(([name, end]) => {
+      const text = `${name} ${seconds(end - previous)}`;
+      previous = end;
+      return text;
+    })
+    .join(' · ');
 }
 
 /** The targets of issue 9, at 10,000 documents on a 2-core, 24 GB machine. */
@@ -87,9 +122,14 @@ export function formatTable(results: BenchResults): string {
     `|---|${sizes.map(() => '---:').join('|')}|---|`,
     row('Corpus: pages of MDX / all content files / size', (s) => `${count(s.corpus.mdx)} / ${count(s.corpus.files)} / ${bytes(s.corpus.bytes)}`),
     row('Project build, wall time', (s) => (s.project.ok ? seconds(s.project.wallMs) : 'failed')),
-    row('  of which content validation', (s) => (s.project.validateMs === undefined ? '–' : seconds(s.project.validateMs))),
+    row('  phases', (s) => formatPhases(s.project.phases)),
     row('Baseline build (plain Astro + MDX), wall time', (s) => (s.baseline.ok ? seconds(s.baseline.wallMs) : 'failed')),
+    row('  phases', (s) => formatPhases(s.baseline.phases)),
     row('Build time, project / baseline', (s) => `${s.ratio.wall.toFixed(2)}x`, last ? `≤ ${TARGETS.buildRatio}x: ${mark(last.ratio.wall <= TARGETS.buildRatio)}` : ''),
+    row('  without the search index (Pagefind in the build)', (s) => {
+      const { index, render } = s.project.phases;
+      return index === undefined || render === undefined ? '–' : `${((s.project.wallMs - (index - render)) / s.baseline.wallMs).toFixed(2)}x`;
+    }),
     row('CPU time, project / baseline', (s) => `${seconds(s.project.cpuMs)} / ${seconds(s.baseline.cpuMs)} = ${s.ratio.cpu.toFixed(2)}x`),
     row('Load average during the builds (start → end)', (s) => `${s.project.load.map((l) => l.toFixed(1)).join(' → ')}; ${s.baseline.load.map((l) => l.toFixed(1)).join(' → ')}`),
     row('Project peak RSS (whole process tree)', (s) => bytes(s.project.peakRssBytes), last ? `< 4 GB: ${mark(last.project.peakRssBytes < TARGETS.peakRssBytes)}` : ''),
@@ -103,6 +143,10 @@ export function formatTable(results: BenchResults): string {
     row('Pagefind index: files / size', (s) => `${count(s.pagefind.files)} / ${bytes(s.pagefind.bytes)}`),
     row('Query transfer, gzip (median / largest)', (s) => queries(s, (q) => q.pagefindTransferBytes), lastQuery ? `< 150 kB: ${mark(lastQuery.pagefindTransferBytes < TARGETS.queryBytes)}` : ''),
     row('Query, files as stored (median / largest)', (s) => queries(s, (q) => q.pagefindBytes)),
+    row('  largest query: code / word index / filters / fragments', (s) => {
+      const q = worstQuery(s.queries);
+      return q ? (['code', 'index', 'filters', 'fragments'] as const).map((k) => bytes(q.parts[k].transferBytes)).join(' / ') : '–';
+    }),
   ];
   if (results.importer) {
     const i = results.importer;

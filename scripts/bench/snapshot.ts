@@ -11,10 +11,9 @@ export const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', '.chamber',
  * Copies the project's sources into `dir`, with `node_modules` a symlink to the project's own, and returns `dir`.
  *
  * The benchmark builds this copy, not the project folder, for two reasons. Astro keeps per-build files in the project
- * root whatever the output folder: `.astro/content-modules.mjs` (which MDX module each entry is) and, when the output
- * folder is outside the root, the prerendered chunks in `.astro/.prerender/`; two builds running at once in one root
- * overwrite each other's and fail or, worse, mix their content. And a benchmark that takes an hour should measure one
- * version of the code, not whatever is saved midway.
+ * root whatever the content and output folders, such as `.astro/content-modules.mjs` (which MDX module each entry
+ * is): a build running at the same time in the same root (a test, a colleague's `npm run build`) would overwrite
+ * them. And a benchmark that takes an hour should measure one version of the code, not whatever is saved midway.
  */
 export function snapshotProject(root: string, dir: string): string {
   rmSync(dir, { recursive: true, force: true });

@@ -60,7 +60,8 @@ export interface Graph extends GraphInput {
   documentsAt: Map<string, Entry<Document>[]>;
   /**
    * Documents under their own id and under the id they are a version of: the only candidates `versionsOf` needs, so
-   * a document page does not scan every document (quadratic: 0.14 s of the build at 1,000 documents, 14 s at 10,000).
+   * a document page does not scan every document (a scan per page is quadratic: 0.7 s of the build at 10,000 documents,
+   * 70 s at 100,000).
    */
   printings: Map<string, Entry<Document>[]>;
   /** Meetings each person took part in. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { median } from '../../scripts/bench/importer-speed';
 import { commandName, descendants, measure, parseStat, processMemory } from '../../scripts/bench/measure';
-import { formatTable, TARGETS, worstQuery, type BenchResults, type SizeFigures } from '../../scripts/bench/report';
+import { formatPhases, formatTable, phasesOf, TARGETS, worstQuery, type BenchResults, type SizeFigures } from '../../scripts/bench/report';
 import { pagefindPart, transferSize } from '../../scripts/bench/search-cost';
 
 describe('reading /proc', () => {
@@ -41,6 +41,23 @@ describe('measure', () => {
   });
 });
 
+describe('build phases', () => {
+  test('end at the last line of each marker, and last from the end of the one before', () => {
+    const lines = [
+      { ms: 900, text: 'Content is valid.' },
+      { ms: 5_000, text: '01:59:39 [content] Synced content' },
+      { ms: 6_000, text: '01:59:39 [build] ✓ Completed in 9.30s.' },
+      { ms: 60_000, text: '02:00:46 [build] Rearranging server assets...' },
+      { ms: 90_000, text: '02:02:26 [build] ✓ Completed in 2m 48s.' },
+      { ms: 150_000, text: '02:05:15 [chamber:pagefind] Indexed 12796 pages for search.' },
+      { ms: 151_000, text: '02:05:15 [build] Complete!' },
+    ];
+    const phases = phasesOf(lines);
+    expect(phases).toEqual({ validate: 900, sync: 5_000, bundle: 60_000, render: 90_000, index: 150_000 });
+    expect(formatPhases(phases)).toBe('validate 0.9 s · sync 4.1 s · bundle 55.0 s · render 30.0 s · index 1 min 0 s');
+  });
+});
+
 describe('query cost', () => {
   test('sorts Pagefind files into code, index, filters and fragments', () => {
     expect(pagefindPart('/pagefind/pagefind.js')).toBe('code');
@@ -62,8 +79,8 @@ describe('the report', () => {
   const size = (documents: number, wall: number, query: number): SizeFigures => ({
     documents,
     corpus: { councils: 1, bodies: 4, people: 60, sources: 10, meetings: 10, minutes: 9, documents, kpis: 3, workshops: 0, mdx: documents + 9, files: 100, bytes: 1e6, generateMs: 10 },
-    project: { ok: true, wallMs: wall, cpuMs: wall, load: [1, 1], peakRssBytes: 5e9, peakProcessBytes: 3e9, processes: [], pages: 10, files: 20, bytes: 1e6, validateMs: 100 },
-    baseline: { ok: true, wallMs: 1000, cpuMs: 1000, load: [1, 1], peakRssBytes: 1e9, peakProcessBytes: 1e9, processes: [], pages: 5, files: 5, bytes: 1e5 },
+    project: { ok: true, wallMs: wall, cpuMs: wall, load: [1, 1], peakRssBytes: 5e9, peakProcessBytes: 3e9, processes: [], timeline: [], phases: { validate: 100, finish: wall }, pages: 10, files: 20, bytes: 1e6 },
+    baseline: { ok: true, wallMs: 1000, cpuMs: 1000, load: [1, 1], peakRssBytes: 1e9, peakProcessBytes: 1e9, processes: [], timeline: [], phases: {}, pages: 5, files: 5, bytes: 1e5 },
     ratio: { wall: wall / 1000, cpu: wall / 1000, peakRss: 5 },
     pagefind: { ok: true, indexMs: 10, peakRssBytes: 1e8, files: 10, bytes: 1e5 },
     queries: [
