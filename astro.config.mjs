@@ -5,7 +5,6 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { paragraphAnchors } from './src/markdown/paragraph-anchors.ts';
 import { cdn } from './src/integrations/cdn.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // `site` and `base` come from the environment so one build can be deployed at a CDN root or under a sub-path.
 export default defineConfig({
@@ -23,8 +22,9 @@ export default defineConfig({
   },
   // Source text is kept as printed: no curly quotes or dashes the council did not type.
   markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [paragraphAnchors] }) },
-  // cdn() stays last: it writes _headers for every file the integrations before it added.
-  integrations: [mdx(), sitemap(), pagefindIndex(), cdn()],
+  // The search index is built after Astro exits (scripts/build.ts). cdn() stays last: it writes _headers for every
+  // file the integrations before it added.
+  integrations: [mdx(), sitemap(), cdn()],
   devToolbar: { enabled: false },
   // Tests build several fixture sites; each gets its own content cache.
   cacheDir: process.env.CHAMBER_CACHE_DIR ?? './node_modules/.astro',

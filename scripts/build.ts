@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../src/schema';
-import { formatProblem, validateContent } from '../src/schema/validate';
-import { readContentTree } from './content-tree';
+import { indexSite } from './search-index';
 
 export interface Io {
   out: (line: string) => void;
@@ -13,38 +11,34 @@ export interface Io {
 }
 
 /**
- * Checks all content, then builds the site into a scratch folder and moves it into place only when the whole
- * build succeeded, so a failed build never leaves a half-written `dist/`.
+ * Checks all content, then builds the site and its search index into a scratch folder and moves it into place only
+ * when the whole build succeeded, so a failed build never leaves a half-written `dist/`. Each step runs in a process
+ * of its own, one after the other, so the build needs the memory of its largest step, not of all of them at once.
  */
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string', default: 'dist' } } });
   const outDir = resolve(values.out);
-  const root = contentRoot(io.env);
-  const tree = readContentTree(root);
-  const count = Object.values(tree).reduce((n, list) => n + (list?.length ?? 0), 0);
-  io.out(`Checking ${count} content files in ${root}/ ...`);
-  const problems = validateContent(tree);
-  if (problems.length > 0) {
-    io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content; nothing was built:\n`);
-    for (const problem of problems) io.err(`  ${formatProblem(problem)}`);
-    io.err('\nFix these and run the build again.');
-    return 1;
-  }
-  io.out('Content is valid.');
+  const env = { ...process.env, ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const check = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit', env });
+  if (check.status !== 0) return 1;
 
   // The scratch folder is inside the project: Astro keeps per-build prerender files under the output folder only when
   // that folder is within the working directory, so builds running side by side (tests) never share them.
   const scratch = resolve('.chamber', `build-${process.pid}`);
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(dirname(scratch), { recursive: true });
-  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], {
-    stdio: 'inherit',
-    env: { ...process.env, ...io.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (astro.status !== 0) {
+  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], { stdio: 'inherit', env });
+  const failed = (what: string) => {
     rmSync(scratch, { recursive: true, force: true });
-    io.err(`\nThe site build failed (see above); ${existsSync(outDir) ? 'the previous dist/ is unchanged' : 'no dist/ was written'}.`);
+    io.err(`\n${what} (see above); ${existsSync(outDir) ? 'the previous dist/ is unchanged' : 'no dist/ was written'}.`);
     return 1;
+  };
+  if (astro.status !== 0) return failed('The site build failed');
+  try {
+    await indexSite(scratch, io);
+  } catch (error) {
+    io.err((error as Error).message);
+    return failed('The search index could not be built');
   }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(dirname(outDir), { recursive: true });
@@ -65,7 +59,7 @@ function moveDir(from: string, to: string): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = run(process.argv.slice(2), {
+  process.exitCode = await run(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     env: process.env,

@@ -58,7 +58,7 @@ export const PHASE_MARKERS: ReadonlyArray<[string, RegExp]> = [
   ['sync', /\[content\] Synced content/],
   ['bundle', /\[build\] Rearranging server assets/],
   ['render', /\[build\] ✓ Completed in/],
-  ['index', /\[chamber:pagefind\] Indexed/],
+  ['index', /^Indexed [\d,]+ pages for search/],
 ];
 
 /** When each phase ended, in milliseconds from the start, for the phases the output shows. */

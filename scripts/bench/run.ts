@@ -136,7 +136,7 @@ async function benchSize(documents: number, seed: number, work: string, project:
   if (built.exitCode === 0) {
     io.out('Indexing the built pages with Pagefind, alone ...');
     rmSync(join(projectDist, 'pagefind'), { recursive: true, force: true });
-    const indexed = await measure(process.execPath, ['--import', 'tsx', join('scripts', 'bench', 'pagefind-index.ts'), projectDist], {
+    const indexed = await measure(process.execPath, ['--import', 'tsx', join('scripts', 'search-index.ts'), projectDist], {
       cwd: project,
       env,
       echo: echo('pagefind |'),

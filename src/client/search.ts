@@ -5,7 +5,6 @@
  */
 import { formatShortDate } from '../model/date';
 import {
-  filterGroups,
   filterKeys,
   hasQuery,
   hitsIn,
@@ -15,8 +14,8 @@ import {
   sortOrders,
   summarise,
   typeLabel,
+  withOfferedFilters,
   writeQuery,
-  type FilterGroup,
   type PagefindAnchor,
   type PagefindSubResult,
   type SearchQuery,
@@ -34,7 +33,6 @@ interface PagefindPage {
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   preload(term: string): Promise<void>;
   search(
     term: string | null,
@@ -64,28 +62,6 @@ function fillForm(query: SearchQuery): void {
   for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
     box.checked = query.filters[box.name as (typeof filterKeys)[number]]?.includes(box.value) ?? false;
   }
-}
-
-/** Builds the filter fieldsets: real checkboxes, one fieldset and legend per filter. */
-function renderFilters(groups: FilterGroup[]): void {
-  filtersBox.replaceChildren(
-    ...groups.map((group) => {
-      const fieldset = document.createElement('fieldset');
-      const legend = document.createElement('legend');
-      legend.textContent = group.legend;
-      fieldset.append(legend);
-      group.options.forEach((option, i) => {
-        const id = `filter-${group.key}-${i}`;
-        const choice = document.createElement('div');
-        choice.className = 'choice';
-        const box = Object.assign(document.createElement('input'), { type: 'checkbox', id, name: group.key, value: option.value });
-        const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: option.label });
-        choice.append(box, label);
-        fieldset.append(choice);
-      });
-      return fieldset;
-    }),
-  );
 }
 
 /** One result: title linked to where the best match is, what and when it is, the excerpt, and other matches. */
@@ -169,11 +145,12 @@ async function start(): Promise<void> {
   const bundle = form.dataset['bundle']!;
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: form.dataset['base']! });
-  let query = readQuery(new URLSearchParams(location.search));
+  const offered = new Set([...filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].map((box) => `${box.name}=${box.value}`));
+  const fromUrl = () => withOfferedFilters(readQuery(new URLSearchParams(location.search)), (key, value) => offered.has(`${key}=${value}`));
+  let query = fromUrl();
   // A search sent by the header box or by the form without this script has a longer URL; keep the canonical one.
   const canonical = writeQuery(query);
   history.replaceState(null, '', canonical ? `?${canonical}` : location.pathname);
-  renderFilters(filterGroups(await pagefind.filters(), query));
   fillForm(query);
 
   // A new search is a new history entry, so Back returns to the previous one and the URL can be shared.
@@ -197,10 +174,12 @@ async function start(): Promise<void> {
   });
   more.addEventListener('click', () => void showMore(latest, true));
   window.addEventListener('popstate', () => {
-    query = readQuery(new URLSearchParams(location.search));
+    query = fromUrl();
     fillForm(query);
     void run(pagefind, query);
   });
+  // From here the form searches in place; before, submitting it reloads the page with the search in its URL.
+  form.dataset['ready'] = '';
   await run(pagefind, query);
 }
 

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { SEARCH_BUNDLE } from '../model/search';
 
 /**
  * The Content Security Policy every page is served with. No inline script, no inline style, no eval: the only code
@@ -64,8 +65,8 @@ export function robotsTxt(siteUrl: URL): string {
 }
 
 /**
- * Writes `robots.txt` and `_headers` into the built site. List it after every integration that adds files (the
- * search index), so the headers cover them.
+ * Writes `robots.txt` and `_headers` into the built site. List it after every integration that adds files, so the
+ * headers cover them.
  */
 export function cdn(): AstroIntegration {
   let siteUrl: URL | undefined;
@@ -84,6 +85,8 @@ export function cdn(): AstroIntegration {
         // Crawlers and people look for /sitemap.xml first; it is the sitemap index, under the name they expect.
         if (existsSync(join(out, 'sitemap-index.xml'))) copyFileSync(join(out, 'sitemap-index.xml'), join(out, 'sitemap.xml'));
         const entries = readdirSync(out, { withFileTypes: true }).map((d) => ({ name: d.name, directory: d.isDirectory() }));
+        // The search index is written after Astro exits (scripts/search-index.ts); its folder gets its rule now.
+        if (!entries.some((e) => e.name === SEARCH_BUNDLE)) entries.push({ name: SEARCH_BUNDLE, directory: true });
         writeFileSync(join(out, '_headers'), headersFile(base, entries));
       },
     },

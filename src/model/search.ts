@@ -2,6 +2,9 @@
  * Search: what each indexed page tells Pagefind about itself (facets), and the pure rules the search page follows
  * (reading a shareable URL, turning a typed query into a Pagefind query, deep-linking a hit to its nearest anchor).
  */
+/** The folder of the built site that holds the search index and Pagefind's code. */
+export const SEARCH_BUNDLE = 'pagefind';
+
 /** The types a reader can filter by, in the order the search page lists them; other types follow alphabetically. */
 export const searchTypes = ['meeting', 'agenda', 'report', 'minutes', 'decision', 'strategy', 'plan', 'KPI', 'workshop'] as const;
 
@@ -147,11 +150,10 @@ export interface FilterGroup {
 const filterLegend: Record<FilterKey, string> = { council: 'Council', body: 'Committee', type: 'Type', year: 'Year' };
 
 /**
- * The search page's filter groups from the values in the index (Pagefind's `filters()`), plus any value the URL asks
- * for that the index lacks, so a reader can always untick what is ticked. Types in their fixed order, years newest
- * first, names alphabetically.
+ * The search page's filter groups from every value the site's pages carry: types in their fixed order, years newest
+ * first, names alphabetically; groups without values are left out.
  */
-export function filterGroups(available: Partial<Record<string, Record<string, number>>>, query: SearchQuery): FilterGroup[] {
+export function filterGroups(available: Partial<Record<FilterKey, readonly string[]>>): FilterGroup[] {
   const typeRank = (v: string) => {
     const i = searchTypes.findIndex((t) => t === v);
     return i === -1 ? searchTypes.length : i;
@@ -164,11 +166,20 @@ export function filterGroups(available: Partial<Record<string, Record<string, nu
   };
   return filterKeys
     .map((key) => {
-      const values = [...new Set([...Object.keys(available[key] ?? {}), ...query.filters[key]])].sort(order[key]);
+      const values = [...new Set(available[key] ?? [])].sort(order[key]);
       const label = (v: string) => (key === 'type' ? typeLabel(v) : v);
       return { key, legend: filterLegend[key], options: values.map((value) => ({ value, label: label(value) })) };
     })
     .filter((group) => group.options.length > 0);
+}
+
+/**
+ * A search without the filter values the page does not offer (from an old or hand-made URL): nobody could see or
+ * untick them, yet they would silently narrow every result.
+ */
+export function withOfferedFilters(query: SearchQuery, offered: (key: FilterKey, value: string) => boolean): SearchQuery {
+  const filters = Object.fromEntries(filterKeys.map((key) => [key, query.filters[key].filter((v) => offered(key, v))])) as SearchQuery['filters'];
+  return { ...query, filters };
 }
 
 /** "3 results", "1 result", "No results", for the sentence the page announces. */

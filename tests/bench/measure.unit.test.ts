@@ -49,8 +49,8 @@ describe('build phases', () => {
       { ms: 6_000, text: '01:59:39 [build] ✓ Completed in 9.30s.' },
       { ms: 60_000, text: '02:00:46 [build] Rearranging server assets...' },
       { ms: 90_000, text: '02:02:26 [build] ✓ Completed in 2m 48s.' },
-      { ms: 150_000, text: '02:05:15 [chamber:pagefind] Indexed 12796 pages for search.' },
-      { ms: 151_000, text: '02:05:15 [build] Complete!' },
+      { ms: 91_000, text: '02:02:27 [build] Complete!' },
+      { ms: 150_000, text: 'Indexed 12,796 pages for search in 40.2 s.' },
     ];
     const phases = phasesOf(lines);
     expect(phases).toEqual({ validate: 900, sync: 5_000, bundle: 60_000, render: 90_000, index: 150_000 });

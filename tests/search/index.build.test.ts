@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { searchTypes } from '../../src/model/search';
 import { withBase } from '../../src/model/url';
 import { BASE, DIST, sitePages } from '../helpers/dist';
+import { attr, elements, parseHtml } from '../helpers/html';
 
 /** One page as Pagefind stored it: a gzipped fragment file, "pagefind_dcd" then JSON. */
 interface Fragment {
@@ -35,6 +36,16 @@ describe('the search index', () => {
     expect(fragments.map((f) => f.url).sort()).toEqual(indexed.map((p) => p.url).sort());
     expect(fragment('/search/')).toBeUndefined();
     expect(fragment('/')).toBeUndefined();
+  });
+
+  test('the search page offers exactly the filter values the index holds, drawn into its HTML at build time', () => {
+    const inIndex = new Set(fragments.flatMap((f) => Object.entries(f.filters).flatMap(([key, values]) => values.map((v) => `${key}=${v}`))));
+    const search = html.find((p) => p.url === '/search/')!;
+    const boxes = [...elements(parseHtml(search.text))].filter((el) => el.tagName === 'input' && attr(el, 'type') === 'checkbox');
+    const offered = boxes.map((el) => `${attr(el, 'name')}=${attr(el, 'value')}`);
+    expect(offered.length).toBeGreaterThan(10);
+    expect(new Set(offered).size).toBe(offered.length);
+    expect(new Set(offered)).toEqual(inIndex);
   });
 
   test('covers meetings, minutes, reports, plans and strategies from every seed council', () => {

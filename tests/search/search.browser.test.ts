@@ -55,9 +55,9 @@ async function settled(): Promise<void> {
   });
 }
 
-/** Waits until the page's script has loaded the index and drawn the filters. */
+/** Waits until the page's script has loaded Pagefind and taken over the form. */
 async function ready(): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('#search-filters input[type=checkbox]').length > 0);
+  await page.waitForFunction(() => document.querySelector('#search')?.hasAttribute('data-ready'));
 }
 
 /** Opens the search page at a query string and waits for its results. */
@@ -326,6 +326,21 @@ describe('deep links', () => {
 });
 
 describe('the search page', () => {
+  test('draws its filters without downloading the filter index, which it fetches only once a filter is ticked', async () => {
+    const fetched: string[] = [];
+    const record = (request: { url: () => string }) => fetched.push(request.url());
+    page.on('request', record);
+    try {
+      await open('q=council');
+      expect(fetched.filter((u) => u.endsWith('.pf_filter'))).toEqual([]);
+      expect(fetched.some((u) => u.endsWith('.pf_index'))).toBe(true);
+      await toggle('Year', '2015');
+      expect(fetched.filter((u) => u.endsWith('.pf_filter')).length).toBeGreaterThan(0);
+    } finally {
+      page.off('request', record);
+    }
+  });
+
   test('is a labelled form with real checkboxes in fieldsets with legends', async () => {
     await page.goto(at('/search/'));
     await ready();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageUrl, separateBlocks, UNUSED_UI } from '../../src/integrations/pagefind';
+import { indexedPages, separateBlocks, UNUSED_UI } from '../../scripts/search-index';
 import {
   densestLocation,
   filterGroups,
@@ -13,6 +13,7 @@ import {
   summarise,
   typeLabel,
   withFragment,
+  withOfferedFilters,
   writeQuery,
   type SearchQuery,
 } from '../../src/model/search';
@@ -102,22 +103,24 @@ describe('types', () => {
 
 describe('filter groups', () => {
   const available = {
-    type: { report: 13, minutes: 2, meeting: 6, agenda: 3, plan: 4, zebra: 1 },
-    year: { '2009': 11, '2023': 8, '2015': 11 },
-    council: { 'Leicestershire County Council': 25, 'Leicester City Council': 11 },
+    type: ['report', 'minutes', 'meeting', 'agenda', 'plan', 'zebra', 'report'],
+    year: ['2009', '2023', '2015'],
+    council: ['Leicestershire County Council', 'Leicester City Council'],
+    body: [],
   };
 
   test('lists types in the fixed order, years newest first, names alphabetically; skips empty groups', () => {
-    const groups = filterGroups(available, query());
+    const groups = filterGroups(available);
     expect(groups.map((g) => g.legend)).toEqual(['Council', 'Type', 'Year']);
     expect(groups[0]!.options.map((o) => o.value)).toEqual(['Leicester City Council', 'Leicestershire County Council']);
     expect(groups[1]!.options.map((o) => o.label)).toEqual(['Meeting', 'Agenda', 'Report', 'Minutes', 'Plan', 'Zebra']);
     expect(groups[2]!.options.map((o) => o.value)).toEqual(['2023', '2015', '2009']);
   });
 
-  test('keeps a value the URL asks for that the index lacks, so it can be unticked', () => {
-    const groups = filterGroups(available, query({ filters: { body: ['Cabinet'] } }));
-    expect(groups.find((g) => g.key === 'body')?.options).toEqual([{ value: 'Cabinet', label: 'Cabinet' }]);
+  test('a value the URL asks for that the page does not offer is dropped, since nobody could untick it', () => {
+    const offered = (key: string, value: string) => (available as Record<string, string[]>)[key]?.includes(value) ?? false;
+    const asked = query({ q: 'budget', filters: { body: ['Cabinet'], year: ['2015', '1999'] } });
+    expect(withOfferedFilters(asked, offered)).toEqual(query({ q: 'budget', filters: { year: ['2015'] } }));
   });
 });
 
@@ -200,16 +203,21 @@ describe('what Pagefind is given', () => {
     expect(separateBlocks('<p>£2,268,584 <strong>in</strong> 2015/16</p>')).toBe('<p>£2,268,584 <strong>in</strong> 2015/16</p>');
   });
 
-  test('built files map to their site URLs', () => {
-    expect(pageUrl('index.html')).toBe('/');
-    expect(pageUrl(['minutes', 'leicestershire', 'scrutiny-commission', '2015-03-04', 'index.html'].join('/'))).toBe(
-      '/minutes/leicestershire/scrutiny-commission/2015-03-04/',
-    );
-    expect(pageUrl('404.html')).toBe('/404.html');
+  test('a block already followed by whitespace gets no second space, so indexing a page twice changes nothing', () => {
+    const once = separateBlocks('<table><tr><th>A</th>\n<th>B</th></tr></table>');
+    expect(once).toBe('<table><tr><th>A</th>\n<th>B</th> </tr> </table> ');
+    expect(separateBlocks(once)).toBe(once);
   });
 
   test("Pagefind's own interfaces are removed, its search bundle kept", () => {
     expect(['pagefind-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-highlight.js'].every((f) => UNUSED_UI.test(f))).toBe(true);
     expect(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en-gb.pagefind'].some((f) => UNUSED_UI.test(f))).toBe(false);
+  });
+});
+
+describe('the index entry file', () => {
+  test('counts the pages of every language', () => {
+    const entry = { version: '1.6.0', languages: { 'en-gb': { hash: 'en-gb_1', wasm: 'en-gb', page_count: 85 }, cy: { hash: 'cy_2', wasm: 'cy', page_count: 3 } } };
+    expect(indexedPages(JSON.stringify(entry))).toBe(88);
   });
 });

@@ -1,0 +1,34 @@
+import { contentRoot } from '../src/schema';
+import { formatProblem, validateContent } from '../src/schema/validate';
+import { readContentTree } from './content-tree';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * Checks every content file (schema, YAML, MDX, components, cross-references) and reports each problem as
+ * file:line:column field: message. Returns 0 when the content is valid. `npm run build` runs this first, in a process
+ * of its own, so the memory checking takes is given back before Astro starts.
+ */
+export function checkContent(io: Io): number {
+  const root = contentRoot(io.env);
+  const tree = readContentTree(root);
+  const count = Object.values(tree).reduce((n, list) => n + (list?.length ?? 0), 0);
+  io.out(`Checking ${count} content files in ${root}/ ...`);
+  const problems = validateContent(tree);
+  if (problems.length > 0) {
+    io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content; nothing was built:\n`);
+    for (const problem of problems) io.err(`  ${formatProblem(problem)}`);
+    io.err('\nFix these and run the build again.');
+    return 1;
+  }
+  io.out('Content is valid.');
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = checkContent({ out: (line) => console.log(line), err: (line) => console.error(line), env: process.env });
+}

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as pagefind from 'pagefind';
+import { SEARCH_BUNDLE } from '../src/model/search';
+
+/**
+ * What Pagefind leaves out of the text it indexes, beyond its own defaults (nav, footer, form, label...): the "#"
+ * and "¶" self-links, which would end every heading's sub-result title, and page furniture inside `<main>`.
+ */
+export const EXCLUDE_SELECTORS = ['a.anchor', '.breadcrumbs', 'dl.summary'];
+
+/** Pagefind's ready-made interfaces, written beside the index; the site has its own search page, so they go. */
+export const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
+/**
+ * Block elements Pagefind does not treat as a break between words. Astro writes no whitespace between tags, so
+ * without a space after these, table headings run together ("National IndicatorTarget 11/12") and cannot be found.
+ */
+const UNBROKEN_BLOCKS = /<\/(th|dt|dd|caption|figcaption|summary|blockquote|pre|table|thead|tbody|tfoot|tr|dl|ol|figure)>/gi;
+
+/**
+ * A page with a space after each block that would otherwise join words. Whitespace between these elements is not
+ * rendered, so the page looks the same; its text, as Pagefind, reader modes and copy-and-paste take it, keeps its words apart.
+ */
+export function separateBlocks(html: string): string {
+  return html.replace(UNBROKEN_BLOCKS, (tag, _name, offset: number) => (/\s/.test(html[offset + tag.length] ?? '') ? tag : `${tag} `));
+}
+
+/** Every HTML file under a folder, as absolute paths. */
+function htmlFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** How many pages an index holds, from its `pagefind-entry.json` (one count per language). */
+export function indexedPages(entryJson: string): number {
+  const entry = JSON.parse(entryJson) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((n, language) => n + language.page_count, 0);
+}
+
+/** Fails on the first Pagefind response that carries errors, after reporting each of them. */
+function check<T extends { errors: string[] }>(response: T, err: (line: string) => void): T {
+  if (response.errors.length === 0) return response;
+  for (const error of response.errors) err(`  ${error}`);
+  throw new Error('Pagefind could not build the search index (see the errors above).');
+}
+
+/**
+ * Builds the Pagefind search index into `pagefind/` of a built site. Only pages whose `<main>` carries
+ * `data-pagefind-body` (pages given a `search` prop in Base) are indexed, and only that element's content.
+ *
+ * This runs after Astro has exited, not in its `astro:build:done` hook: there, Pagefind's memory came on top of all
+ * Astro still held. Pagefind reads the pages from disk itself, on every core, rather than one by one over its pipe.
+ * Returns the number of pages indexed.
+ */
+export async function indexSite(root: string, io: { out: (line: string) => void; err: (line: string) => void }): Promise<number> {
+  const started = performance.now();
+  let marked = 0;
+  for (const file of htmlFiles(root)) {
+    const html = readFileSync(file, 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    marked++;
+    const separated = separateBlocks(html);
+    if (separated !== html) writeFileSync(file, separated);
+  }
+  if (marked === 0) throw new Error('No page is marked for search (data-pagefind-body); the index would be empty.');
+  io.out(`Indexing ${marked.toLocaleString('en-GB')} pages for search ...`);
+  try {
+    const { index } = check(await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS }), io.err);
+    if (!index) throw new Error('Pagefind returned no index.');
+    check(await index.addDirectory({ path: root }), io.err);
+    const out = join(root, SEARCH_BUNDLE);
+    check(await index.writeFiles({ outputPath: out }), io.err);
+    const pages = indexedPages(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'));
+    if (pages !== marked) throw new Error(`Pagefind indexed ${pages} pages, but ${marked} are marked for search.`);
+    for (const file of readdirSync(out)) if (UNUSED_UI.test(file)) rmSync(join(out, file));
+    io.out(`Indexed ${pages.toLocaleString('en-GB')} pages for search in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    return pages;
+  } finally {
+    // The Node API runs Pagefind as a child process; leaving it open would keep this process from exiting.
+    await pagefind.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.argv[2];
+  if (!dist) {
+    console.error('Usage: tsx scripts/search-index.ts <built site folder>');
+    process.exitCode = 2;
+  } else {
+    await indexSite(resolve(dist), { out: (line) => console.log(line), err: (line) => console.error(line) });
+  }
+}
