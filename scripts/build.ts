@@ -15,7 +15,7 @@ export interface Io {
  * when the whole build succeeded, so a failed build never leaves a half-written `dist/`. Each step runs in a process
  * of its own, one after the other, so the build needs the memory of its largest step, not of all of them at once.
  */
-export async function run(argv: string[], io: Io): Promise<number> {
+export function run(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string', default: 'dist' } } });
   const outDir = resolve(values.out);
   const env = { ...process.env, ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -35,7 +35,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   };
   if (astro.status !== 0) return failed('The site build failed');
   try {
-    await indexSite(scratch, io);
+    indexSite(scratch, io);
   } catch (error) {
     io.err((error as Error).message);
     return failed('The search index could not be built');
@@ -59,7 +59,7 @@ function moveDir(from: string, to: string): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await run(process.argv.slice(2), {
+  process.exitCode = run(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     env: process.env,
