@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collections } from '../../src/schema';
-import { contentComponents } from '../../src/schema/validate';
+import { contentComponents } from '../../src/schema/components';
 
 /** Folders of the collections whose entries are MDX: the text the baseline renders, exactly as the project has it. */
 export const mdxDirs = (): string[] => Object.values(collections).filter((c) => c.format === 'mdx').map((c) => c.dir);

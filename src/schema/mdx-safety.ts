@@ -7,7 +7,8 @@ export interface MdxSafetyProblem {
   message: string;
 }
 
-interface MdastNode {
+/** The parts of an MDX syntax tree node (mdast with MDX extensions) the checks read. */
+export interface MdastNode {
   type: string;
   position?: { start: { line: number; column: number } };
   children?: MdastNode[];
@@ -38,9 +39,9 @@ const isJson = (text: string): boolean => {
  * Finds what MDX would let an author run: `import`/`export` and `{expressions}` are JavaScript executed by the build;
  * HTML elements such as `<script>` or `<img onerror>` reach the page as they are; links may carry `javascript:`.
  * Content uses Markdown and the content components with JSON props only, so none of these is ever needed.
- * The body must already compile as MDX (the validator checks that first).
+ * The body must already compile as MDX (the validator checks that first); pass its syntax tree when already parsed.
  */
-export function mdxSafetyProblems(body: string): MdxSafetyProblem[] {
+export function mdxSafetyProblems(body: string, tree = mdxToMdast(body) as MdastNode): MdxSafetyProblem[] {
   const problems: MdxSafetyProblem[] = [];
   const visit = (node: MdastNode) => {
     const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
@@ -75,6 +76,6 @@ export function mdxSafetyProblems(body: string): MdxSafetyProblem[] {
     }
     for (const child of node.children ?? []) visit(child);
   };
-  visit(mdxToMdast(body) as MdastNode);
+  visit(tree);
   return problems;
 }

@@ -1,5 +1,7 @@
 import { mdxToJs } from 'satteri';
-import { mdxSafetyProblems } from './mdx-safety';
+import { mdxToMdast } from 'satteri';
+import { mdxSafetyProblems, type MdastNode } from './mdx-safety';
+import { componentProblems, contentComponents } from './components';
 import { isMap, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import type { z } from 'zod';
 import { collections, extensionOf, type CollectionName } from './index';
@@ -21,8 +23,6 @@ export interface ContentProblem {
   message: string;
 }
 
-/** MDX components that content may use; anything else is a typo the build would only find at render time. */
-export const contentComponents = ['DataTable', 'Erratum', 'KpiChart', 'Minute', 'PageBreak', 'Resolved', 'Verbatim'] as const;
 
 /** A file parsed far enough to check: its data, where each field sits, and its MDX body. */
 interface ParsedEntry {
@@ -126,8 +126,15 @@ function checkMdx(file: string, body: string, lineOffset: number, problems: Cont
     });
     return;
   }
-  for (const p of mdxSafetyProblems(body)) {
+  const tree = mdxToMdast(body) as MdastNode;
+  for (const p of mdxSafetyProblems(body, tree)) {
     problems.push({ file, line: p.line + lineOffset, column: p.column, field: '', message: `MDX: ${p.message}` });
+  }
+  for (const p of componentProblems(tree)) {
+    for (const issue of p.issues) {
+      const prop = issue.path.map(String).join('.');
+      problems.push({ file, line: p.line + lineOffset, column: p.column, field: `<${p.component}>${prop ? ` ${prop}` : ''}`, message: describeIssue(issue) });
+    }
   }
   const allowed = new Set<string>(contentComponents);
   const lines = body.split('\n');

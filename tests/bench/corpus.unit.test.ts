@@ -6,7 +6,8 @@ import { learnProse, placeName, redrawFigure, sentence } from '../../scripts/ben
 import { Random } from '../../scripts/bench/random';
 import type { ContentTree } from '../../scripts/content-tree';
 import { collectionNames, collections, extensionOf } from '../../src/schema';
-import { contentComponents, validateContent } from '../../src/schema/validate';
+import { contentComponents } from '../../src/schema/components';
+import { validateContent } from '../../src/schema/validate';
 import { seedPacks } from '../helpers/seeds';
 
 const seedTexts = seedPacks().map((p) => p.text);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { indexedPages, separateBlocks, UNUSED_UI } from '../../scripts/search-index';
+import { indexedPages, separateBlocks, textlessAnchors, UNUSED_UI } from '../../scripts/search-index';
 import {
   densestLocation,
   filterGroups,
@@ -212,6 +212,22 @@ describe('what Pagefind is given', () => {
   test("Pagefind's own interfaces are removed, its search bundle kept", () => {
     expect(['pagefind-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-highlight.js'].every((f) => UNUSED_UI.test(f))).toBe(true);
     expect(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en-gb.pagefind'].some((f) => UNUSED_UI.test(f))).toBe(false);
+  });
+});
+
+describe('anchors as Pagefind reads them', () => {
+  test('each id moves to an empty span at the start of its element, so the anchor repeats none of its text', () => {
+    const html = '<main id="main" class="wrap" tabindex="-1" data-pagefind-body><section class="minute" id="minute-181" aria-labelledby="minute-181-title"><p id="p-6f235d6">Budget &gt; £2m</p></section></main>';
+    expect(textlessAnchors(html)).toBe(
+      '<main class="wrap" tabindex="-1" data-pagefind-body><span id="main"></span><section class="minute" aria-labelledby="minute-181-title"><span id="minute-181"></span><p><span id="p-6f235d6"></span>Budget &gt; £2m</p></section></main>',
+    );
+  });
+
+  test('headings keep their ids and text (sub-results take their titles from them); void elements and id-less tags are untouched', () => {
+    const html = '<h2 id="minute-181-title">181. Budget</h2><img src="a.png" id="chart" alt="A"><a class="anchor" href="#x" aria-label="Link &gt; here">#</a><div data-x="a>b" id="d">x</div>';
+    expect(textlessAnchors(html)).toBe(
+      '<h2 id="minute-181-title">181. Budget</h2><img src="a.png" id="chart" alt="A"><a class="anchor" href="#x" aria-label="Link &gt; here">#</a><div data-x="a>b"><span id="d"></span>x</div>',
+    );
   });
 });
 
