@@ -1,5 +1,4 @@
-import { mdxToJs } from 'satteri';
-import { mdxToMdast } from 'satteri';
+import { mdxToJs, mdxToMdast } from 'satteri';
 import { mdxSafetyProblems, type MdastNode } from './mdx-safety';
 import { componentProblems, contentComponents } from './components';
 import { isMap, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
