@@ -3,12 +3,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexSite } from './search-index';
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: Record<string, string | undefined>;
-}
+import type { Io } from './io';
 
 /**
  * Checks all content, then builds the site and its search index into a scratch folder and moves it into place only

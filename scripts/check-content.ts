@@ -1,12 +1,7 @@
 import { contentRoot } from '../src/schema';
 import { formatProblem, validateContent } from '../src/schema/validate';
 import { readContentTree } from './content-tree';
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: Record<string, string | undefined>;
-}
+import type { Io } from './io';
 
 /**
  * Checks every content file (schema, YAML, MDX, components, cross-references) and reports each problem as

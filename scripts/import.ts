@@ -10,11 +10,7 @@ import { hintsSchema, type Hints } from './import/hints';
 import { importPacks } from './import/pipeline';
 import { decodePack, ImportError } from './import/source';
 import { applyWrite, planWrite } from './import/write';
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+import type { Log } from './io';
 
 const USAGE = `Usage: npm run import -- <pack.txt|pack.md> [more packs] [--council <id>] [--out content] [--force] [--dry-run]
 
@@ -73,7 +69,7 @@ function overlay(tree: ContentTree, files: Map<string, string>, out: string): Co
 }
 
 /** Runs the importer; returns the exit code. Nothing is written unless every check passes. */
-export function run(argv: string[], io: Io): number {
+export function run(argv: string[], io: Log): number {
   let args;
   try {
     args = parseArgs({

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEARCH_BUNDLE } from '../src/model/search';
+import type { Log } from './io';
 
 /**
  * What Pagefind leaves out of the text it indexes, beyond its own defaults (nav, footer, form, label...): the "#"
@@ -49,12 +50,6 @@ function htmlFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => join(e.parentPath, e.name));
-}
-
-/** Where progress and Pagefind's own warnings go. */
-interface Log {
-  out: (line: string) => void;
-  err: (line: string) => void;
 }
 
 /** How many pages an index holds, from its `pagefind-entry.json` (one count per language). */

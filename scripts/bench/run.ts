@@ -10,12 +10,7 @@ import { measure, type Measured } from './measure';
 import { bytes, formatQueries, formatTable, phasesOf, seconds, type BenchResults, type BuildFigures, type SizeFigures } from './report';
 import { measureQueries } from './search-cost';
 import { snapshotProject } from './snapshot';
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: Record<string, string | undefined>;
-}
+import type { Io } from '../io';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
