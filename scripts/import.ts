@@ -5,11 +5,11 @@ import { parse as parseYaml } from 'yaml';
 import { collectionNames, collections, type Council, type Document, type Person } from '../src/schema';
 import { checkFile, formatProblem, validateContent, type ContentProblem } from '../src/schema/validate';
 import { readContentTree, type ContentTree } from './content-tree';
-import type { Existing } from './import/compose';
+import type { Existing } from './import/compose/pack';
 import { hintsSchema, type Hints } from './import/hints';
-import { importPacks } from './import/pipeline';
-import { decodePack, ImportError } from './import/source';
-import { applyWrite, planWrite } from './import/write';
+import { importPacks } from './import/compose/merge';
+import { decodePack, ImportError } from './import/read/text';
+import { applyWrite, planWrite } from './import/write/write';
 import type { Log } from './io';
 
 const USAGE = `Usage: npm run import -- <pack.txt|pack.md> [more packs] [--council <id>] [--out content] [--force] [--dry-run]

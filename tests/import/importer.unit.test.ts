@@ -5,8 +5,8 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { run } from '../../scripts/import';
 import { fidelity, wordsOf } from '../../src/model/words';
-import { findFurniture } from '../../scripts/import/furniture';
-import { toLines } from '../../scripts/import/source';
+import { findFurniture } from '../../scripts/import/layout/furniture';
+import { toLines } from '../../scripts/import/read/text';
 import { mdxText } from '../helpers/mdx-text';
 import { seedPacks, sourceText } from '../helpers/seeds';
 

@@ -11,9 +11,9 @@ import {
   kpiValue,
   toKpiEdition,
   type KpiRow,
-} from '../../scripts/import/kpi';
-import { decodePack, toLines, type SourceLine } from '../../scripts/import/source';
-import { findTables, type Table } from '../../scripts/import/tables';
+} from '../../scripts/import/extract/kpi';
+import { decodePack, toLines, type SourceLine } from '../../scripts/import/read/text';
+import { findTables, type Table } from '../../scripts/import/layout/tables';
 import { SOURCES as seeds } from '../helpers/seeds';
 
 const P2009 = 'leicester-city-cabinet-2009-07-13.txt';

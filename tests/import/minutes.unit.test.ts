@@ -8,8 +8,8 @@ import {
   parseMinutes,
   parseMinutesHeading,
   type ParsedMinutes,
-} from '../../scripts/import/minutes';
-import { toLines, type SourceLine } from '../../scripts/import/source';
+} from '../../scripts/import/extract/minutes';
+import { toLines, type SourceLine } from '../../scripts/import/read/text';
 import { SOURCES as seeds } from '../helpers/seeds';
 
 

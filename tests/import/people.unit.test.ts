@@ -8,8 +8,8 @@ import {
   parsePersonLine,
   personId,
   type ParsedPerson,
-} from '../../scripts/import/people';
-import { toLines, type SourceLine } from '../../scripts/import/source';
+} from '../../scripts/import/extract/people';
+import { toLines, type SourceLine } from '../../scripts/import/read/text';
 import { SOURCES } from '../helpers/seeds';
 
 const readPack = (name: string): string => readFileSync(join(SOURCES, `${name}.txt`), 'utf8');

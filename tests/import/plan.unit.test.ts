@@ -12,8 +12,8 @@ import {
   priorityRowsFromTable,
   splitDueStatus,
   type ActionsFound,
-} from '../../scripts/import/plan';
-import { toLines, type SourceLine } from '../../scripts/import/source';
+} from '../../scripts/import/extract/plan';
+import { toLines, type SourceLine } from '../../scripts/import/read/text';
 import { appendixA, SOURCES as seeds, tableOf } from '../helpers/seeds';
 
 const pack = (name: string): SourceLine[] => toLines(readFileSync(resolve(seeds, name), 'utf8'));

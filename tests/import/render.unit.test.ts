@@ -1,8 +1,8 @@
 import { mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { escapeLine } from '../../scripts/import/mdx';
-import { hasMixedScript, isBrokenTable, isHeading, renderBody, startsParagraph } from '../../scripts/import/render';
-import { toLines } from '../../scripts/import/source';
+import { escapeLine } from '../../scripts/import/render/mdx';
+import { hasMixedScript, isBrokenTable, isHeading, renderBody, startsParagraph } from '../../scripts/import/render/body';
+import { toLines } from '../../scripts/import/read/text';
 import { wordsOf } from '../../src/model/words';
 import { mdxText } from '../helpers/mdx-text';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { erratum as erratumSchema } from '../../src/schema';
-import { decodePack, toLines, type SourceLine } from '../../scripts/import/source';
+import { decodePack, toLines, type SourceLine } from '../../scripts/import/read/text';
 import {
   cellFigures,
   checkTotals,
@@ -11,8 +11,8 @@ import {
   formatLike,
   parseNumber,
   type Table,
-} from '../../scripts/import/tables';
-import { htmlToText } from '../../scripts/import/html';
+} from '../../scripts/import/layout/tables';
+import { htmlToText } from '../../scripts/import/read/html-fragment';
 import { SOURCES as seeds } from '../helpers/seeds';
 
 const P2009 = 'leicester-city-cabinet-2009-07-13.txt';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { erratum as erratumSchema, workshopSchema } from '../../src/schema';
-import { actionsFromTables, checkCounts, type ActionRow } from '../../scripts/import/plan';
-import { toLines, type SourceLine } from '../../scripts/import/source';
-import { findWorkshops } from '../../scripts/import/workshop';
+import { actionsFromTables, checkCounts, type ActionRow } from '../../scripts/import/extract/plan';
+import { toLines, type SourceLine } from '../../scripts/import/read/text';
+import { findWorkshops } from '../../scripts/import/extract/workshop';
 import { appendixA, SOURCES as seeds, tableOf } from '../helpers/seeds';
 
 const pack = (name: string): SourceLine[] => toLines(readFileSync(resolve(seeds, name), 'utf8'));

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { decodeHTML } from 'entities';
 import { describe, expect, test } from 'vitest';
 import { fidelity, wordsOf } from '../../src/model/words';
-import { findFurniture } from '../../scripts/import/furniture';
-import { toLines } from '../../scripts/import/source';
+import { findFurniture } from '../../scripts/import/layout/furniture';
+import { toLines } from '../../scripts/import/read/text';
 import { seedPacks, sourceText } from '../helpers/seeds';
 import { DIST } from '../helpers/dist';
 

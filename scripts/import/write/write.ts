@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { OutputFiles } from './pipeline';
+import type { OutputFiles } from '../compose/merge';
 
 /** Records what the importer last wrote, so it can tell a file a person edited from one it may refresh. */
 export const MANIFEST = '.import-manifest.json';

@@ -2,8 +2,8 @@
  * People named in a pack: splits printed lines into name mentions, gives each person a stable id, and links the
  * different ways one councillor is printed ("Mr M. Mullaney CC", "Mr. M. T. Mullaney CC"). Pure; no I/O.
  */
-import type { Person, PersonMention } from '../../src/schema';
-import type { SourceLine } from './source';
+import type { Person, PersonMention } from '../../../src/schema';
+import type { SourceLine } from '../read/text';
 
 /** The parts of a printed name. */
 export interface NameParts {

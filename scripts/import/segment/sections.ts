@@ -1,6 +1,6 @@
-import { parseDate, plain } from './agenda';
-import type { Furniture } from './furniture';
-import type { SourceLine } from './source';
+import { parseDate, plain } from '../extract/agenda';
+import type { Furniture } from '../layout/furniture';
+import type { SourceLine } from '../read/text';
 
 export type SectionKind = 'front' | 'minutes' | 'report' | 'appendix';
 

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import { collections, type Document, type Person } from '../../src/schema';
-import { composePack, KNOWN_COUNCILS, resolvePeople, type Composed, type Entry, type Existing, type PackInput, type PackSummary } from './compose';
+import { collections, type Document, type Person } from '../../../src/schema';
+import { composePack, KNOWN_COUNCILS, resolvePeople, type Composed, type Entry, type Existing, type PackInput, type PackSummary } from './pack';
 
 /** The files an import writes: content path -> text, in a fixed order so output is byte-identical run to run. */
 export type OutputFiles = Map<string, string>;

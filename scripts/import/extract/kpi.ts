@@ -12,8 +12,8 @@
  *   markers and sometimes a garbled second copy of a line from the PDF's hidden text layer.
  * Money tables (budgets, savings: a "£", "cost", "saving" or "000s" in the column headings) are not KPI tables.
  */
-import type { Kpi, KpiEdition, KpiPoint } from '../../src/schema';
-import { columnLabels, isPeriodLabel, parseNumber, type Table } from './tables';
+import type { Kpi, KpiEdition, KpiPoint } from '../../../src/schema';
+import { columnLabels, isPeriodLabel, parseNumber, type Table } from '../layout/tables';
 
 /** What the table alone cannot say. */
 export interface KpiContext {

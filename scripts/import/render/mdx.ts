@@ -1,6 +1,6 @@
 /** The last stage of the importer: text and structure to MDX that compiles and keeps every word as printed. */
 
-import { htmlToInline } from './html';
+import { htmlToInline } from '../read/html-fragment';
 
 /** True when a line still holds HTML markup the importer does not understand (kept verbatim, flagged). */
 export const hasUnknownHtml = (text: string): boolean => /<\/?[a-z][^>]*>/i.test(htmlToInline(text));

@@ -26,9 +26,9 @@
  * `lines`, so every character can be recovered; lines inside the table that are not rows (blank lines, separators)
  * are listed in `furniture` and hold no words.
  */
-import type { Erratum } from '../../src/schema';
-import { htmlToText } from './html';
-import type { SourceLine } from './source';
+import type { Erratum } from '../../../src/schema';
+import { htmlToText } from '../read/html-fragment';
+import type { SourceLine } from '../read/text';
 
 /** A table as printed: every cell's text kept exactly, with the source lines it came from. */
 export interface Table {

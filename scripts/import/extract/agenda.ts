@@ -1,6 +1,6 @@
-import { offsetAt } from '../../src/model/date';
-import type { AgendaItem } from '../../src/schema';
-import type { SourceLine } from './source';
+import { offsetAt } from '../../../src/model/date';
+import type { AgendaItem } from '../../../src/schema';
+import type { SourceLine } from '../read/text';
 
 /** Strips the markdown emphasis a PDF converter adds (`**bold**`, `*italic*`, `<u>`) to read a value. */
 export const plain = (text: string): string =>

@@ -2,9 +2,9 @@
  * Stage 3 of the importer, plans: actions, priorities, risk registers and stated counts, read from numbered lines
  * and from tables as printed. Pure; every result names the source lines it used, so the caller can keep the rest.
  */
-import type { Action, Erratum, Plan, Risk } from '../../src/schema';
-import type { SourceLine } from './source';
-import type { Table } from './tables';
+import type { Action, Erratum, Plan, Risk } from '../../../src/schema';
+import type { SourceLine } from '../read/text';
+import type { Table } from '../layout/tables';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared shapes and helpers

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
-import type { AgendaItem, Body, Council, Document, Meeting, Minutes, Person, PersonMention, Source } from '../../src/schema';
-import { formatShortDate } from '../../src/model/date';
-import { londonDateTime, parseAgenda, parseMeetingHeader, plain, type ParsedItem } from './agenda';
-import { findFurniture, type Furniture } from './furniture';
-import type { Hints } from './hints';
-import { parseMinutes, type ParsedMinutes } from './minutes';
-import { component, wrap } from './mdx';
-import { joinNameLists, mergePeople, parsePersonLine, type ParsedPerson } from './people';
-import { renderBody } from './render';
-import { segment, type Section } from './segment';
-import { ImportError, toLines, type SourceLine } from './source';
-import { checkTotals, findTables, type Table } from './tables';
-import { actionsFromTables, checkCounts, findPriorities, findRisks, isActionTable, type ActionRow } from './plan';
-import { findWorkshops } from './workshop';
-import { kpiFromTable, kpiTableKind, kpiValue, toKpiEdition } from './kpi';
+import type { AgendaItem, Body, Council, Document, Meeting, Minutes, Person, PersonMention, Source } from '../../../src/schema';
+import { formatShortDate } from '../../../src/model/date';
+import { londonDateTime, parseAgenda, parseMeetingHeader, plain, type ParsedItem } from '../extract/agenda';
+import { findFurniture, type Furniture } from '../layout/furniture';
+import type { Hints } from '../hints';
+import { parseMinutes, type ParsedMinutes } from '../extract/minutes';
+import { component, wrap } from '../render/mdx';
+import { joinNameLists, mergePeople, parsePersonLine, type ParsedPerson } from '../extract/people';
+import { renderBody } from '../render/body';
+import { segment, type Section } from '../segment/sections';
+import { ImportError, toLines, type SourceLine } from '../read/text';
+import { checkTotals, findTables, type Table } from '../layout/tables';
+import { actionsFromTables, checkCounts, findPriorities, findRisks, isActionTable, type ActionRow } from '../extract/plan';
+import { findWorkshops } from '../extract/workshop';
+import { kpiFromTable, kpiTableKind, kpiValue, toKpiEdition } from '../extract/kpi';
 
 /** One content file the import produces: its collection, id, frontmatter/data and MDX body. */
 export interface Entry {

@@ -3,9 +3,9 @@
  * ("W1: ...") and the appendix that summarises them ("... (WORKSHOP 1)", "Activity One: ..."). Pure; every result
  * names the lines it used, and the ranges it returns let the caller render each section verbatim.
  */
-import type { Workshop } from '../../src/schema';
+import type { Workshop } from '../../../src/schema';
 import { numberValue, type ActionRow, type LocatedErratum } from './plan';
-import type { SourceLine } from './source';
+import type { SourceLine } from '../read/text';
 
 /** One idea as printed; "Other ideas" lines keep the category printed before their dash. */
 export interface Idea {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { reviewFlag } from '../../src/schema';
-import { plain } from './agenda';
-import type { Furniture } from './furniture';
+import type { reviewFlag } from '../../../src/schema';
+import { plain } from '../extract/agenda';
+import type { Furniture } from '../layout/furniture';
 import { component, escapeLine, hasUnknownHtml } from './mdx';
-import { toBlocks, type SourceLine } from './source';
-import type { Table } from './tables';
+import { toBlocks, type SourceLine } from '../read/text';
+import type { Table } from '../layout/tables';
 
 type ReviewFlag = z.infer<typeof reviewFlag>;
 
