@@ -8,7 +8,8 @@ import { readContentTree, type ContentTree } from './content-tree';
 import type { Existing } from './import/compose/pack';
 import { hintsSchema, type Hints } from './import/hints';
 import { importPacks } from './import/compose/merge';
-import { decodePack, ImportError } from './import/read/text';
+import { ImportError } from './import/problem';
+import { decodePack } from './import/read/text';
 import { applyWrite, planWrite } from './import/write/write';
 import type { Log } from './io';
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { SourceLine } from '../../scripts/import/read/text';
+import type { SourceLine } from '../../scripts/import/read/line';
 import type { Table } from '../../scripts/import/layout/tables';
 import { join } from 'node:path';
 

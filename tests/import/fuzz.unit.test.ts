@@ -5,7 +5,7 @@ import { mdxToJs } from 'satteri';
 import { afterAll, describe, expect, test } from 'vitest';
 import { run } from '../../scripts/import';
 import { findFurniture } from '../../scripts/import/layout/furniture';
-import { toLines } from '../../scripts/import/read/text';
+import { toLines } from '../../scripts/import/read/line';
 import { fidelity, wordsOf } from '../../src/model/words';
 import { mdxText } from '../helpers/mdx-text';
 import { seedPacks, sourceText } from '../helpers/seeds';

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { run } from '../../scripts/import';
 import { fidelity, wordsOf } from '../../src/model/words';
 import { findFurniture } from '../../scripts/import/layout/furniture';
-import { toLines } from '../../scripts/import/read/text';
+import { toLines } from '../../scripts/import/read/line';
 import { mdxText } from '../helpers/mdx-text';
 import { seedPacks, sourceText } from '../helpers/seeds';
 

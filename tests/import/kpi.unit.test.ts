@@ -12,7 +12,8 @@ import {
   toKpiEdition,
   type KpiRow,
 } from '../../scripts/import/extract/kpi';
-import { decodePack, toLines, type SourceLine } from '../../scripts/import/read/text';
+import { toLines, type SourceLine } from '../../scripts/import/read/line';
+import { decodeText } from '../../scripts/import/read/text';
 import { findTables, type Table } from '../../scripts/import/layout/tables';
 import { SOURCES as seeds } from '../helpers/seeds';
 
@@ -24,7 +25,7 @@ const COPY2015 = 'leicestershire-communities-strategy-action-plan-2015.txt';
 
 const cache = new Map<string, SourceLine[]>();
 function pack(name: string): SourceLine[] {
-  if (!cache.has(name)) cache.set(name, toLines(decodePack(readFileSync(resolve(seeds, name)), name)));
+  if (!cache.has(name)) cache.set(name, toLines(decodeText(readFileSync(resolve(seeds, name)), name)));
   return cache.get(name)!;
 }
 const packId = (name: string) => name.replace(/\.txt$/, '');

@@ -9,7 +9,7 @@ import {
   parseMinutesHeading,
   type ParsedMinutes,
 } from '../../scripts/import/extract/minutes';
-import { toLines, type SourceLine } from '../../scripts/import/read/text';
+import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { SOURCES as seeds } from '../helpers/seeds';
 
 

@@ -9,7 +9,7 @@ import {
   personId,
   type ParsedPerson,
 } from '../../scripts/import/extract/people';
-import { toLines, type SourceLine } from '../../scripts/import/read/text';
+import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { SOURCES } from '../helpers/seeds';
 
 const readPack = (name: string): string => readFileSync(join(SOURCES, `${name}.txt`), 'utf8');

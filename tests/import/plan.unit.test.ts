@@ -13,7 +13,7 @@ import {
   splitDueStatus,
   type ActionsFound,
 } from '../../scripts/import/extract/plan';
-import { toLines, type SourceLine } from '../../scripts/import/read/text';
+import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { appendixA, SOURCES as seeds, tableOf } from '../helpers/seeds';
 
 const pack = (name: string): SourceLine[] => toLines(readFileSync(resolve(seeds, name), 'utf8'));

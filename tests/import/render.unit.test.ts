@@ -2,7 +2,7 @@ import { mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { escapeLine } from '../../scripts/import/render/mdx';
 import { hasMixedScript, isBrokenTable, isHeading, renderBody, startsParagraph } from '../../scripts/import/render/body';
-import { toLines } from '../../scripts/import/read/text';
+import { toLines } from '../../scripts/import/read/line';
 import { wordsOf } from '../../src/model/words';
 import { mdxText } from '../helpers/mdx-text';
 

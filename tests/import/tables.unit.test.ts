@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { erratum as erratumSchema } from '../../src/schema';
-import { decodePack, toLines, type SourceLine } from '../../scripts/import/read/text';
+import { toLines, type SourceLine } from '../../scripts/import/read/line';
+import { decodeText } from '../../scripts/import/read/text';
 import {
   cellFigures,
   checkTotals,
@@ -25,7 +26,7 @@ const PACKS = [P2009, P2014, P2015, P2023, COPY2015];
 const cache = new Map<string, SourceLine[]>();
 /** A seed pack as the importer reads it: decoded, split into numbered lines, trailing whitespace trimmed. */
 function pack(name: string): SourceLine[] {
-  if (!cache.has(name)) cache.set(name, toLines(decodePack(readFileSync(resolve(seeds, name)), name)));
+  if (!cache.has(name)) cache.set(name, toLines(decodeText(readFileSync(resolve(seeds, name)), name)));
   return cache.get(name)!;
 }
 const tablesOf = (name: string) => findTables(pack(name));

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { erratum as erratumSchema, workshopSchema } from '../../src/schema';
 import { actionsFromTables, checkCounts, type ActionRow } from '../../scripts/import/extract/plan';
-import { toLines, type SourceLine } from '../../scripts/import/read/text';
+import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { findWorkshops } from '../../scripts/import/extract/workshop';
 import { appendixA, SOURCES as seeds, tableOf } from '../helpers/seeds';
 

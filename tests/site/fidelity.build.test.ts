@@ -4,7 +4,7 @@ import { decodeHTML } from 'entities';
 import { describe, expect, test } from 'vitest';
 import { fidelity, wordsOf } from '../../src/model/words';
 import { findFurniture } from '../../scripts/import/layout/furniture';
-import { toLines } from '../../scripts/import/read/text';
+import { toLines } from '../../scripts/import/read/line';
 import { seedPacks, sourceText } from '../helpers/seeds';
 import { DIST } from '../helpers/dist';
 

@@ -1,17 +1,7 @@
 import { offsetAt } from '../../../src/model/date';
 import type { AgendaItem } from '../../../src/schema';
-import type { SourceLine } from '../read/text';
-
-/** Strips the markdown emphasis a PDF converter adds (`**bold**`, `*italic*`, `<u>`) to read a value. */
-export const plain = (text: string): string =>
-  text
-    .replace(/<\/?u>/g, '')
-    // Bold run into the word before it ("Assessments**Equality...**") is a new phrase, not one word.
-    .replace(/([\p{L}\p{N}])\*\*(?=[\p{L}\p{N}])/gu, '$1 ')
-    .replace(/\*+/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+import type { SourceLine } from '../read/line';
+import { plain } from '../read/markup';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 

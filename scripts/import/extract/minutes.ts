@@ -1,7 +1,7 @@
 /** Minutes: one set of minutes inside a pack, from its "Minutes of a meeting of ..." line to the CHAIRMAN signature. Pure. */
 import type { z } from 'zod';
 import type { Decision, Declaration, PersonMention, reviewFlag } from '../../../src/schema';
-import type { SourceLine } from '../read/text';
+import type { SourceLine } from '../read/line';
 
 type ReviewFlag = z.infer<typeof reviewFlag>;
 

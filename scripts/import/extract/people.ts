@@ -3,7 +3,7 @@
  * different ways one councillor is printed ("Mr M. Mullaney CC", "Mr. M. T. Mullaney CC"). Pure; no I/O.
  */
 import type { Person, PersonMention } from '../../../src/schema';
-import type { SourceLine } from '../read/text';
+import type { SourceLine } from '../read/line';
 
 /** The parts of a printed name. */
 export interface NameParts {

@@ -3,7 +3,7 @@
  * and from tables as printed. Pure; every result names the source lines it used, so the caller can keep the rest.
  */
 import type { Action, Erratum, Plan, Risk } from '../../../src/schema';
-import type { SourceLine } from '../read/text';
+import type { SourceLine } from '../read/line';
 import type { Table } from '../layout/tables';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import type { Workshop } from '../../../src/schema';
 import { numberValue, type ActionRow, type LocatedErratum } from './plan';
-import type { SourceLine } from '../read/text';
+import type { SourceLine } from '../read/line';
 
 /** One idea as printed; "Other ideas" lines keep the category printed before their dash. */
 export interface Idea {

@@ -1,4 +1,4 @@
-import type { SourceLine } from '../read/text';
+import type { SourceLine } from '../read/line';
 
 /** Kinds of page furniture: print artefacts that are not part of what the council wrote. */
 export type FurnitureKind = 'blank-page' | 'draft-stamp' | 'page-number';

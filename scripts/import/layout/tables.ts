@@ -28,7 +28,7 @@
  */
 import type { Erratum } from '../../../src/schema';
 import { htmlToText } from '../read/html-fragment';
-import type { SourceLine } from '../read/text';
+import type { SourceLine } from '../read/line';
 
 /** A table as printed: every cell's text kept exactly, with the source lines it came from. */
 export interface Table {

@@ -1,50 +1,32 @@
-/** Stage 1 of the importer: bytes to numbered lines and blocks. Pure; nothing here touches the disk. */
-
-/** One line of the source pack, numbered from 1 as an editor shows it. */
-export interface SourceLine {
-  n: number;
-  text: string;
-}
-
-/** A run of consecutive non-blank lines: the unit the later stages classify. */
-export interface Block {
-  /** First line number. */
-  start: number;
-  /** Last line number. */
-  end: number;
-  lines: SourceLine[];
-}
-
-/** A problem that stops an import before anything is written. */
-export class ImportError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly line?: number,
-  ) {
-    super(message);
-  }
-}
+/** Plain text: bytes to text, refusing what is not text a person could have exported. Pure. */
+import { ImportError } from '../problem';
+import { toLines, type SourceText } from './line';
 
 /**
- * Decodes a pack. Refuses what is not text a person could have exported: empty files, binary files (NUL bytes),
- * and bytes that are not UTF-8, each with a message that says what to do.
+ * Decodes text. Refuses binary files (NUL bytes) of a kind the importer does not read, and bytes that are not
+ * UTF-8, each with a message that says what to do.
  */
-export function decodePack(bytes: Uint8Array, file: string): string {
-  if (bytes.length === 0) throw new ImportError('the file is empty: export the pack as text first', file);
+export function decodeText(bytes: Uint8Array, file: string): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new ImportError(
-      `this looks like a binary file (a zero byte at offset ${nul}), not extracted text: convert the PDF to .txt or .md first`,
+      `this is a binary file (a zero byte at offset ${nul}) of a kind the importer does not read: save it as PDF, Word (.docx), HTML, Markdown or text, and import that`,
       file,
+      undefined,
+      'binary',
     );
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.replace(/^\uFEFF/, '');
   } catch {
-    throw new ImportError('the file is not valid UTF-8: save it as UTF-8 text and import it again', file, lineOfBadByte(bytes));
+    throw new ImportError('the file is not valid UTF-8: save it as UTF-8 text and import it again', file, lineOfBadByte(bytes), 'not-utf8');
   }
+}
+
+/** Reads plain text into the line model: the lines as they are. */
+export function readText(text: string): SourceText {
+  return { format: 'txt', text, lines: toLines(text), pageStarts: [], metadata: [] };
 }
 
 function lineOfBadByte(bytes: Uint8Array): number {
@@ -63,25 +45,4 @@ function lineOfBadByte(bytes: Uint8Array): number {
     }
   }
   return line;
-}
-
-/** Splits text into numbered lines; Windows line endings and trailing spaces are not part of the words. */
-export function toLines(text: string): SourceLine[] {
-  return text.split(/\r?\n/).map((t, i) => ({ n: i + 1, text: t.replace(/\s+$/, '') }));
-}
-
-/** Groups lines into blocks separated by blank lines. */
-export function toBlocks(lines: SourceLine[]): Block[] {
-  const blocks: Block[] = [];
-  let current: SourceLine[] = [];
-  const flush = () => {
-    if (current.length > 0) blocks.push({ start: current[0]!.n, end: current[current.length - 1]!.n, lines: current });
-    current = [];
-  };
-  for (const line of lines) {
-    if (line.text.trim() === '') flush();
-    else current.push(line);
-  }
-  flush();
-  return blocks;
 }

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { reviewFlag } from '../../../src/schema';
-import { plain } from '../extract/agenda';
+import { plain } from '../read/markup';
 import type { Furniture } from '../layout/furniture';
 import { component, escapeLine, hasUnknownHtml } from './mdx';
-import { toBlocks, type SourceLine } from '../read/text';
+import { toBlocks, type SourceLine } from '../read/line';
 import type { Table } from '../layout/tables';
 
 type ReviewFlag = z.infer<typeof reviewFlag>;

@@ -1,6 +1,7 @@
-import { parseDate, plain } from '../extract/agenda';
+import { parseDate } from '../extract/agenda';
+import { plain } from '../read/markup';
 import type { Furniture } from '../layout/furniture';
-import type { SourceLine } from '../read/text';
+import type { SourceLine } from '../read/line';
 
 export type SectionKind = 'front' | 'minutes' | 'report' | 'appendix';
 
