@@ -16,6 +16,8 @@ export interface Line extends SourceLine {
   page?: number;
   /** Printed in bold from start to end. */
   bold?: boolean;
+  /** Where a bold lead-in ends ("2643. Police Report:" then plain text): a length of `text`. */
+  boldUntil?: number;
   /** Heading level the format marks (HTML h1-h6, Markdown #, Word's heading styles). */
   heading?: number;
   /** Left edge in points from the page's left margin (PDF), for indentation and columns. */
@@ -24,6 +26,10 @@ export interface Line extends SourceLine {
   cells?: number[];
   /** Font size in points (PDF). */
   size?: number;
+  /** Distance of the baseline from the top of the page, in points (PDF). */
+  top?: number;
+  /** Printed in the page's top or bottom margin, where running heads and footers go (PDF). */
+  margin?: 'top' | 'bottom';
 }
 
 /** Formats the importer reads. */

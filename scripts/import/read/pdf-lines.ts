@@ -27,8 +27,14 @@ const SYMBOL_BULLETS = /[\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF06E\uF0A8\uF0E0]/g;
 const TAB_GAP = 1.6;
 /** A gap narrower than this many font sizes joins two runs without a space (one word drawn in pieces). */
 const JOIN_GAP = 0.12;
+/** A number alone at the start of a line ("10", "5a.", "18.11.1") set apart from its title by a tab stop. */
+const NUMBER_ONLY = /^\(?\d{1,5}(?:\.\d{1,3})*[a-zA-Z]?[.)]?$/;
+/** After such a number, a gap this many font sizes wide is the tab stop before the title. */
+const NUMBER_GAP = 0.6;
 /** A line further below the last than this many line heights starts a new paragraph. */
 const PARAGRAPH_GAP = 1.75;
+/** Running heads and footers sit in this fraction of the page's height at its top or bottom. */
+const MARGIN = 0.075;
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -95,7 +101,7 @@ function joinRuns(cluster: Cluster): PageLine {
     const gap = run.x - end;
     const size = Math.max(run.size, cluster.size);
     if (text === '') cells.push(run.x);
-    else if (gap > size * TAB_GAP) {
+    else if (gap > size * TAB_GAP || (NUMBER_ONLY.test(text) && gap > size * NUMBER_GAP)) {
       text = `${text.trimEnd()}\t`;
       cells.push(run.x);
     } else if (gap > space && !/\s$/.test(text) && !/^\s/.test(piece)) text += ' ';
@@ -106,6 +112,12 @@ function joinRuns(cluster: Cluster): PageLine {
   const line: PageLine = { text: text.trim(), y: cluster.y, x: runs[0]?.x ?? 0, size: cluster.size };
   if (cells.length > 1) line.cells = cells;
   if (visible.length > 0 && visible.every((r) => r.bold)) line.bold = true;
+  else if (visible[0]?.bold) {
+    // A bold lead-in ("2643. Police Report:" then plain text): how far the bold words reach.
+    const last = cleanRun(visible[visible.findIndex((r) => !r.bold) - 1]!.text).trim();
+    const end = line.text.indexOf(last);
+    if (end >= 0) line.boldUntil = end + last.length;
+  }
   return line;
 }
 
@@ -141,15 +153,20 @@ export function pageLines(runs: TextRun[]): PageLine[] {
 
 /**
  * The pages' lines as one numbered document: a blank line between pages, and the line each page starts on. A page
- * with no text still has a start (the next page's first line), so page numbers stay the file's own.
+ * with no text still has a start (the next page's first line), so page numbers stay the file's own. Lines in the
+ * page's top or bottom margin are marked, for the furniture stage.
  */
-export function documentLines(pages: PageLine[][]): { lines: Line[]; pageStarts: number[] } {
+export function documentLines(pages: Array<{ lines: PageLine[]; height: number }>): { lines: Line[]; pageStarts: number[] } {
   const lines: Line[] = [];
   const pageStarts: number[] = [];
   pages.forEach((page, index) => {
     if (lines.length > 0) lines.push({ n: lines.length + 1, text: '', page: index });
     pageStarts.push(lines.length + 1);
-    for (const { y: _y, ...line } of page) lines.push({ ...line, n: lines.length + 1, page: index + 1 });
+    for (const { y, ...line } of page.lines) {
+      const margin = page.height - y < page.height * MARGIN ? 'top' : y < page.height * MARGIN ? 'bottom' : undefined;
+      const top = Math.round((page.height - y) * 10) / 10;
+      lines.push({ ...line, n: lines.length + 1, page: index + 1, ...(line.text ? { top } : {}), ...(margin && line.text ? { margin } : {}) });
+    }
   });
   return { lines, pageStarts };
 }

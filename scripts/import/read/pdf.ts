@@ -23,8 +23,9 @@ interface PdfTextItem {
 }
 
 /** A page's text runs; font names come from the fonts pdf.js loads while reading the page's drawing operators. */
-async function pageRuns(doc: PDFDocumentProxy, number: number): Promise<{ runs: TextRun[]; images: number }> {
+async function pageRuns(doc: PDFDocumentProxy, number: number): Promise<{ runs: TextRun[]; images: number; height: number }> {
   const page = await doc.getPage(number);
+  const [, bottom = 0, , top = 0] = page.view;
   const content = await page.getTextContent();
   const operators = await page.getOperatorList();
   const images = operators.fnArray.filter((fn) => IMAGE_OPS.has(fn)).length;
@@ -49,7 +50,7 @@ async function pageRuns(doc: PDFDocumentProxy, number: number): Promise<{ runs: 
     runs.push({ text: item.str, x: e, y: f, width: item.width, size, bold: isBold(item.fontName) });
   }
   page.cleanup();
-  return { runs, images };
+  return { runs: runs.map((r) => ({ ...r, y: r.y - bottom })), images, height: top - bottom };
 }
 
 /**
@@ -76,12 +77,12 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<SourceTe
     throw new ImportError(`this PDF cannot be read (${e.message ?? 'unknown error'}): open it and save or print it to a new PDF, then import that`, file, undefined, 'pdf-unreadable');
   }
   try {
-    const pages: PageLine[][] = [];
+    const pages: Array<{ lines: PageLine[]; height: number }> = [];
     let images = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await pageRuns(doc, n);
       images += page.images;
-      pages.push(pageLines(page.runs));
+      pages.push({ lines: pageLines(page.runs), height: page.height });
     }
     const { lines, pageStarts } = documentLines(pages);
     if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) {

@@ -1,0 +1,98 @@
+/**
+ * Dates and times as councils print them ("13th February 2019", "Wednesday 2 August 2017 at 7.00 pm", "1900hrs"),
+ * read with chrono (day before month, as in the UK), and local times in Europe/London with the offset of the day.
+ */
+import * as chrono from 'chrono-node';
+import { offsetAt } from '../../../src/model/date';
+import { CLOCK_24, WELSH_MONTHS } from '../house-style';
+
+/** A date found in text, with where it was printed. */
+export interface FoundDate {
+  /** YYYY-MM-DD. */
+  iso: string;
+  /** The start time printed with it, "HH:MM", when there is one. */
+  time?: string;
+  /** Where the date's words start and end in the text. */
+  index: number;
+  end: number;
+  /** The words as printed. */
+  printed: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const WELSH_MONTH = new RegExp(`\\b(${Object.keys(WELSH_MONTHS).join('|')})\\b`, 'gi');
+
+/** Welsh month names as English ones, and a way back from a place in the new text to the same place in the old. */
+function withEnglishMonths(text: string): { text: string; back: (index: number) => number } {
+  const shifts: Array<{ at: number; delta: number }> = [];
+  let delta = 0;
+  const out = text.replace(WELSH_MONTH, (m, _name: string, offset: number) => {
+    const english = WELSH_MONTHS[m.toLowerCase()]!;
+    delta += english.length - m.length;
+    shifts.push({ at: offset + english.length + delta - (english.length - m.length), delta });
+    return english;
+  });
+  const back = (index: number) => index - ([...shifts].reverse().find((s) => index >= s.at)?.delta ?? 0);
+  return { text: out, back };
+}
+
+/** A 24-hour time chrono does not read ("at 19.00", "1900hrs"), as "HH:MM". */
+export function clock24(text: string): string | undefined {
+  const g = CLOCK_24.exec(text)?.groups;
+  if (!g) return undefined;
+  const h = g['h'] ?? g['h2'];
+  const m = g['m'] ?? g['m2'];
+  return h !== undefined && m !== undefined ? `${pad(Number(h))}:${m}` : undefined;
+}
+
+/** A time of day as printed ("7.00pm", "5.00 pm", "19.00", "1900hrs", "7pm"), as "HH:MM". */
+export function clockTime(text: string): string | undefined {
+  const twelve = /\b(?<h>1[0-2]|0?[1-9])(?:[.:](?<m>[0-5]\d))?\s*(?<p>[ap])\.?\s*m\b\.?/i.exec(text)?.groups;
+  if (twelve) {
+    const hour = (Number(twelve['h']) % 12) + (twelve['p']!.toLowerCase() === 'p' ? 12 : 0);
+    return `${pad(hour)}:${twelve['m'] ?? '00'}`;
+  }
+  if (/\bnoon\b|\bmidday\b/i.test(text)) return '12:00';
+  const plain = /^\s*(?:at\s+)?(?<h>[01]?\d|2[0-3])[.:](?<m>[0-5]\d)\s*(?:hrs?|hours)?\.?\s*$/i.exec(text)?.groups;
+  if (plain) return `${pad(Number(plain['h']))}:${plain['m']}`;
+  return clock24(text);
+}
+
+/**
+ * Every full date in a text (day, month and year printed), in order. A time printed with it ("at 7.00pm",
+ * "AT 19.00", "at 1900hrs") is read too; a date without a year is left out, since nothing says which year it is.
+ */
+export function datesIn(text: string): FoundDate[] {
+  const english = withEnglishMonths(text);
+  const results = chrono.en.GB.parse(english.text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  return results.flatMap((r): FoundDate[] => {
+    const s = r.start;
+    if (!s.isCertain('year') || !s.isCertain('month') || !s.isCertain('day')) return [];
+    const iso = `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
+    const index = english.back(r.index);
+    const end = english.back(r.index + r.text.length);
+    const found: FoundDate = { iso, index, end, printed: text.slice(index, end) };
+    if (s.isCertain('hour')) found.time = `${pad(s.get('hour')!)}:${pad(s.get('minute') ?? 0)}`;
+    else {
+      const printedAfter = /^\s*,?\s*(?:at|am|from|commencing)\s+(\d[\d.:]*\s*(?:[ap]\.?\s?m\b|hrs?\b|hours\b)?)/i.exec(text.slice(end, end + 30))?.[1];
+      const after = (printedAfter ? clockTime(`at ${printedAfter}`) : undefined) ?? clock24(text.slice(Math.max(0, index - 20), index));
+      if (after) found.time = after;
+    }
+    return [found];
+  });
+}
+
+/** A date from a file name ("20240226", "2024-02-26", "minutes_2018-11-06_"), when it holds one that is a real date. */
+export function dateInFileName(name: string): string | undefined {
+  const m = /(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  return new Date(`${iso}T12:00:00Z`).toISOString().startsWith(iso) ? iso : undefined;
+}
+
+/** A local date and time in Europe/London as an ISO date-time with the offset in force that day. */
+export function londonDateTime(date: string, time: string): string {
+  const local = `${date}T${time}:00`;
+  return `${local}${offsetAt(local)}`;
+}

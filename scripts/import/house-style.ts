@@ -1,0 +1,273 @@
+/**
+ * What varies between councils' house styles, in one place: the words and shapes councils print for page
+ * furniture, meeting details, attendance, numbering, decisions, votes and actions. The stages read these tables;
+ * a council that words something in a new way is taught here, not in the code that uses it.
+ *
+ * Everything is matched against a line's printed words (markup removed, see `read/markup.ts`).
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page furniture
+
+/** Lines that are print artefacts when they stand alone. */
+export const FURNITURE_LINES: ReadonlyArray<{ kind: 'blank-page' | 'draft-stamp'; test: RegExp }> = [
+  { kind: 'blank-page', test: /^\W*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\W*$/i },
+  { kind: 'draft-stamp', test: /^\W*draft\W*$/i },
+];
+
+/** A page number as printed: "12", "Page 12", "Page 1 of 9", "- 3 -", "-3-", and "!3" (a Pages export's glyph). */
+export const PAGE_NUMBER = /^(?:(?:page\s+)?(?<page>\d{1,3})(?:\s+of\s+\d{1,3})?|[-–—]\s*(?<dashed>\d{1,3})\s*[-–—]|!(?<bang>\d{1,3}))$/i;
+
+/** The page number a PAGE_NUMBER match holds, whichever of its forms matched. */
+export const pageNumberOf = (m: RegExpExecArray): number => Number(m.groups!['page'] ?? m.groups!['dashed'] ?? m.groups!['bang']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Councils and bodies
+
+/** How the name of a council or authority ends, longest first. */
+export const COUNCIL_NAME_ENDINGS = [
+  'Metropolitan Borough Council',
+  'Royal Borough Council',
+  'Mayoral Combined Authority',
+  'Combined Authority',
+  'Parish Council',
+  'Town Council',
+  'Community Council',
+  'Village Council',
+  'Neighbourhood Council',
+  'City Council',
+  'County Council',
+  'District Council',
+  'Borough Council',
+  'Council',
+];
+
+/** Welsh names put the kind first: "Cyngor Cymuned Tyndyrn", "Cyngor Tref Trefynwy". */
+export const WELSH_COUNCIL_NAME = /\bCyngor\s+(?:Cymuned|Tref|Dinas|Sir|Bwrdeistref Sirol)\s+(?:[A-ZÂÊÎÔÛŴŶ][\p{L}'’-]+\s*){1,4}/u;
+
+/** Words a council's name never starts with, though headings print them before it ("MINUTES OF A VIRTUAL ..."). */
+export const NOT_IN_COUNCIL_NAME = new Set(
+  'minutes of a an the meeting meetings virtual remote hybrid special extraordinary annual ordinary draft final adopted approved unapproved confirmed full for agenda notice report to held by at on in and with from this that'.split(' '),
+);
+
+/** Small words kept in lower case when a name printed in capitals is given title case. */
+export const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'upon', 'at', 'de', 'la']);
+
+/** The full meeting of a local council is named after its kind ("Parish Council"); other councils' is "Full Council". */
+export const LOCAL_COUNCIL_KIND = /\b(Parish|Town|Community|Village|Neighbourhood)\s+Council$/i;
+
+/** Kinds of body by their name. */
+export const BODY_KINDS: ReadonlyArray<[RegExp, 'cabinet' | 'commission' | 'panel' | 'board' | 'council']> = [
+  [/cabinet|executive/i, 'cabinet'],
+  [/commission/i, 'commission'],
+  [/panel/i, 'panel'],
+  [/board/i, 'board'],
+  [/^(full |county |city )?council$|^(parish|town|community|village|neighbourhood) council$/i, 'council'],
+];
+
+/** Where a minutes heading names the body: "Minutes of the Transport & Connectivity Policy Committee". */
+export const BODY_IN_HEADING = [
+  /\bminutes of (?:a |the |an )?(?:(?:special|extraordinary|annual|ordinary|virtual|remote|hybrid|public)\s+)*(?:meeting of (?:the )?)?(?<body>.+?)(?:\s+(?:meeting|held|on|at|in)\b|[,.:;(–—-]|$)/i,
+  /\bmeeting of (?:the )?(?<body>.+?)(?:\s+(?:to be held|held|on|at|in)\b|[,.:;(–—-]|$)/i,
+  /\bdetermined at (?:the )?(?<body>.+?)\s+meeting\b/i,
+  /^(?:report to\s*:?|committee\s*:)\s*(?<body>.+)$/i,
+  /\bto be taken at (?:the )?(?<body>.+?)$/i,
+  /\bminutes for (?:the )?(?<body>.+?)\s+meeting\b/i,
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates and times
+
+/** A line whose date is not the meeting's: the approval signature, publication, the next meeting, a deadline. */
+export const NOT_MEETING_DATE =
+  /\b(?:signed|dated|date of (?:publication|issue)|published|publication|circulated|issued|next meeting|printed|produced|deadline|update|despatched|dispatched|previous meeting|last meeting|minutes of the (?:last |previous )?meeting held)\b/i;
+
+/** A line that holds the meeting's own date: a heading, or a sentence about when the meeting was held. */
+export const MEETING_DATE_CONTEXT = /\b(?:held|meeting|minutes|cofnodion|to be held|on\b)/i;
+
+/** A start time in 24-hour form, which chrono does not read: "19.00", "1900hrs", "at 1900". */
+export const CLOCK_24 = /\b(?:at|from|commencing)\s+(?<h>[01]?\d|2[0-3])[.:]?(?<m>[0-5]\d)\s*(?:hrs?|hours|h)?\b(?!\s*[ap]\.?m)|\b(?<h2>[01]?\d|2[0-3])[.:]?(?<m2>[0-5]\d)\s*(?:hrs|hours)\b/i;
+
+/** The closing time: "The meeting closed at 9.55 pm", "Meeting ended at 7.30 pm", "brought the meeting to a close at". */
+export const CLOSING_TIME = /\b(?:closed|ended|close|finished|concluded|terminated)\b[^.]{0,30}?\bat\s+(?<time>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs)?)/i;
+
+/** Welsh month names, read as their English names so one date parser reads both languages. */
+export const WELSH_MONTHS: Record<string, string> = {
+  ionawr: 'January',
+  chwefror: 'February',
+  mawrth: 'March',
+  ebrill: 'April',
+  mai: 'May',
+  mehefin: 'June',
+  gorffennaf: 'July',
+  awst: 'August',
+  medi: 'September',
+  hydref: 'October',
+  tachwedd: 'November',
+  rhagfyr: 'December',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attendance
+
+/** Labels of the attendance lists, matched at the start of a line ("Members present:-", "Apologies:"). */
+export const ATTENDANCE_LABELS: ReadonlyArray<{ list: 'present' | 'inAttendance' | 'apologies' | 'public'; re: RegExp; bare?: boolean }> = [
+  { list: 'apologies', re: /^(?:apologies(?: for absence)?(?: were received from| received from)?|absent|ymddiheuriadau)(?=[\s:;–—-]|$)/i, bare: true },
+  { list: 'present', re: /^attending by [^:]*?(?=\s*:)/i },
+  { list: 'inAttendance', re: /^(?:clerk|parish clerk|town clerk)(?=[\s:;–—-]|$)/i, bare: true },
+  { list: 'inAttendance', re: /^(?:officers? (?:in attendance|present)|in attendance|also (?:present|in attendance)|officers|attending|yn bresennol hefyd)(?=[\s:;–—-]|$)/i },
+  { list: 'public', re: /^(?:members of the public|public|guests|visitors|press)(?=[\s:;–—-]|$)/i },
+  { list: 'present', re: /^(?:(?:members|councillors)\s+present|present|presennol)(?=[\s:;–—-]|$)/i, bare: true },
+];
+
+/** A label that opens another attendance list inside a line of names ("... Susan Pepper (SP) In attendance: Peter King"). */
+export const INLINE_ATTENDANCE_LABEL = /(?<!\bof the)\s+(?=(?:in attendance|also present|apologies(?: for absence)?|members of the public|public|officers)\s*[:–—-])/i;
+
+/** Lower-case words that may sit in a list of names; any other lower-case words make a line a sentence. */
+export const NAME_LIST_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'de', 'van', 'von', 'la', 'le', 'du', 'y', 'ap', 'on-line', 'online', 'by', 'zoom']);
+
+/** Titles before a name, for splitting lists and telling a person from a body. */
+export const PERSON_TITLES = ['Councillors', 'Councillor', 'County Cllr', 'Cllrs', 'Cllr', 'Mrs', 'Miss', 'Mr', 'Ms', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Rev', 'Revd', 'Cyng'];
+
+/** Honours and letters after a name ("OBE", "JP", "CC"), kept as printed but not part of the name. */
+export const POST_NOMINALS = ['CC', 'JP', 'MBE', 'OBE', 'CBE', 'KBE', 'DBE', 'DL', 'MP', 'MS', 'AM', 'MSP', 'BEM', 'QPM', 'KC', 'QC'];
+
+/** Roles printed beside names. */
+export const ROLES = /\b(Chair(?:man|woman|person)?|Vice[- ]Chair(?:man|woman)?|Convenor|Vice[- ]Convenor|Mayor|Deputy Mayor|Clerk|Treasurer|Secretary|Member|Ward Councillor|RFO|Proper Officer)\b/i;
+
+/** "None", "There were none", "No apologies": a list with nobody on it. */
+export const NOBODY = /^(?:none|nil|no(?:ne)? (?:apologies|declarations|interests?)|there were (?:none|no .*)|n\/a)\b/i;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Minutes
+
+/** A minutes document says so near its top. */
+export const MINUTES_TITLE = /\b(?:minutes|cofnodion)\b/i;
+
+/** The printed word that opens a block of decisions, as principal councils print it. */
+export const DECISION_BLOCK_WORD = 'RESOLVED';
+
+/** Minute titles that record the council's own routine business, used to tell a minute heading from a list item. */
+export const ROUTINE_MINUTE_TITLES =
+  /\b(?:apologies|declarations?|interests?|minutes|matters arising|public (?:forum|participation|session|question)|chair(?:man)?'?s?|clerk'?s?|finance|accounts|planning|correspondence|any other business|aob|date of (?:the )?next meeting|reports?|police|welcome|announcements|urgent)\b/i;
+
+/** Minute titles about planning, where "approved" and "refused" are the planning authority's decisions. */
+export const PLANNING_TITLE = /\bplanning\b|\bapplications?\b/i;
+
+/** A planning application reference: "DM/2019/00022", "3/19/0086/HH", "20/00094/PP", "PL\0933\18". */
+export const APPLICATION_REFERENCE = /\b(?:[A-Z]{1,4}[/\\])?\d{1,4}[/\\]\d{2,5}(?:[/\\][A-Z0-9]{1,6})+\b|\b[A-Z]{2,4}\/\d{4}\/\d{3,6}\b/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decisions
+
+export type DecisionKind = 'resolution' | 'noting' | 'rejected';
+
+/**
+ * Sentences in which the body itself decides, with the kind of decision. The first rule that matches a sentence
+ * gives its kind; `when` narrows a rule to sentences whose subject is the body (see SUBJECTS below).
+ */
+export const DECISION_PHRASES: ReadonlyArray<{ kind: DecisionKind; re: RegExp; subject?: 'body' }> = [
+  // Rejections first: "was not approved" also says "approved".
+  { kind: 'rejected', re: /\b(?:was|were) not (?:approved|agreed|carried|adopted|accepted)\b|\bnot (?:be )?approved\b|\b(?:FELL|was lost|were lost|was defeated|were defeated|was rejected|were rejected)\b/ },
+  { kind: 'resolution', re: /\bresolved\b(?=\s+(?:to|that|not|unanimously|by|,))|\bit was resolved\b|\bRESOLVED\b|\bresolution to\b(?!\s+(?:co-opt|approve|adopt)\b[^.]*\bto\b)/ },
+  { kind: 'resolution', re: /\b(?:was|were|is|are) (?:unanimously |duly |all )?(?:agreed|approved|accepted|adopted|endorsed|ratified|authori[sz]ed|confirmed)\b/i },
+  { kind: 'resolution', re: /\b(?:unanimously |all |duly )?(?:agreed|approved|adopted|endorsed|ratified|decided|authori[sz]ed)\b/i, subject: 'body' },
+  { kind: 'resolution', re: /^(?:approved|agreed|adopted|endorsed|ratified|authori[sz]ed|accepted)\b|\ball approved\b|\bapproved\s*&\s*signed\b/i },
+  { kind: 'resolution', re: /\bgave (?:their )?approval\b|\bapproval (?:was )?given\b|^approval of\b|\bAPPROVED\b/i },
+  { kind: 'resolution', re: /\b(?:were|was) (?:all )?content\b|\bcontent with\b/i, subject: 'body' },
+  { kind: 'noting', re: /\b(?:was|were|be|is|are) (?:duly )?(?:received and )?noted\b|\bNOTED\b|^noted\b/ },
+  { kind: 'noting', re: /\bnoted (?:the|this|these|its|that report)\b/i, subject: 'body' },
+];
+
+/** Sentences that say "agreed" or "approved" about something other than the body's own decision now. */
+export const NOT_A_DECISION: ReadonlyArray<RegExp> = [
+  /\b(?:had|has|have)\s+(?:previously |already |originally |also )?(?:been\s+)?(?:agreed|approved|decided|accepted|adopted|resolved)\b/i,
+  /\bprevious(?:ly)?\b[^.;]{0,60}\b(?:agreed|approved|granted)\b/i,
+  /\b(?:will|would|to|should|may|might|must|can|could)\s+(?:be\s+)?(?:need(?:ed)?\s+to\s+be\s+)?(?:agreed|approved|decided|adopted|noted|resolved|ratified)\b/i,
+  /\bif (?:they|we|councillors|members|all)\b[^.]{0,30}\b(?:content|agreed|approved)\b/i,
+  /\bwho (?:has |had )?agreed\b/i,
+  /\b(?:it was noted that|noted that|none noted|nothing noted|not noted)\b/i,
+  /\bfor (?:formal )?approval\b/i,
+  /\bunresolved\b|\bhas been resolved\b|\bwas resolved by\b/i,
+];
+
+/** Who decides: words before the verb that make the body (or all of it) the subject. */
+export const BODY_SUBJECTS =
+  /(?:^|\b)(?:it|this|these|all|we|they|the meeting|the council|the committee|the board|the panel|the cabinet|the commission|the members|members(?: present)?|all members(?: present)?|councillors(?: present)?|all councillors(?: present)?|the councillors|the parish council|the town council|the community council|the sub-committee|the working group|[A-Z][a-z]+ (?:Parish|Town|Community|City|County|District|Borough) Council|[A-Z]{2,5}C)\s*$/i;
+
+/** A person as subject: a title and name, initials, or he, she, someone. */
+export const PERSON_SUBJECT = /(?:\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?|\b[A-Z]{2,3}(?:\s*(?:,|and|&)\s*[A-Z]{2,3})*|\b(?:he|she|someone|who|the farmer|the clerk|the chair(?:man)?))\s*$/u;
+
+/** Words between the subject and the verb that do not change who decides. */
+export const SUBJECT_FILLER = /\s*(?:\b(?:then|also|duly|unanimously|subsequently|therefore|thereafter|accordingly|all|both|present)\b\s*)*$/i;
+
+/** A motion's proposer and seconder: "Proposed by RW and seconded by SW", "moved ... and it was seconded by Councillor Wilcox". */
+export const MOVER = /\b(?:proposed|moved)\s+(?:(?:as|report|the|that)\b[^.]*?\s+)?by\s+(?<mover>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)|(?<mover2>(?:Councillor|Cllr)\.?\s+[A-Z][\p{L}'’-]+)\s+moved\b/u;
+export const SECONDER = /\bseconded\s+by\s+(?<seconder>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)/iu;
+
+/** A lead-in whose numbered items are the decisions: "It was APPROVED that;", "That the Committee ...:", "RESOLVED:". */
+export const DECISION_LEAD_IN = /(?:\bAPPROVED that\b|\bRESOLVED\b|^that (?:the )?[\p{L} &'’-]*?(?:committee|council|cabinet|board|panel|commission)\b[^.]*[:;]$|\brecommendations? \w* ?(?:was|were) not approved\s*:?$)/iu;
+
+/** A numbered decision that starts with a verb in the past tense ("2. Approved launching ...", "3. Authorised ..."). */
+export const DECISION_ITEM_VERB: ReadonlyArray<{ kind: DecisionKind; re: RegExp }> = [
+  { kind: 'noting', re: /^(?:noted|received and noted|note[sd]?)\b/i },
+  { kind: 'rejected', re: /^(?:rejected|refused|declined)\b/i },
+  { kind: 'resolution', re: /^(?:approved|agreed|authori[sz]ed|adopted|endorsed|delegated|resolved|confirmed|accepted|ratified|appointed|awarded|agree[sd]?|approves?|authori[sz]es?|adopts?|endorses?)\b/i },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Votes
+
+/** A vote's counts: "(2 voting for, 7 voting against)", "2 For, 7 Against with 0 Abstention", "by 6 votes to 3". */
+export const VOTE_COUNTS: ReadonlyArray<RegExp> = [
+  /(?<for>\d{1,3})\s+(?:voting\s+)?(?:for|in favour)\b[^.\d]{0,20}?(?<against>\d{1,3})\s+(?:voting\s+)?against\b(?:[^.\d]{0,25}?(?<abstain>\d{1,3})\s+abstain\w*)?/i,
+  /\bfor\s*[:–-]?\s*(?<for>\d{1,3})\b[^.\d]{0,12}?\bagainst\s*[:–-]?\s*(?<against>\d{1,3})\b(?:[^.\d]{0,12}?\babstain\w*\s*[:–-]?\s*(?<abstain>\d{1,3})\b)?/i,
+  /\bby\s+(?<for>\d{1,3})\s+votes?\s+to\s+(?<against>\d{1,3})(?:[^.\d]{0,20}?(?<abstain>\d{1,3})\s+abstention)?/i,
+];
+
+/** A vote's result as printed. */
+export const VOTE_RESULT: ReadonlyArray<{ result: 'carried' | 'lost'; re: RegExp }> = [
+  { result: 'lost', re: /\b(?:FELL|fell|was lost|LOST|was defeated|DEFEATED|not carried|NOT CARRIED)\b/ },
+  { result: 'carried', re: /\b(?:CARRIED|carried|was passed)\b/ },
+];
+
+/** A sentence that reports a vote, without counts: "On being put to the vote ...", "a recorded vote was taken". */
+export const VOTE_CONTEXT = /\b(?:put to (?:the|a) vote|recorded vote|named vote|show of hands|voting was as follows|the vote was)\b/i;
+
+/** A vote that nobody opposed. */
+export const UNANIMOUS = /\bunanimous(?:ly)?\b|\bnem\.? con\.?\b/i;
+
+/** The heads of a recorded vote's named lists. */
+export const VOTE_LISTS: ReadonlyArray<{ side: 'for' | 'against' | 'abstain'; re: RegExp }> = [
+  { side: 'for', re: /^(?:for(?: the (?:motion|amendment|recommendations?))?|in favour|voting for|those in favour|o blaid)\b\s*(?:\(\d+\))?\s*[:–-]?\s*/i },
+  { side: 'against', re: /^(?:against(?: the (?:motion|amendment|recommendations?))?|voting against|those against|yn erbyn)\b\s*(?:\(\d+\))?\s*[:–-]?\s*/i },
+  { side: 'abstain', re: /^(?:abstain(?:ed|ing|ing from voting)?|abstentions?|ymatal)\b\s*(?:\(\d+\))?\s*[:–-]?\s*/i },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Actions
+
+/** An action marker: "ACTION: Clerk to ...", "Action - PCO". */
+export const ACTION_MARKER = /\bACTIONS?\s*[:–-]\s*|\(ACTION:\s*/;
+
+/** A sentence that gives someone a task: "Clerk to email ...", "HL to chase this up", "KC, GD and IK to meet". */
+export const TASK_SENTENCE =
+  /^(?<owner>(?:the\s+)?(?:Clerk|Chair(?:man)?|Vice[- ]Chair(?:man)?|Secretary|Treasurer|Convenor|Officers?|RFO|Mayor|(?:Cllr|Councillor)\.?\s+[A-Z][\p{L}'’-]+|[A-Z]{2,3}(?:\s*(?:,|and|&|\/)\s*[A-Z]{2,3})*|[A-Z][a-z]+ [A-Z][a-z]+))\s+(?:to|will)\s+(?<task>[a-z].*)$/u;
+
+/** An owner printed in an action column: initials such as "KC/GD/IK" or a role. */
+export const ACTION_OWNER = /^(?:[A-Z]{2,3}(?:\s*[/,&]\s*[A-Z]{2,3})*|Clerk|Chair|All|Secretary|Treasurer)$/;
+
+/** The header of an actions table or column. */
+export const ACTION_HEADER = /^(?:action(?:s)?|who|by whom|owner|responsible|lead)$/i;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Languages
+
+/** Words common in Welsh council text and rare in English: how a Welsh document is told from an English one. */
+export const WELSH_WORDS = new Set(
+  'a ac ar am gan gyda yn yr y o i fod oedd mae cyngor cymuned cofnodion cyfarfod cynghorydd cynghorwyr ymddiheuriadau datganiadau buddiant eitem penderfynwyd cytunwyd nodwyd clerc cadeirydd presennol hefyd dim unrhyw fusnes arall dyddiad nesaf'.split(
+    ' ',
+  ),
+);
+/** English words too short or common to tell the languages apart on their own; they count against Welsh. */
+export const ENGLISH_WORDS = new Set('the and of to in that was were for on with by is be at as from this it an are'.split(' '));
