@@ -147,6 +147,22 @@ export const MINUTES_TITLE = /\b(?:minutes|cofnodion)\b/i;
 /** The printed word that opens a block of decisions, as principal councils print it. */
 export const DECISION_BLOCK_WORD = 'RESOLVED';
 
+/** Real words in capitals within two letters of RESOLVED, which are not a misprint of it. */
+export const NOT_DECISION_BLOCK_WORDS = new Set(['RESERVED', 'REVOLVED', 'REVOLVE', 'REMOVED', 'SOLVED', 'EVOLVED', 'RESOLD', 'RESOLED', 'REFOLDED', 'RESOLVER']);
+
+/** Kinds of the decisions in a RESOLVED block, by their wording; anything else is a resolution. */
+export const RESOLVED_KINDS: ReadonlyArray<{ kind: 'recommendation' | 'noting'; re: RegExp }> = [
+  { kind: 'recommendation', re: /\b(?:be|is|are) (?:commended|recommended|referred|submitted|forwarded)\b[^.;]*\b(?:to|at|by)\b/i },
+  { kind: 'recommendation', re: /\bfor (?:consideration|approval|decision) (?:at|by) the\b/i },
+  { kind: 'recommendation', re: /\brecommends? (?:to|that) the\b/i },
+  { kind: 'noting', re: /\bbe noted\b/i },
+  { kind: 'noting', re: /\bit was noted\b/i },
+  { kind: 'noting', re: /\bNOTED\b/ },
+];
+
+/** "It was NOTED that ..." outside a RESOLVED block: a noting, in the style of minutes that print RESOLVED. */
+export const NOTED_IN_CAPITALS = /(?:It (?:was|is) )?\bNOTED\b/;
+
 /** Minute titles that record the council's own routine business, used to tell a minute heading from a list item. */
 export const ROUTINE_MINUTE_TITLES =
   /\b(?:apologies|declarations?|interests?|minutes|matters arising|public (?:forum|participation|session|question)|chair(?:man)?'?s?|clerk'?s?|finance|accounts|planning|correspondence|any other business|aob|date of (?:the )?next meeting|reports?|police|welcome|announcements|urgent)\b/i;
@@ -169,31 +185,36 @@ export type DecisionKind = 'resolution' | 'noting' | 'rejected';
 export const DECISION_PHRASES: ReadonlyArray<{ kind: DecisionKind; re: RegExp; subject?: 'body' }> = [
   // Rejections first: "was not approved" also says "approved".
   { kind: 'rejected', re: /\b(?:was|were) not (?:approved|agreed|carried|adopted|accepted)\b|\bnot (?:be )?approved\b|\b(?:FELL|was lost|were lost|was defeated|were defeated|was rejected|were rejected)\b/ },
-  { kind: 'resolution', re: /\bresolved\b(?=\s+(?:to|that|not|unanimously|by|,))|\bit was resolved\b|\bRESOLVED\b|\bresolution to\b(?!\s+(?:co-opt|approve|adopt)\b[^.]*\bto\b)/ },
-  { kind: 'resolution', re: /\b(?:was|were|is|are) (?:unanimously |duly |all )?(?:agreed|approved|accepted|adopted|endorsed|ratified|authori[sz]ed|confirmed)\b/i },
+  { kind: 'resolution', re: /\bresolved\b(?=\s+(?:to|that|not|unanimously|by|,))|\bit was resolved\b|\bRESOLVED\b/ },
+  { kind: 'resolution', re: /\b(?:was|were|is|are) (?:unanimously |duly |all )?(?:agreed|approved|accepted|adopted|endorsed|ratified|authori[sz]ed|confirmed|decided)\b/i },
   { kind: 'resolution', re: /\b(?:unanimously |all |duly )?(?:agreed|approved|adopted|endorsed|ratified|decided|authori[sz]ed)\b/i, subject: 'body' },
   { kind: 'resolution', re: /^(?:approved|agreed|adopted|endorsed|ratified|authori[sz]ed|accepted)\b|\ball approved\b|\bapproved\s*&\s*signed\b/i },
-  { kind: 'resolution', re: /\bgave (?:their )?approval\b|\bapproval (?:was )?given\b|^approval of\b|\bAPPROVED\b/i },
+  { kind: 'resolution', re: /\bgave (?:their )?approval\b|\bapproval (?:was )?given\b|^approval of\b/i },
+  { kind: 'resolution', re: /\bAPPROVED\b/ },
   { kind: 'resolution', re: /\b(?:were|was) (?:all )?content\b|\bcontent with\b/i, subject: 'body' },
   { kind: 'noting', re: /\b(?:was|were|be|is|are) (?:duly )?(?:received and )?noted\b|\bNOTED\b|^noted\b/ },
   { kind: 'noting', re: /\bnoted (?:the|this|these|its|that report)\b/i, subject: 'body' },
 ];
 
 /** Sentences that say "agreed" or "approved" about something other than the body's own decision now. */
-export const NOT_A_DECISION: ReadonlyArray<RegExp> = [
-  /\b(?:had|has|have)\s+(?:previously |already |originally |also )?(?:been\s+)?(?:agreed|approved|decided|accepted|adopted|resolved)\b/i,
-  /\bprevious(?:ly)?\b[^.;]{0,60}\b(?:agreed|approved|granted)\b/i,
-  /\b(?:will|would|to|should|may|might|must|can|could)\s+(?:be\s+)?(?:need(?:ed)?\s+to\s+be\s+)?(?:agreed|approved|decided|adopted|noted|resolved|ratified)\b/i,
-  /\bif (?:they|we|councillors|members|all)\b[^.]{0,30}\b(?:content|agreed|approved)\b/i,
-  /\bwho (?:has |had )?agreed\b/i,
-  /\b(?:it was noted that|noted that|none noted|nothing noted|not noted)\b/i,
-  /\bfor (?:formal )?approval\b/i,
-  /\bunresolved\b|\bhas been resolved\b|\bwas resolved by\b/i,
+export const NOT_A_DECISION: ReadonlyArray<{ re: RegExp; kinds?: ReadonlyArray<DecisionKind> }> = [
+  { re: /\b(?:had|has|have)\s+(?:previously |already |originally |also |now )?(?:been\s+)?(?:agreed|approved|decided|accepted|adopted|resolved|authori[sz]ed)\b/i },
+  { re: /\bprevious\s+(?:application|planning|scheme|proposal|plan|decision|permission)s?\b[^.;]{0,40}\b(?:agreed|approved|granted)\b|\bpreviously\s+(?:been\s+)?(?:agreed|approved|granted)\b/i },
+  { re: /\b(?:until|once|when|unless|whether|before|after)\b[^.,;]{0,40}\b(?:is|are|was|were|be|has been|have been)\s+(?:\w+\s+)?(?:adopted|approved|agreed|accepted|decided)\b/i },
+  // "Members agreed that services were less frequent": a shared view, not a decision (no "would", "should", "to").
+  { re: /\bagreed that\b(?![^.]*\b(?:would|should|must|will|shall|needs?|to|be|could|can|may)\b)[^.]*\b(?:were|was|is|are|had)\b/i, kinds: ['resolution'] },
+  { re: /\b(?:will|would|to|should|may|might|must|can|could)\s+(?:be\s+)?(?:need(?:ed)?\s+to\s+be\s+)?(?:agreed|approved|decided|adopted|noted|resolved|ratified)\b/i },
+  { re: /\bif (?:they|we|councillors|members|all)\b[^.]{0,30}\b(?:content|agreed|approved)\b/i },
+  { re: /\bwho (?:has |had )?agreed\b/i },
+  { re: /\b(?:it was noted that|noted that|none noted|nothing noted|not noted)\b/i, kinds: ['noting'] },
+  { re: /\bfor (?:formal )?approval\b/i },
+  { re: /\b(?:it was )?confirmed that\b/i },
+  { re: /\bunresolved\b|\bhas been resolved\b|\bwas resolved by\b/i },
 ];
 
 /** Who decides: words before the verb that make the body (or all of it) the subject. */
 export const BODY_SUBJECTS =
-  /(?:^|\b)(?:it|this|these|all|we|they|the meeting|the council|the committee|the board|the panel|the cabinet|the commission|the members|members(?: present)?|all members(?: present)?|councillors(?: present)?|all councillors(?: present)?|the councillors|the parish council|the town council|the community council|the sub-committee|the working group|[A-Z][a-z]+ (?:Parish|Town|Community|City|County|District|Borough) Council|[A-Z]{2,5}C)\s*$/i;
+  /(?:^|\b)(?:it|this|these|all|we|they|the meeting|(?:the |this )?(?:full |parish |town |community |city |county )?(?:council|committee|board|panel|cabinet|commission|sub-committee|working group)(?: (?:for|of|on) [\p{L} &'’-]+)?|the members|members(?: present)?|all members(?: present)?|councillors(?: present)?|all councillors(?: present)?|the councillors|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)* (?:Parish|Town|Community|City|County|District|Borough) Council|[A-Z]{2,5}C)\s*$/iu;
 
 /** A person as subject: a title and name, initials, or he, she, someone. */
 export const PERSON_SUBJECT = /(?:\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?|\b[A-Z]{2,3}(?:\s*(?:,|and|&)\s*[A-Z]{2,3})*|\b(?:he|she|someone|who|the farmer|the clerk|the chair(?:man)?))\s*$/u;
@@ -202,11 +223,16 @@ export const PERSON_SUBJECT = /(?:\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Pro
 export const SUBJECT_FILLER = /\s*(?:\b(?:then|also|duly|unanimously|subsequently|therefore|thereafter|accordingly|all|both|present)\b\s*)*$/i;
 
 /** A motion's proposer and seconder: "Proposed by RW and seconded by SW", "moved ... and it was seconded by Councillor Wilcox". */
-export const MOVER = /\b(?:proposed|moved)\s+(?:(?:as|report|the|that)\b[^.]*?\s+)?by\s+(?<mover>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)|(?<mover2>(?:Councillor|Cllr)\.?\s+[A-Z][\p{L}'’-]+)\s+moved\b/u;
-export const SECONDER = /\bseconded\s+by\s+(?<seconder>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)/iu;
+export const MOVER =
+  /\b(?:[Pp]roposed|[Mm]oved)\s+(?:(?:as|report|the|that)\b[^.]*?\s+)?by\s+(?<mover>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)|\b[Aa]pproved\s+by\s+(?<mover3>[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)*)(?=\s+and\s+[Ss]econded)|(?<mover2>(?:Councillor|Cllr)\.?\s+[A-Z][\p{L}'’-]+)\s+moved\b/u;
+export const SECONDER = /\b[Ss]econded\s+by\s+(?<seconder>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)/u;
 
 /** A lead-in whose numbered items are the decisions: "It was APPROVED that;", "That the Committee ...:", "RESOLVED:". */
-export const DECISION_LEAD_IN = /(?:\bAPPROVED that\b|\bRESOLVED\b|^that (?:the )?[\p{L} &'’-]*?(?:committee|council|cabinet|board|panel|commission)\b[^.]*[:;]$|\brecommendations? \w* ?(?:was|were) not approved\s*:?$)/iu;
+export const DECISION_LEAD_IN: ReadonlyArray<RegExp> = [
+  /\bAPPROVED that\b|^RESOLVED\b\s*[:;,-]?\s*(?:that\b.*[:;])?$/u,
+  /^that (?:the )?[\p{L} &'’-]*?(?:committee|council|cabinet|board|panel|commission)\b[^.]*[:;]$/iu,
+  /\brecommendations? \w* ?(?:was|were) not approved\s*:?$/i,
+];
 
 /** A numbered decision that starts with a verb in the past tense ("2. Approved launching ...", "3. Authorised ..."). */
 export const DECISION_ITEM_VERB: ReadonlyArray<{ kind: DecisionKind; re: RegExp }> = [
@@ -227,8 +253,8 @@ export const VOTE_COUNTS: ReadonlyArray<RegExp> = [
 
 /** A vote's result as printed. */
 export const VOTE_RESULT: ReadonlyArray<{ result: 'carried' | 'lost'; re: RegExp }> = [
-  { result: 'lost', re: /\b(?:FELL|fell|was lost|LOST|was defeated|DEFEATED|not carried|NOT CARRIED)\b/ },
-  { result: 'carried', re: /\b(?:CARRIED|carried|was passed)\b/ },
+  { result: 'lost', re: /\b(?:FELL|LOST|DEFEATED|NOT CARRIED)\b|\b(?:motion|amendment|resolution|recommendations?|it|vote)\s+(?:\d+\s+)?(?:fell|was lost|was defeated|was not carried)\b/ },
+  { result: 'carried', re: /\bCARRIED\b|\b(?:was|were|motion|amendment|resolution|recommendations?)\s+(?:duly\s+)?(?:carried|passed)\b(?!\s+(?:out|forward|over|through|on|to))/ },
 ];
 
 /** A sentence that reports a vote, without counts: "On being put to the vote ...", "a recorded vote was taken". */
@@ -239,9 +265,9 @@ export const UNANIMOUS = /\bunanimous(?:ly)?\b|\bnem\.? con\.?\b/i;
 
 /** The heads of a recorded vote's named lists. */
 export const VOTE_LISTS: ReadonlyArray<{ side: 'for' | 'against' | 'abstain'; re: RegExp }> = [
-  { side: 'for', re: /^(?:for(?: the (?:motion|amendment|recommendations?))?|in favour|voting for|those in favour|o blaid)\b\s*(?:\(\d+\))?\s*[:–-]?\s*/i },
-  { side: 'against', re: /^(?:against(?: the (?:motion|amendment|recommendations?))?|voting against|those against|yn erbyn)\b\s*(?:\(\d+\))?\s*[:–-]?\s*/i },
-  { side: 'abstain', re: /^(?:abstain(?:ed|ing|ing from voting)?|abstentions?|ymatal)\b\s*(?:\(\d+\))?\s*[:–-]?\s*/i },
+  { side: 'for', re: /^(?:for(?: the (?:motion|amendment|recommendations?))?|in favour|voting for|those in favour|o blaid)\s*(?:\(\d+\))?\s*[:–-]\s*/i },
+  { side: 'against', re: /^(?:against(?: the (?:motion|amendment|recommendations?))?|voting against|those against|yn erbyn)\s*(?:\(\d+\))?\s*[:–-]\s*/i },
+  { side: 'abstain', re: /^(?:abstain(?:ed|ing|ing from voting)?|abstentions?|ymatal)\s*(?:\(\d+\))?\s*[:–-]\s*/i },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -252,7 +278,13 @@ export const ACTION_MARKER = /\bACTIONS?\s*[:–-]\s*|\(ACTION:\s*/;
 
 /** A sentence that gives someone a task: "Clerk to email ...", "HL to chase this up", "KC, GD and IK to meet". */
 export const TASK_SENTENCE =
-  /^(?<owner>(?:the\s+)?(?:Clerk|Chair(?:man)?|Vice[- ]Chair(?:man)?|Secretary|Treasurer|Convenor|Officers?|RFO|Mayor|(?:Cllr|Councillor)\.?\s+[A-Z][\p{L}'’-]+|[A-Z]{2,3}(?:\s*(?:,|and|&|\/)\s*[A-Z]{2,3})*|[A-Z][a-z]+ [A-Z][a-z]+))\s+(?:to|will)\s+(?<task>[a-z].*)$/u;
+  /^(?<owner>(?:the\s+)?(?:Clerk|Chair(?:man)?|Vice[- ]Chair(?:man)?|Secretary|Treasurer|Convenor|Officers?|RFO|Mayor|(?:Cllr|Councillor)\.?\s+[A-Z][\p{L}'’-]+|[A-Z]{2,3}(?:\s*(?:,|and|&|\/)\s*[A-Z]{2,3})*|[A-Z][a-z]+ [A-Z][a-z]+))\s+(?:to|will)\s+(?!(?:be|the|a|an|this|that|these|those|his|her|their|its|our|all|any|some|have)\b)(?<task>[a-z].*)$/u;
+
+/** In an "ACTION:" line, any name before "to" is the owner: "Craig to chase up ...", "Carole to purchase ...". */
+export const MARKED_TASK = /^(?<owner>(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})\s+to\s+(?<task>\p{Ll}.*)$/u;
+
+/** Words that open a sentence: after a lower-case word, they end a title printed without punctuation. */
+export const SENTENCE_OPENERS = /^(?:The|A|An|It|This|These|There|He|She|They|We|All|Councillors?|Members?|[A-Z]{2,3})$/;
 
 /** An owner printed in an action column: initials such as "KC/GD/IK" or a role. */
 export const ACTION_OWNER = /^(?:[A-Z]{2,3}(?:\s*[/,&]\s*[A-Z]{2,3})*|Clerk|Chair|All|Secretary|Treasurer)$/;

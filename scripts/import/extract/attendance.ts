@@ -56,7 +56,7 @@ export function attendanceLabel(text: string): { list: AttendanceList; rest: str
 }
 
 /** Whether a text reads as a sentence rather than a list of names: lower-case words outside brackets. */
-function isProse(text: string): boolean {
+export function isProse(text: string): boolean {
   const outside = text.replace(/\([^)]*\)/g, ' ');
   const lower = outside.split(/[\s,]+/).filter((w) => /^\p{Ll}/u.test(w) && !NAME_LIST_WORDS.has(w.toLowerCase()));
   return lower.length >= 2;

@@ -173,12 +173,15 @@ function venue(blocks: HeadBlock[]): Found<string> | undefined {
 }
 
 /**
- * Reads the meeting from a document: its head (the first blocks of lines, and the file's own title), its foot, and
- * as a last resort for the date, the file name.
+ * Reads the meeting from a document: its head (the first blocks of lines, or the first `head` lines, and the file's
+ * own title), its foot, and as a last resort for the date, the file name.
  */
-export function readMeeting(lines: readonly Line[], options: { skip?: ReadonlySet<number>; title?: string; fileName?: string } = {}): MeetingFacts {
+export function readMeeting(
+  lines: readonly Line[],
+  options: { skip?: ReadonlySet<number>; title?: string; fileName?: string; head?: number } = {},
+): MeetingFacts {
   const skip = options.skip ?? new Set<number>();
-  const blocks = headBlocks(lines, skip);
+  const blocks = headBlocks(options.head === undefined ? lines : lines.slice(0, Math.max(options.head, 1)), skip);
   const titled: HeadBlock[] = options.title ? [{ text: options.title, offsets: [] }] : [];
   const facts: MeetingFacts = {};
 

@@ -5,7 +5,7 @@
  * and sub-lists that start again at 1 (payments 1 to 3 inside minute 5d), which are left in their minute. Numbers
  * stay exactly as printed.
  */
-import { ROUTINE_MINUTE_TITLES } from '../house-style';
+import { ROUTINE_MINUTE_TITLES, SENTENCE_OPENERS } from '../house-style';
 import type { Line } from '../read/line';
 import { printed } from '../read/markup';
 
@@ -168,15 +168,26 @@ function bestChain(cands: Candidate[]): { chain: Candidate[]; score: number } {
 /** Where a heading's title ends on its line: a bold lead-in, a colon, a TAB, a sentence; a short line is all title. */
 function titleEnd(line: Line, from: number): number {
   const text = line.text;
-  if ((line.boldUntil ?? 0) > from + 1) return line.boldUntil!;
+  if ((line.boldUntil ?? 0) > from + 1) return line.boldUntil! + (/^\s*:/.test(text.slice(line.boldUntil!)) ? /^\s*:/.exec(text.slice(line.boldUntil!))![0].length : 0);
   const rest = text.slice(from);
   const colon = /^[^:]{2,100}?:(?!\d)/.exec(rest);
   if (colon) return from + colon[0].length;
   const tab = rest.indexOf('\t');
   if (tab > 0) return from + tab;
+  const dash = /^.{3,100}?(?=\s[–—-]\s)/.exec(rest);
+  if (dash) return from + dash[0].length;
   if (words(rest) <= 15) return text.length;
   const sentence = /^.{10,120}?[.!?](?=\s+[\p{Lu}"“])/u.exec(rest);
-  return sentence ? from + sentence[0].length : text.length;
+  if (sentence) return from + sentence[0].length;
+  // A title run into the text without punctuation ends where a sentence visibly starts: a sub-number ("7.1"), or a
+  // word that opens sentences after a lower-case word or a number ("... on agenda items The Parish Councillors ...").
+  const tokens = [...rest.matchAll(/\S+/g)];
+  for (let k = 1; k < Math.min(tokens.length, 25); k++) {
+    const word = tokens[k]![0];
+    const before = tokens[k - 1]![0];
+    if (/^\d+\.\d+\.?$/.test(word) || (SENTENCE_OPENERS.test(word) && /[\p{Ll}\d]$/u.test(before))) return from + tokens[k]!.index - 1;
+  }
+  return text.length;
 }
 
 function toHeading(c: Candidate, lines: readonly Line[]): MinuteHeading {
@@ -212,7 +223,8 @@ function inlineHeadings(chain: Candidate[], lines: readonly Line[]): MinuteHeadi
       }
       starts.forEach((s, j) => {
         const limit = starts[j + 1]?.at ?? text.length;
-        const end = Math.min(titleEnd({ ...lines[i]!, text: text.slice(0, limit), boldUntil: undefined } as Line, s.titleStart), limit);
+        const { boldUntil: _bold, ...plainLine } = lines[i]!;
+        const end = Math.min(titleEnd({ ...plainLine, text: text.slice(0, limit) }, s.titleStart), limit);
         found.push({ index: i, number: String(s.number), label: `${s.number}.`, title: printed(text.slice(s.titleStart, end)).replace(/\s*:\s*$/, ''), start: s.at, end });
       });
     }

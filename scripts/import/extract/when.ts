@@ -96,3 +96,26 @@ export function londonDateTime(date: string, time: string): string {
   const local = `${date}T${time}:00`;
   return `${local}${offsetAt(local)}`;
 }
+
+const TIME_RANGE =
+  /^(?<from>(?<fromClock>\d{1,2}(?:[.:]\d{2})?)(?:\s*(?<fromMeridiem>am|pm))?)\s*[-–—]\s*(?<to>(?<toClock>\d{1,2}(?:[.:]\d{2})?)\s*(?<toMeridiem>am|pm))\.?$/i;
+
+/** "2.00" with "pm" as "14:00". */
+function clock(hm: string, meridiem: string): string {
+  const [h = 0, m = 0] = hm.split(/[.:]/).map(Number);
+  const hour = (h % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
+  return `${pad(hour)}:${pad(m)}`;
+}
+
+/**
+ * A meeting's times printed as a range at the foot of its minutes ("2.00 - 4.45 pm"): the start takes the end's am/pm
+ * unless that would put it after the end. Undefined when the line is not a range.
+ */
+export function timeRange(text: string): { from: string; to: string; startsAt: string; endsAt: string } | undefined {
+  const g = TIME_RANGE.exec(text.trim())?.groups;
+  if (!g?.['from'] || !g['to'] || !g['fromClock'] || !g['toClock'] || !g['toMeridiem']) return undefined;
+  const endsAt = clock(g['toClock'], g['toMeridiem']);
+  const startsAt = clock(g['fromClock'], g['fromMeridiem'] ?? g['toMeridiem']);
+  const morning = !g['fromMeridiem'] && startsAt > endsAt;
+  return { from: g['from'], to: g['to'], startsAt: morning ? clock(g['fromClock'], 'am') : startsAt, endsAt };
+}

@@ -16,12 +16,16 @@ export interface Line extends SourceLine {
   page?: number;
   /** Printed in bold from start to end. */
   bold?: boolean;
+  /** For a piece of a line cut in two (a minute that starts mid-line): where the piece starts on its line. */
+  col?: number;
   /** Where a bold lead-in ends ("2643. Police Report:" then plain text): a length of `text`. */
   boldUntil?: number;
   /** Heading level the format marks (HTML h1-h6, Markdown #, Word's heading styles). */
   heading?: number;
   /** Left edge in points from the page's left margin (PDF), for indentation and columns. */
   x?: number;
+  /** Right edge of the line's last run, in points (PDF): with `x`, how much of the measure the line fills. */
+  end?: number;
   /** Left edge of each TAB-separated cell, in points (PDF), for aligning table columns. */
   cells?: number[];
   /** Font size in points (PDF). */

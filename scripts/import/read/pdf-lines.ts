@@ -109,7 +109,7 @@ function joinRuns(cluster: Cluster): PageLine {
     end = Math.max(end, run.x + run.width);
   }
   const visible = runs.filter((r) => r.text.trim() !== '');
-  const line: PageLine = { text: text.trim(), y: cluster.y, x: runs[0]?.x ?? 0, size: cluster.size };
+  const line: PageLine = { text: text.trim(), y: cluster.y, x: runs[0]?.x ?? 0, end: Math.round(end * 10) / 10, size: cluster.size };
   if (cells.length > 1) line.cells = cells;
   if (visible.length > 0 && visible.every((r) => r.bold)) line.bold = true;
   else if (visible[0]?.bold) {
