@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Action, Body, Council, Decision, Declaration, Document, Kpi, KpiEdition, Meeting, Minutes, Person, PersonMention, Plan, Risk, Source, Workshop } from '../../src/schema';
+import type { Action, Body, Council, Decision, Declaration, Document, DocumentInput, Kpi, KpiEdition, MeetingInput, Minutes, MinutesInput, Person, PersonMention, Plan, Risk, SourceInput, Workshop } from '../../src/schema';
 import { learnProse, paragraph, placeName, sentence, type ProseModel } from './prose';
 import { Random } from './random';
 
@@ -330,7 +330,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
 
     // The agenda: procedural items, then reports (each perhaps with appendices, one perhaps a plan), then any other business.
     const items: Array<{ title: string; reportBy?: string; documents: string[]; minutes?: string; substantive: boolean }> = [];
-    const documents: Array<{ id: string; data: Document; body: string }> = [];
+    const documents: Array<{ id: string; data: DocumentInput; body: string }> = [];
     if (body.previous) items.push({ title: `Minutes of the meeting held on ${longDate(body.previous.date).replace(/^\w+, /, '')}.`, minutes: `${body.previous.id}`, documents: [], substantive: false });
     items.push({ title: 'Question Time.', documents: [], substantive: false });
     items.push({ title: 'Declarations of interest in respect of items on the agenda.', documents: [], substantive: false });
@@ -417,7 +417,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
     // Minutes of the body's previous meeting, confirmed at this one, printed in this pack.
     if (body.previous) {
       const written = write.minutes(body, body.previous, chair, lead);
-      const minutes: Minutes = { meeting: body.previous.id, confirmedAt: meetingId, ...written.data, source: { pack: packId, lines: pack.add(written.body) }, review: [], errata: [] };
+      const minutes: MinutesInput = { meeting: body.previous.id, confirmedAt: meetingId, ...written.data, source: { pack: packId, lines: pack.add(written.body) }, review: [], errata: [] };
       yield file(`minutes/${body.previous.id}.mdx`, mdx(minutes, written.body));
       summary.minutes++;
       summary.mdx++;
@@ -448,7 +448,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
       const supplementText = new PackText();
       // A second printing is not an agenda item of its own: it keeps the meeting but not the item number.
       const { item: _item, ...rest } = original.data;
-      const data: Document = { ...rest, versionOf: original.id, versionLabel: 'Published separately', source: { pack: supplementId, lines: supplementText.add(body2) } };
+      const data: DocumentInput = { ...rest, versionOf: original.id, versionLabel: 'Published separately', source: { pack: supplementId, lines: supplementText.add(body2) } };
       yield file(`documents/${original.id}-v2.mdx`, mdx(data, body2));
       summary.documents++;
       summary.mdx++;
@@ -456,7 +456,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
       summary.sources++;
     }
 
-    const meeting: Meeting = {
+    const meeting: MeetingInput = {
       council: council.id,
       body: body.id,
       start: `${date}T${hour}:00${londonOffset(date)}`,
@@ -548,7 +548,7 @@ function* councilFiles(c: number, random: Random, file: (path: string, text: str
 }
 
 /** A source pack: its YAML record and its text, with the text's real SHA-256. */
-function* sourceFiles(id: string, data: Source, text: string, file: (path: string, text: string) => CorpusFile): Generator<CorpusFile> {
+function* sourceFiles(id: string, data: SourceInput, text: string, file: (path: string, text: string) => CorpusFile): Generator<CorpusFile> {
   yield file(`sources/${id}.txt`, text);
   yield file(`sources/${id}.yaml`, yaml({ ...data, sha256: createHash('sha256').update(text).digest('hex') }));
 }

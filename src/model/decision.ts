@@ -1,5 +1,6 @@
 import type { Decision, Meeting, Minutes } from '../schema';
 import { yearOf } from './date';
+import { minuteKey } from './meeting';
 import type { Entry } from './graph';
 
 /** One line of the decisions register: a decision with the meeting, body and minute it belongs to. */
@@ -22,7 +23,7 @@ export function decisionRegister(minutes: Entry<Minutes>[], meetings: ReadonlyMa
         decision,
         minutes: m,
         meeting,
-        subject: m.data.items.find((i) => i.number === decision.minute)?.title ?? `Minute ${decision.minute}`,
+        subject: m.data.items.find((i) => minuteKey(i) === decision.minute)?.title ?? `Minute ${decision.minute}`,
         year: yearOf(meeting.data.start),
         order,
       }));
@@ -43,4 +44,5 @@ export const decisionKindLabel: Record<Decision['kind'], string> = {
   resolution: 'Decision',
   recommendation: 'Recommendation',
   noting: 'Noted',
+  rejected: 'Rejected',
 };

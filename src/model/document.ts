@@ -15,6 +15,9 @@ export const documentKindLabel: Record<Document['kind'], string> = {
   assessment: 'Assessment',
   supplement: 'Agenda supplement',
   guidance: 'Guidance',
+  'decision-notice': 'Decision notice',
+  'forward-plan': 'Forward plan',
+  other: 'Document',
 };
 
 /** Plain-language label for each status; shown in words, never by colour alone. */

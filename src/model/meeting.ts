@@ -23,5 +23,8 @@ export function meetingsByYear<T extends Entry<Meeting>>(meetings: T[]): Array<{
 /** The anchor of an agenda item on its meeting page: `#item-6`, `#item-11a`. */
 export const itemAnchor = (number: string): string => `item-${number.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
-/** The anchor of a numbered minute: `#minute-173`. */
+/** What decisions and actions call a minute: its number, or its title when the minutes do not number it. */
+export const minuteKey = (item: { number?: string | undefined; title: string }): string => item.number ?? item.title;
+
+/** The anchor of a minute: `#minute-173`, or from its title for a section the minutes do not number. */
 export const minuteAnchor = (number: string): string => `minute-${number.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

@@ -40,3 +40,5 @@ export const bodySchema = z.object({
 });
 
 export type Body = z.infer<typeof bodySchema>;
+/** A body entry as written in its file: fields with defaults may be left out. */
+export type BodyInput = z.input<typeof bodySchema>;

@@ -18,6 +18,19 @@ export const isoDateTime = z.preprocess(
   z.iso.datetime({ offset: true, error: 'a date-time such as 2015-04-22T14:00:00+01:00' }),
 );
 
+/**
+ * A meeting's start: a date-time with its UTC offset when the time is printed, or only the date when it is not, so a
+ * meeting whose time nobody printed is never shown at midnight.
+ */
+export const isoDateOrDateTime = z.preprocess(
+  (value) => (value instanceof Date ? (value.toISOString().endsWith('T00:00:00.000Z') ? value.toISOString().slice(0, 10) : value.toISOString()) : value),
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'a date written YYYY-MM-DD, or a date-time such as 2015-04-22T14:00:00+01:00' }),
+);
+
+/** Languages a document can be in: English and Welsh. */
+export const languages = ['en', 'cy'] as const;
+export const language = z.enum(languages);
+
 /** A range of pages in a source pack, as printed (page numbers of the pack, not of the PDF). */
 export const pageRange = z
   .object({

@@ -19,11 +19,11 @@ export const componentProps = {
   Erratum: z.strictObject({ subject: z.string().min(1), printed: z.string(), expected: z.string().optional(), note: z.string().min(1) }),
   /** A KPI series from content/kpis/, by id. */
   KpiChart: z.strictObject({ kpi: z.string().min(1) }),
-  /** One numbered minute: its number as printed and its title. */
-  Minute: z.strictObject({ number: z.string().min(1), title: z.string() }),
+  /** One minute: its number (absent for a section the minutes do not number), the number as printed, and its title. */
+  Minute: z.strictObject({ number: z.string().min(1).optional(), label: z.string().min(1).optional(), title: z.string() }),
   /** Where a printed page ended. */
   PageBreak: z.strictObject({
-    kind: z.enum(['blank-page', 'draft-stamp', 'page-number']),
+    kind: z.enum(['blank-page', 'draft-stamp', 'page-number', 'running-head', 'page']),
     printed: z.string(),
     page: z.number().int().optional(),
     line: z.number().int().positive(),

@@ -6,18 +6,25 @@ export const councilSchema = z.object({
   name: z.string().min(1),
   /** Short name for lists and breadcrumbs. */
   shortName: z.string().min(1).optional(),
-  /** The council's own website. */
-  website: z.url({ error: 'a full web address starting https://' }),
+  /** The council's own website, when known (the importer never guesses it). */
+  website: z.url({ error: 'a full web address starting https://' }).optional(),
   /** Path of a logo under `public/`, when the council supplies one. */
   logo: z.string().optional(),
-  /** Where readers report an accessibility problem, as the accessibility regulations require. */
-  accessibilityContact: z.object({
-    email: z.email().optional(),
-    phone: z.string().optional(),
-    url: z.url().optional(),
-  }),
+  /**
+   * Where readers report an accessibility problem, as the accessibility regulations require. The importer leaves it
+   * empty when the source gives none; the content check then asks for it.
+   */
+  accessibilityContact: z
+    .object({
+      email: z.email().optional(),
+      phone: z.string().optional(),
+      url: z.url().optional(),
+    })
+    .default({}),
   /** Time zone meetings are held in. */
   timeZone: z.string().default('Europe/London'),
 });
 
 export type Council = z.infer<typeof councilSchema>;
+/** A council entry as written in its file: fields with defaults may be left out. */
+export type CouncilInput = z.input<typeof councilSchema>;

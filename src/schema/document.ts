@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentId, erratum, isoDate, reviewFlag, sourceRef } from './common';
+import { contentId, erratum, isoDate, language, reviewFlag, sourceRef } from './common';
 import { planSchema } from './plan';
 
 export const documentKinds = [
@@ -14,6 +14,9 @@ export const documentKinds = [
   'assessment',
   'supplement',
   'guidance',
+  'decision-notice',
+  'forward-plan',
+  'other',
 ] as const;
 
 export const documentStatuses = ['draft', 'final', 'to-follow', 'exempt', 'withdrawn'] as const;
@@ -39,6 +42,10 @@ export const documentSchema = z.object({
   status: z.enum(documentStatuses).default('final'),
   /** Date of the document, when printed. */
   date: isoDate.optional(),
+  /** Language the document is written in. */
+  lang: language.default('en'),
+  /** For a document in a second language: the document it translates. */
+  translationOf: contentId.optional(),
   /** One-paragraph summary in plain language, for listings and search results. */
   summary: z.string().optional(),
   /** Purpose of the report as printed. */
@@ -70,3 +77,5 @@ export const documentSchema = z.object({
 });
 
 export type Document = z.infer<typeof documentSchema>;
+/** A document entry as written in its file: fields with defaults may be left out. */
+export type DocumentInput = z.input<typeof documentSchema>;

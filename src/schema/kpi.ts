@@ -50,3 +50,5 @@ export const kpiSchema = z.object({
 export type KpiPoint = z.infer<typeof kpiPointSchema>;
 export type KpiEdition = z.infer<typeof kpiEditionSchema>;
 export type Kpi = z.infer<typeof kpiSchema>;
+/** A kpi entry as written in its file: fields with defaults may be left out. */
+export type KpiInput = z.input<typeof kpiSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentId, erratum, isoDateTime, pageRange, personMention, sourceRef } from './common';
+import { contentId, erratum, isoDateOrDateTime, pageRange, personMention, sourceRef } from './common';
 
 export const meetingStatuses = ['scheduled', 'held', 'cancelled'] as const;
 
@@ -31,8 +31,10 @@ export const meetingSchema = z.object({
   council: contentId,
   /** Body id. */
   body: contentId,
-  /** Start, with the UTC offset in force in Europe/London on the day. */
-  start: isoDateTime,
+  /** Start, with the UTC offset in force in Europe/London on the day; only the date when no time is printed. */
+  start: isoDateOrDateTime,
+  /** Time the meeting closed, as "HH:MM" local time, when printed. */
+  closed: z.string().regex(/^\d{2}:\d{2}$/).optional(),
   /** Whether the meeting is still to come, took place, or was called off. */
   status: z.enum(meetingStatuses),
   /** Room and building, as printed. */
@@ -55,6 +57,8 @@ export const meetingSchema = z.object({
   inAttendance: z.array(personMention).default([]),
   /** Apologies for absence, from the minutes. */
   apologies: z.array(personMention).default([]),
+  /** Members of the public and guests named in the minutes. */
+  public: z.array(personMention).default([]),
   /** The agenda, in printed order. */
   agenda: z.array(agendaItemSchema).default([]),
   /** The pack this meeting's agenda was read from. */
@@ -65,3 +69,5 @@ export const meetingSchema = z.object({
 
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
+/** A meeting entry as written in its file: fields with defaults may be left out. */
+export type MeetingInput = z.input<typeof meetingSchema>;

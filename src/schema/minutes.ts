@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { contentId, erratum, reviewFlag, sourceRef } from './common';
+import { contentId, erratum, isoDate, language, reviewFlag, sourceRef } from './common';
 import { decisionSchema } from './decision';
+import { minuteActionSchema } from './minute-action';
+import { voteSchema } from './vote';
 
 /** A declaration of interest recorded in the minutes. */
 export const declarationSchema = z.object({
@@ -23,12 +25,20 @@ export const minutesSchema = z.object({
   meeting: contentId,
   /** Meeting at which they were confirmed, when known. */
   confirmedAt: contentId.optional(),
+  /** Date on the chair's "Signed ... Dated" line: when the minutes were approved, not when the meeting was. */
+  signedOn: isoDate.optional(),
+  /** Language the minutes are written in. */
+  lang: language.default('en'),
+  /** For minutes in a second language: the minutes (same meeting) they translate. */
+  translationOf: contentId.optional(),
   /** The numbered minutes, in order. */
   items: z
     .array(
       z.object({
-        /** Minute number as printed. */
-        number: z.string().min(1),
+        /** Minute number as printed, without its punctuation ("173", "18.11.1", "5a"); absent for a section the minutes do not number. */
+        number: z.string().min(1).optional(),
+        /** The number as printed with its punctuation ("173.", "1"), when it differs from `number`. */
+        label: z.string().min(1).optional(),
         /** Title as printed. */
         title: z.string().min(1),
         /** Document ids the minute considered. */
@@ -38,6 +48,10 @@ export const minutesSchema = z.object({
     .default([]),
   /** Decisions, in order. */
   decisions: z.array(decisionSchema).default([]),
+  /** Votes, in order. */
+  votes: z.array(voteSchema).default([]),
+  /** Tasks given to people ("ACTION: Clerk to ..."), in order. */
+  actions: z.array(minuteActionSchema).default([]),
   /** Declarations of interest. */
   declarations: z.array(declarationSchema).default([]),
   /** Where the minutes were printed. */
@@ -50,3 +64,5 @@ export const minutesSchema = z.object({
 
 export type Declaration = z.infer<typeof declarationSchema>;
 export type Minutes = z.infer<typeof minutesSchema>;
+/** A minutes entry as written in its file: fields with defaults may be left out. */
+export type MinutesInput = z.input<typeof minutesSchema>;

@@ -27,3 +27,5 @@ export const personSchema = z.object({
 });
 
 export type Person = z.infer<typeof personSchema>;
+/** A person entry as written in its file: fields with defaults may be left out. */
+export type PersonInput = z.input<typeof personSchema>;

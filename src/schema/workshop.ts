@@ -20,3 +20,5 @@ export const workshopSchema = z.object({
 });
 
 export type Workshop = z.infer<typeof workshopSchema>;
+/** A workshop entry as written in its file: fields with defaults may be left out. */
+export type WorkshopInput = z.input<typeof workshopSchema>;

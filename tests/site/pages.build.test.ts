@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { minuteAnchor } from '../../src/model/meeting';
+import { minuteAnchor, minuteKey } from '../../src/model/meeting';
 import { DIST } from '../helpers/dist';
 import { attr, elements, parseHtml, textOf } from '../helpers/html';
 import { contentGraph } from '../helpers/graph';
@@ -20,7 +20,7 @@ describe('minutes pages', () => {
   test.each(graph.minutes.map((m) => [m.id, m] as const))('%s: every numbered minute and decision has its own anchor', (id, m) => {
     const html = page(`minutes/${id}`);
     const anchors = ids(html);
-    for (const item of m.data.items) expect(anchors, `minute ${item.number}`).toContain(minuteAnchor(item.number));
+    for (const item of m.data.items) expect(anchors, `minute ${minuteKey(item)}`).toContain(minuteAnchor(minuteKey(item)));
     for (const d of m.data.decisions) expect(anchors, d.id).toContain(d.id);
     expect(html).toContain(`href="/meetings/${m.data.meeting}/"`);
     if (m.data.confirmedAt) expect(html).toContain(`href="/meetings/${m.data.confirmedAt}/"`);
