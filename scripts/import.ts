@@ -1,76 +1,69 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import { collectionNames, collections, type Council, type Document, type Person } from '../src/schema';
-import { checkFile, formatProblem, validateContent, type ContentProblem } from '../src/schema/validate';
-import { readContentTree, type ContentTree } from './content-tree';
-import type { Existing } from './import/compose/pack';
-import { hintsSchema, type Hints } from './import/hints';
-import { importPacks } from './import/compose/merge';
-import { ImportError } from './import/problem';
-import { decodePack } from './import/read/text';
-import { applyWrite, planWrite } from './import/write/write';
+import { formatTime } from '../src/model/date';
 import type { Log } from './io';
+import type { SourceSummary } from './import/compose/source';
+import { formatProblem, hasErrors, type Problem } from './import/problem';
+import { composeAll, hintsPath, prepareSources, readContentTree, type Imported } from './import/pipeline';
+import { applyWrite, planWrite } from './import/write/write';
 
-const USAGE = `Usage: npm run import -- <pack.txt|pack.md> [more packs] [--council <id>] [--out content] [--force] [--dry-run]
+const USAGE = `Usage: npm run import -- <file> [more files] [--council <id>] [--out content] [--force] [--dry-run]
 
-Imports council meeting packs (text extracted from PDF) into MDX and YAML content.
-  --council <id>  the council that published the pack(s), when the importer cannot tell
+Imports what councils publish (PDF, Word .docx, HTML, Markdown or text: minutes, agendas, meeting packs, reports,
+decision notices, forward plans) into the site's content as MDX and YAML.
+  --council <id>  the council that published the files, when their text does not name it (remembered for re-import)
   --out <dir>     the content folder to write to (default: content)
   --force         overwrite files a person has edited since the last import
   --dry-run       report what would be written, and write nothing`;
 
-/** Existing content the import links to: parsed with the same checks the build uses; broken files are skipped. */
-function loadExisting(tree: ContentTree): Existing {
-  const data = <T>(name: 'councils' | 'people' | 'documents') => {
-    const map = new Map<string, T>();
-    for (const { relativePath, file } of tree[name] ?? []) {
-      const parsed = checkFile(name, relativePath, file, []);
-      if (parsed) map.set(parsed.id, parsed.data as T);
-    }
-    return map;
-  };
-  const ids = (name: 'meetings' | 'bodies') => new Set((tree[name] ?? []).map((f) => f.relativePath.replace(/\.yaml$/, '')));
-  return {
-    councils: data<Council>('councils'),
-    people: data<Person>('people'),
-    documents: data<Document>('documents'),
-    meetings: ids('meetings'),
-    bodies: ids('bodies'),
-  };
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** A source's report: what it is, which council and meeting, what was found in it, and how many words were kept. */
+export function describeSource(s: SourceSummary, words: Imported['words']): string[] {
+  const out: string[] = [];
+  const shape = [s.format.toUpperCase(), s.pages > 1 ? plural(s.pages, 'page') : '', plural(s.lines, 'line'), s.lang === 'cy' ? 'in Welsh' : ''].filter(Boolean).join(', ');
+  out.push(`${s.file}  (${shape})`);
+  out.push(`  kind       ${s.reason}`);
+  out.push(`  council    ${s.council.id}${s.council.name ? ` ("${s.council.name}")` : ''}, ${s.newCouncil ? 'new' : 'known'}: ${s.council.reason}`);
+  if (s.meeting) {
+    const time = s.time ? `, ${formatTime(`2000-01-01T${s.time}:00Z`, 'UTC')}` : ', no start time printed';
+    out.push(`  meeting    ${s.meeting}${time}${s.date ? ` (date from ${s.date.from})` : ''}`);
+  } else out.push(`  meeting    (none${s.date ? `; dated ${s.date.value}` : ': no meeting date printed'})`);
+  const c = s.counts;
+  if (c.agendaItems) out.push(`  agenda     ${plural(c.agendaItems, 'item')}`);
+  if (c.minutes || c.sections || c.decisions.length) {
+    const kinds = (k: string) => c.decisions.filter((d) => d === k).length;
+    const decided = [
+      plural(kinds('resolution'), 'decision'),
+      kinds('noting') ? plural(kinds('noting'), 'noting') : '',
+      kinds('recommendation') ? plural(kinds('recommendation'), 'recommendation') : '',
+      kinds('rejected') ? `${kinds('rejected')} rejected` : '',
+      plural(c.votes, 'vote'),
+      plural(c.actions, 'action'),
+    ].filter(Boolean);
+    out.push(`  minutes    ${c.minutes ? plural(c.minutes, 'numbered minute') : ''}${c.minutes && c.sections ? ', ' : ''}${c.sections ? plural(c.sections, 'unnumbered section') : ''}${s.numbering ? ` (${s.numbering})` : ''}`);
+    out.push(`  decided    ${decided.join(', ')}`);
+  }
+  if (c.documents) out.push(`  documents  ${c.documents}, ${plural(c.tables, 'table')}, ${c.errata} errata, ${c.verbatim} passages kept verbatim for review`);
+  const w = words.get(s.source);
+  if (w) out.push(`  words      ${w.kept.toLocaleString('en-GB')} of ${w.total.toLocaleString('en-GB')} kept${w.total === w.kept ? '' : ' (NOT ALL: see above)'}`);
+  return out;
 }
 
-/** Hints for a pack from `<out>/sources/<id>.hints.yaml`, validated; a bad hints file stops the import. */
-function loadHints(out: string, id: string): Hints | undefined {
-  const path = join(out, 'import-hints', `${id}.yaml`);
-  if (!existsSync(path)) return undefined;
-  const result = hintsSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ImportError(`hints file: ${issue.path.join('.')}: ${issue.message}`, path);
-  }
-  return result.data;
-}
-
-/** The content tree as it will be after the import, for validating before anything is written. */
-function overlay(tree: ContentTree, files: Map<string, string>, out: string): ContentTree {
-  const next: ContentTree = {};
-  for (const name of collectionNames) {
-    const dir = collections[name].dir;
-    const list = new Map((tree[name] ?? []).map((f) => [f.relativePath, f]));
-    for (const [path, text] of files) {
-      if (!path.startsWith(`${dir}/`) || !/\.(yaml|mdx)$/.test(path)) continue;
-      const relativePath = path.slice(dir.length + 1);
-      list.set(relativePath, { relativePath, file: { path: join(out, path), text } });
-    }
-    next[name] = [...list.values()];
-  }
-  return next;
+/** The line a hints file gets when the import remembers the council chosen at the first import. */
+function rememberCouncil(out: string, imported: Imported): Array<{ path: string; text: string }> {
+  return imported.summaries.flatMap((s) => {
+    const path = hintsPath(out, s.source);
+    const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (before !== undefined && /^council:/m.test(before)) return [];
+    const line = `# Remembered from the first import, so a re-import gives the same council.\ncouncil: ${s.council.id}\n`;
+    return [{ path, text: before === undefined ? `# What the importer was told about ${s.source} (see scripts/import/hints.ts for every field).\n${line}` : `${before.replace(/\n*$/, '\n')}${line}` }];
+  });
 }
 
 /** Runs the importer; returns the exit code. Nothing is written unless every check passes. */
-export function run(argv: string[], io: Log): number {
+export async function run(argv: string[], io: Log): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -92,64 +85,56 @@ export function run(argv: string[], io: Log): number {
     (args.values.help ? io.out : io.err)(USAGE);
     return args.values.help ? 0 : 2;
   }
+  if (args.values.council !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(args.values.council)) {
+    io.err(`--council ${args.values.council}: a council id is lower-case letters, digits and hyphens, such as "milburn-parish-council"`);
+    return 2;
+  }
   const out = args.values.out;
   const started = performance.now();
-  try {
-    const packs = args.positionals.map((path) => {
-      if (!existsSync(path) || !statSync(path).isFile()) throw new ImportError('no such file', path);
-      const text = decodePack(readFileSync(path), path);
-      const id = basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      const hints = loadHints(out, id);
-      return { path, id, text, ...(hints ? { hints } : {}) };
-    });
-    const tree = readContentTree(out);
-    const result = importPacks(packs, loadExisting(tree), args.values.council);
-    for (const pack of packs) result.files.set(`sources/${pack.id}.txt`, pack.text);
-    const problems: ContentProblem[] = validateContent(overlay(tree, result.files, out));
-    const ours = problems.filter((p) => [...result.files.keys()].some((path) => p.file === join(out, path)));
-    if (ours.length > 0) {
-      io.err(`The import produced content that does not pass the site's checks; nothing was written:\n`);
-      for (const p of ours) io.err(`  ${formatProblem(p)}`);
-      return 1;
-    }
-    for (const pack of packs) result.origins.set(`sources/${pack.id}.txt`, [pack.id]);
-    const plan = planWrite(out, result.files, result.origins, packs.map((p) => p.id));
-    for (const s of result.summaries) {
-      const pack = packs.find((p) => p.id === s.pack)!;
-      io.out(`${pack.path}: ${pack.text.split('\n').length} lines`);
-      io.out(`  meeting    ${s.meeting ?? '(none: the pack has no front sheet)'}`);
-      io.out(`  agenda     ${s.agendaItems} items`);
-      io.out(`  documents  ${s.documents}`);
-      io.out(`  minutes    ${s.minutes} numbered minutes, ${s.decisions} decisions`);
-      io.out(`  tables     ${s.tables}`);
-      io.out(`  verbatim   ${s.verbatim} passages kept as printed, listed for review`);
-      io.out(`  errata     ${s.errata}`);
-    }
-    if (plan.edited.length > 0 && !args.values.force) {
-      io.err(`\n${plan.edited.length} file(s) were edited since the last import and would be overwritten; nothing was written:`);
-      for (const path of plan.edited) io.err(`  ${join(out, path)}`);
-      io.err('Keep the edits (move them into the pack\'s hints file), or run again with --force to replace them.');
-      return 1;
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (args.values['dry-run']) {
-      io.out(`\nDry run: would write ${plan.write.length + (args.values.force ? plan.edited.length : 0)} file(s) to ${out}/; ${plan.unchanged.length} unchanged (${seconds} s).`);
-      return 0;
-    }
-    applyWrite(out, result.files, result.origins, plan, args.values.force);
-    const removed = plan.stale.length > 0 ? `; removed ${plan.stale.length} the packs no longer produce` : '';
-    io.out(`\nWrote ${plan.write.length + (args.values.force ? plan.edited.length : 0)} file(s) to ${relative('.', out) || '.'}/; ${plan.unchanged.length} unchanged${removed} (${seconds} s).`);
-    return 0;
-  } catch (error) {
-    if (error instanceof ImportError) {
-      io.err(`${error.file || 'import'}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-      io.err('Nothing was written.');
-      return 1;
-    }
-    throw error;
+  const problems: Problem[] = [];
+  const files = args.positionals;
+  if (files.length > 3) io.out(`Reading ${files.length} files...`);
+  const prepared = await prepareSources(files, out, problems);
+  const imported = prepared.length > 0 ? composeAll(prepared, readContentTree(out), out, { councilFlag: args.values.council }) : undefined;
+  if (imported) problems.push(...imported.problems);
+  for (const s of imported?.summaries ?? []) for (const line of describeSource(s, imported!.words)) io.out(line);
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of problems.filter((x) => x.severity === 'warning')) io.err(`warning: ${formatProblem(p)}`);
+  const reviews = problems.filter((p) => p.severity === 'review');
+  if (reviews.length) io.out(`\n${plural(reviews.length, 'item')} to review:\n${reviews.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  if (hasErrors(problems) || !imported) {
+    io.err(`\n${errors.length === 1 ? 'A problem stops' : `${errors.length} problems stop`} the import:`);
+    for (const p of errors) io.err(`  ${formatProblem(p)}`);
+    io.err('Nothing was written.');
+    return 1;
   }
+  const plan = planWrite(out, imported.files, imported.origins, prepared.map((p) => p.input.id));
+  if (plan.edited.length > 0 && !args.values.force) {
+    io.err(`\n${plural(plan.edited.length, 'file was', 'files were')} edited since the last import and would be overwritten; nothing was written:`);
+    for (const path of plan.edited) io.err(`  ${join(out, path)}`);
+    io.err('Keep the edits: record them in the source\'s hints file (content/import-hints/<source>.yaml: text corrections, structure, titles), or run again with --force to replace them.');
+    return 1;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const count = plan.write.length + (args.values.force ? plan.edited.length : 0);
+  const created = imported.summaries.filter((s) => s.newCouncil);
+  if (args.values['dry-run']) {
+    io.out(`\nDry run: would write ${plural(count, 'file')} to ${out}/; ${plan.unchanged.length} unchanged (${seconds} s).`);
+    return 0;
+  }
+  applyWrite(out, imported.files, imported.origins, plan, args.values.force);
+  const remembered = rememberCouncil(out, imported);
+  for (const r of remembered) {
+    mkdirSync(join(out, 'import-hints'), { recursive: true });
+    writeFileSync(r.path, r.text);
+  }
+  for (const s of created) io.out(`\nCreated council ${s.council.id} ("${s.council.name ?? s.council.id}") in ${join(out, 'councils', `${s.council.id}.yaml`)}: add its website and accessibility contact, which the source does not print.`);
+  if (remembered.length) io.out(`Remembered the council for re-import in ${remembered.map((r) => relative('.', r.path)).join(', ')}.`);
+  const removed = plan.stale.length > 0 ? `; removed ${plan.stale.length} the sources no longer produce` : '';
+  io.out(`\nWrote ${plural(count, 'file')} to ${relative('.', out) || '.'}/; ${plan.unchanged.length} unchanged${removed} (${seconds} s).`);
+  return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = run(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) });
+  process.exitCode = await run(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) });
 }

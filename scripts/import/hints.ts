@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { documentKinds, documentStatuses, erratum } from '../../src/schema';
+import { documentKinds, documentStatuses, erratum, isoDate } from '../../src/schema';
+import { sourceKinds } from './segment/classify';
 
 /**
  * Corrections a web team records for one pack, where the pack itself gives no sign: kept beside the pack's source
@@ -8,9 +9,46 @@ import { documentKinds, documentStatuses, erratum } from '../../src/schema';
 /** One figure read by a person from the text, with the line that prints it. */
 const figure = z.object({ period: z.string(), printed: z.string(), line: z.number().int().positive() });
 
+const lineNumber = z.number().int().positive();
+
 export const hintsSchema = z.object({
-  /** Council id, when the pack does not name its council in a way the importer knows. */
+  /** Council id: given with --council at the first import, or when the source does not name its council. */
   council: z.string().optional(),
+  /** What kind of document the source is, when the importer decided wrongly. */
+  kind: z.enum(sourceKinds).optional(),
+  /** The meeting's date (YYYY-MM-DD), when the source prints none or the importer read the wrong one. */
+  date: isoDate.optional(),
+  /** The meeting's start time ("19:00"), when the source prints none or the importer read the wrong one. */
+  time: z.string().regex(/^\d{2}:\d{2}$/, 'a time written HH:MM, such as 19:00').optional(),
+  /** The body (committee) whose meeting it is, when the source does not name it. */
+  body: z.string().min(1).optional(),
+  /**
+   * Corrections to the text as extracted: on `line`, the words `printed` become `correct`. They are applied before
+   * anything is read, so a re-import keeps them; the extracted text in content/sources stays as the council
+   * published it.
+   */
+  corrections: z
+    .array(
+      z.object({
+        line: lineNumber,
+        printed: z.string().min(1),
+        correct: z.string(),
+        /** Why, for whoever reads the hints file next. */
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** Corrections to the structure the importer read in minutes. */
+  structure: z
+    .object({
+      /** Lines that start a minute the importer missed, with its number and title as printed. */
+      minutes: z.array(z.object({ line: lineNumber, number: z.string().optional(), title: z.string().min(1) })).default([]),
+      /** Lines the importer took for a minute's heading that are not one. */
+      notMinutes: z.array(lineNumber).default([]),
+      /** Lines where the importer found a decision that is not one. */
+      notDecisions: z.array(lineNumber).default([]),
+    })
+    .optional(),
   /** Extra document boundaries: the first line of each new section. */
   splits: z
     .array(

@@ -141,8 +141,12 @@ export const NOBODY = /^(?:none|nil|no(?:ne)? (?:apologies|declarations|interest
 // ---------------------------------------------------------------------------------------------------------------
 // Minutes
 
-/** A minutes document says so near its top. */
-export const MINUTES_TITLE = /\b(?:minutes|cofnodion)\b/i;
+/**
+ * A minutes document says so in its heading: "Minutes of ...", "DRAFT MINUTES", "Cofnodion"; not an agenda item about
+ * an earlier meeting's minutes ("To confirm the minutes of the meeting held on ...").
+ */
+export const MINUTES_TITLE =
+  /(?<!\b(?:confirm|approve|receive|sign|agree|note|accept|adopt)\s+the\s+)\b(?:minutes|cofnodion)\s+(?:of|for|o|y)\b(?!\s+the\s+(?:previous|last)\b)|^\W*(?:(?:draft|final|adopted|approved|unapproved|confirmed|signed)\s+)*(?:minutes|cofnodion)\b/im;
 
 /** The printed word that opens a block of decisions, as principal councils print it. */
 export const DECISION_BLOCK_WORD = 'RESOLVED';
@@ -297,7 +301,7 @@ export const ACTION_HEADER = /^(?:action(?:s)?|who|by whom|owner|responsible|lea
 
 /** Words common in Welsh council text and rare in English: how a Welsh document is told from an English one. */
 export const WELSH_WORDS = new Set(
-  'a ac ar am gan gyda yn yr y o i fod oedd mae cyngor cymuned cofnodion cyfarfod cynghorydd cynghorwyr ymddiheuriadau datganiadau buddiant eitem penderfynwyd cytunwyd nodwyd clerc cadeirydd presennol hefyd dim unrhyw fusnes arall dyddiad nesaf'.split(
+  'ac ar gan gyda yn yr y fod oedd mae wedi bod hyn hynny hefyd dim unrhyw arall nesaf rhaid ond neu os pan sydd fydd gyfer gael iddo iddi ein eich cyngor cymuned cofnodion cyfarfod cynghorydd cynghorwyr ymddiheuriadau datganiadau buddiant eitem penderfynwyd cytunwyd nodwyd clerc cadeirydd presennol fusnes dyddiad adroddiad cymeradwywyd llofnodwyd'.split(
     ' ',
   ),
 );

@@ -7,7 +7,7 @@ import { run } from '../../scripts/import';
 import { findFurniture } from '../../scripts/import/layout/furniture';
 import { toLines } from '../../scripts/import/read/line';
 import { fidelity, wordsOf } from '../../src/model/words';
-import { mdxText } from '../helpers/mdx-text';
+import { mdxText } from '../../scripts/import/verify/mdx-text';
 import { seedPacks, sourceText } from '../helpers/seeds';
 
 /** A small seeded generator (mulberry32), so every run fuzzes the same cases and a failure can be replayed. */

@@ -7,7 +7,7 @@ import { run } from '../../scripts/import';
 import { fidelity, wordsOf } from '../../src/model/words';
 import { findFurniture } from '../../scripts/import/layout/furniture';
 import { toLines } from '../../scripts/import/read/line';
-import { mdxText } from '../helpers/mdx-text';
+import { mdxText } from '../../scripts/import/verify/mdx-text';
 import { seedPacks, sourceText } from '../helpers/seeds';
 
 const scratch = mkdtempSync(join(tmpdir(), 'chamber-import-'));

@@ -4,7 +4,7 @@ import { escapeLine } from '../../scripts/import/render/mdx';
 import { hasMixedScript, isBrokenTable, isHeading, renderBody, startsParagraph } from '../../scripts/import/render/body';
 import { toLines } from '../../scripts/import/read/line';
 import { wordsOf } from '../../src/model/words';
-import { mdxText } from '../helpers/mdx-text';
+import { mdxText } from '../../scripts/import/verify/mdx-text';
 
 describe('headings', () => {
   test.each([

@@ -1,32 +1,7 @@
-import { offsetAt } from '../../../src/model/date';
 import type { AgendaItem } from '../../../src/schema';
 import type { SourceLine } from '../read/line';
 import { plain } from '../read/markup';
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** "Wednesday, 22 April 2015", "12TH OF APRIL 2023", "13 JULY 2009" -> 2015-04-22; undefined when there is no date. */
-export function parseDate(text: string): string | undefined {
-  const m = /\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b/i.exec(text);
-  if (!m) return undefined;
-  const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-  return `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-}
-
-/** "2.00 pm", "10.00 am", "12.00 PM", "2pm" -> "14:00"; undefined when there is no time. */
-export function parseTime(text: string): string | undefined {
-  const m = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\b/i.exec(text);
-  if (!m) return undefined;
-  let hour = Number(m[1]) % 12;
-  if (m[3]!.toLowerCase() === 'p') hour += 12;
-  return `${String(hour).padStart(2, '0')}:${m[2] ?? '00'}`;
-}
-
-/** A local date and time in Europe/London as an ISO date-time with the offset in force that day. */
-export function londonDateTime(date: string, time = '00:00'): string {
-  const local = `${date}T${time}:00`;
-  return `${local}${offsetAt(local)}`;
-}
+import { clockTime, datesIn } from './when';
 
 /** What the front sheet of a pack says about the meeting. Every field is optional: packs differ. */
 export interface MeetingHeader {
@@ -59,13 +34,13 @@ export function parseMeetingHeader(lines: SourceLine[]): MeetingHeader {
       if (/\*\*/.test(text) && !/\*\*\s*$/.test(text) && lines[i + 1]) value = plain(`${value} ${lines[i + 1]!.text}`);
       if (key === 'meeting') header.body = value;
       if (key === 'date/time' || key === 'date') {
-        const date = parseDate(value);
-        if (date) header.date = date;
-        const time = parseTime(value);
+        const found = datesIn(value)[0];
+        if (found) header.date = found.iso;
+        const time = found?.time ?? clockTime(value);
         if (time) header.time = time;
       }
       if (key === 'time') {
-        const time = parseTime(value);
+        const time = clockTime(value);
         if (time) header.time = time;
       }
       if (key === 'location' || key === 'place' || key === 'venue') header.venue = value.replace(/,\s*$/, '');

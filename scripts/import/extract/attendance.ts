@@ -154,9 +154,35 @@ function tableRow(cells: string[], line: Line): Attendee[] {
   return out;
 }
 
+const SINGLE_TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lady|Lord|Prof|Professor|Rev|Revd)\.?\s`;
+const TITLED_SPLIT = new RegExp(String.raw`(?:,\s*|\s+and\s+|\s*&\s*)(?=${SINGLE_TITLE})`);
+const TITLED_ENTRY = /^(?<name>[^,(]+?)\s*(?:,\s*(?<role>[^()]+?))?\s*(?:\((?<note>[^()]*)\))?\.?$/;
+
+/**
+ * Names that each carry their own title, with a role after a comma: "Mr. P. C. Osborne CC, Cabinet Lead Member for
+ * Highways and Transport and Mr. B. L. Pain CC, ... (for Minute 180)". Split only before a title, so a role's own
+ * "and" and commas stay in the role; a note in brackets at the end is every name's.
+ */
+function titledAttendees(text: string, line: Line): Attendee[] {
+  const segments = text.split(TITLED_SPLIT);
+  const lineNote = TITLED_ENTRY.exec(segments[segments.length - 1] ?? '')?.groups?.['note'];
+  return segments.flatMap((segment) => {
+    const g = TITLED_ENTRY.exec(segment.trim())?.groups;
+    if (!g?.['name']) return [];
+    const note = g['note'] ?? lineNote;
+    const chair = /^in the chair$/i.test(note ?? '');
+    const attendee: Attendee = { printed: g['name'].trim(), chair, line: line.n, text: printed(line.text) };
+    const role = g['role'] ?? (chair ? note : undefined);
+    if (role) attendee.role = role.trim();
+    if (note) attendee.note = note;
+    return [attendee];
+  });
+}
+
 /** Reads the names in one list's text, carrying a shared title ("Cllrs") from one name to the next. */
 export function attendeesIn(text: string, line: Line, shared?: { title?: string }): Attendee[] {
   if (text.includes('\t')) return tableRow(text.split('\t'), line);
+  if (new RegExp(`^${SINGLE_TITLE}`).test(text.trim()) && !/\b(?:Cllrs|Councillors)\b/.test(text)) return titledAttendees(text.trim(), line);
   const state = shared ?? {};
   let body = text.replace(/^[*•·-]\s+/, '');
   const plural = PLURAL_TITLE.exec(body);
@@ -181,6 +207,12 @@ export function attendeesIn(text: string, line: Line, shared?: { title?: string 
   }
   return out;
 }
+
+/** Whether a chunk's lines run on: its last line fills its measure (positioned sources) or ends without a stop. */
+const isWrapped = (chunk: ReadonlyArray<{ line: Line; text: string }>) => {
+  const last = chunk[chunk.length - 1]!;
+  return last.line.end === undefined || chunk.length > 1 || last.text.length > 60;
+};
 
 /** One list: its label line and the lines after it, up to a blank line, another list, a heading or a sentence. */
 interface ListBlock {
@@ -208,11 +240,10 @@ export function readAttendance(lines: readonly Line[], skip: ReadonlySet<number>
       continue;
     }
     if (!open) continue;
-    if (text === '') {
-      if (open.lines.length > 0) open = undefined;
-      continue;
-    }
-    if (line.heading || (isProse(text) && !text.includes('\t'))) {
+    // A list may be printed in groups with blank lines between; a sentence, a heading or a numbered item ends it.
+    if (text === '') continue;
+    const capitals = text === text.toUpperCase() && text.split(/\s+/).filter((w) => /\p{Lu}{2,}/u.test(w)).length >= 3;
+    if (line.heading || capitals || (isProse(text) && !text.includes('\t')) || /^\d+[.)]?\s/.test(text)) {
       open = undefined;
       continue;
     }
@@ -226,9 +257,15 @@ export function readAttendance(lines: readonly Line[], skip: ReadonlySet<number>
     // Table rows one by one; the other lines run together, as a list of names wraps from line to line.
     const rows = block.lines.filter((l) => l.text.includes('\t'));
     for (const row of rows) attendance[block.list].push(...attendeesIn(row.text, row.line));
-    const prose = block.lines.filter((l) => !l.text.includes('\t'));
-    const bulleted = prose.every((l) => /^[*•·-]\s/.test(l.line.text.trim()));
-    const chunks = bulleted ? prose.map((l) => [l]) : prose.length ? [prose] : [];
+    // A list of names wraps from line to line ("..., Evans," / "Cobb, Ashman"); one name a line is one name a line.
+    const chunks: Array<typeof block.lines> = [];
+    for (const l of block.lines.filter((x) => !x.text.includes('\t'))) {
+      const last = chunks[chunks.length - 1];
+      const previous = last?.[last.length - 1]?.text ?? '';
+      const continues = /(?:,|\band|&|-)$/.test(previous.trim()) || /^(?:and\b|&|\p{Ll})/u.test(l.text.trim()) || (previous !== '' && !/[).]$/.test(previous.trim()) && !/^[*•·-]\s/.test(l.line.text.trim()) && !new RegExp(`^${SINGLE_TITLE}`).test(l.text.trim()) && isWrapped(last!));
+      if (last && continues) last.push(l);
+      else chunks.push([l]);
+    }
     for (const chunk of chunks) {
       const first = chunk[0]!.line;
       readSentences(chunk.map((l) => l.text).join(' '), first, block.list, attendance, shared);
@@ -238,10 +275,24 @@ export function readAttendance(lines: readonly Line[], skip: ReadonlySet<number>
   return { attendance, lines: used };
 }
 
+/** Sentences of a list's text: a full stop after an initial or a title ("S. J.", "Mr.") does not end one. */
+function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\.\s+(?=\p{Lu})/gu)) {
+    const word = /\S+$/.exec(text.slice(start, m.index))?.[0] ?? '';
+    if (/^(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St)$/.test(word)) continue;
+    out.push(text.slice(start, m.index + 1));
+    start = m.index + m[0].length;
+  }
+  out.push(text.slice(start));
+  return out.filter((s) => s.trim());
+}
+
 /** A list's text may go on to another list in the same paragraph: "... and the Clerk. Members of the public - Mr Hoggins." */
 function readSentences(text: string, line: Line, list: AttendanceList, attendance: Attendance, shared: { title?: string }): void {
   let current = list;
-  for (const part of text.split(INLINE_ATTENDANCE_LABEL).flatMap((p) => p.split(/(?<=\.)\s+(?=[\p{Lu}])/u))) {
+  for (const part of text.split(INLINE_ATTENDANCE_LABEL).flatMap(splitSentences)) {
     const label = attendanceLabel(part);
     if (label && label.list !== current) {
       current = label.list;

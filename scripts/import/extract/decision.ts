@@ -351,7 +351,8 @@ export function assignIds(decisions: FoundDecision[]): void {
       .filter(Boolean)
       .join('-')
       .toLowerCase()
-      .replace(/[^a-z0-9-]/g, '');
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     d.id = count === 1 ? base : `${base}-${count}`;

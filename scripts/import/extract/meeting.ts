@@ -99,6 +99,8 @@ export function councilNameIn(text: string): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const ending = ENDINGS.find((e) => e.every((w, k) => bare[i + k] === w));
     if (!ending) continue;
+    // "the County Council": an ending with no name before it; its own words ("County") are not a name.
+    const skipTo = i + ending.length - 1;
     let start = i;
     for (let k = i - 1; k >= 0; k--) {
       const word = words[k]!;
@@ -108,7 +110,10 @@ export function councilNameIn(text: string): string | undefined {
       if (nameWord) start = k;
       else if (!(CONNECTORS.has(b) && k > 0 && !NOT_IN_COUNCIL_NAME.has(bare[k - 1]!) && (capitals || /^[\p{Lu}]/u.test(words[k - 1]!)))) break;
     }
-    if (start === i) continue;
+    if (start === i) {
+      i = skipTo;
+      continue;
+    }
     return nameCase(words.slice(start, i + ending.length).join(' ').replace(/[^\p{L})]+$/u, ''));
   }
   return undefined;
@@ -164,8 +169,12 @@ function startTime(blocks: HeadBlock[]): Found<string> | undefined {
 /** The venue after "held in/at" or after the time: "at 7.00pm in Tintern Village Hall". */
 function venue(blocks: HeadBlock[]): Found<string> | undefined {
   for (const block of blocks) {
-    const m = /(?:\b[Hh][Ee][Ll][Dd]|\b[Mm]eeting|\d\s*[AaPp]\.?[Mm]\.?|\b\d{2}[.:]?\d{2}(?:\s*hrs?)?)\s+(?:(?:[Aa][Tt]|[Ii][Nn])\s+)(?<venue>(?:the\s+)?[\p{Lu}][\p{L}'’&.-]*(?:\s+(?:[\p{Lu}][\p{L}'’&.-]*|&|and|of|the|on|upon))*)/u.exec(block.text);
-    const v = m?.groups?.['venue']?.replace(/\s+(?:on|at|and|of|the)$/i, '').replace(/[.,;:]+$/, '').trim();
+    const m = /(?:\b[Hh][Ee][Ll][Dd]|\b[Mm]eeting|\d\s*[AaPp]\.?[Mm]\.?|\b\d{2}[.:]?\d{2}(?:\s*hrs?)?)\s+(?:(?:[Aa][Tt]|[Ii][Nn])\s+)(?<venue>(?:the\s+)?[\p{Lu}][\p{L}'’&.-]*(?:\s+(?:[\p{Lu}][\p{L}'’&.-]*|&|and|of|the|on|upon)|,\s+[\p{Lu}][\p{L}'’&.-]*)*)/u.exec(block.text);
+    const v = m?.groups?.['venue']
+      ?.replace(/\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.*$/i, '')
+      .replace(/\s+(?:on|at|and|of|the)$/i, '')
+      .replace(/[.,;:]+$/, '')
+      .trim();
     if (!m || !v || datesIn(v).length > 0 || clockTime(v) || /^(?:on|the)$/i.test(v)) continue;
     return { value: v, from: `"${m[0]}"`, ...(lineAt(block, m.index) ? { line: lineAt(block, m.index)! } : {}) };
   }

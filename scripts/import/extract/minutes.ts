@@ -14,7 +14,7 @@ import { findActions, type FoundAction } from './action';
 import { attendeesIn, readAttendance, type Attendance, type Attendee } from './attendance';
 import { assignIds, decisionsOf, printsResolvedBlocks, type FoundDecision, type FoundVote } from './decision';
 import { readMeeting, type MeetingFacts } from './meeting';
-import { findMinuteHeadings } from './numbering';
+import { findMinuteHeadings, type MinuteHeading, type Numbering } from './numbering';
 import { cutLines, paragraphsOf, type Place } from './paragraphs';
 import { namedVotes, type NamedVote } from './vote';
 import { datesIn, timeRange } from './when';
@@ -73,6 +73,25 @@ const SIGNATURE = /^(?:signed\b|chair(?:man|woman|person)?\b|(?:\[?end of minute
 const DECLARED = /(?<name>(?:(?:County\s+)?Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)*)\s+declared\s+(?:an?\s+)?(?<interest>[^.]*?\binterests?\b[^.]*)/u;
 const DECLARED_LIST_RE = /\bdeclared an? (?<interest>.+?)\s*:$/;
 const NAME_LINE_RE = /^(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Prof|Professor)\.?\s[^,;:]{1,80}$/;
+
+/** Corrections a person made to the structure the importer read (hints file). */
+export interface StructureOverrides {
+  minutes: Array<{ line: number; number?: string | undefined; title: string }>;
+  notMinutes: number[];
+  notDecisions: number[];
+}
+
+/** The minute headings found, less those a person said are not headings, plus those a person added. */
+function withOverrides(found: Numbering, lines: readonly Line[], overrides: StructureOverrides | undefined): Numbering {
+  if (!overrides) return found;
+  const not = new Set(overrides.notMinutes);
+  const added = overrides.minutes.flatMap((m): MinuteHeading[] => {
+    const index = lines.findIndex((l) => l.n === m.line);
+    return index === -1 ? [] : [{ index, ...(m.number ? { number: m.number, label: m.number } : {}), title: m.title, start: 0, end: lines[index]!.text.length }];
+  });
+  const headings = [...found.headings.filter((h) => !not.has(lines[h.index]!.n) && !added.some((a) => a.index === h.index)), ...added].sort((a, b) => a.index - b.index || a.start - b.start);
+  return { headings, style: `${found.style}; corrected in the hints file` };
+}
 
 /** The closing lines at the end of the minutes: the closing time, a time range, a date, a signature. */
 function closingStart(lines: readonly Line[], from: number, to: number, skip: ReadonlySet<number>): number {
@@ -133,10 +152,13 @@ function considersIn(lines: readonly Line[], from: number, to: number): string[]
  * Reads a set of minutes. `skip` holds the line numbers of page furniture; `title` and `fileName` are the file's own
  * title and name, which the meeting's date comes from when the text prints none.
  */
-export function parseMinutes(section: readonly Line[], options: { skip?: ReadonlySet<number>; title?: string; fileName?: string } = {}): ParsedMinutes {
+export function parseMinutes(
+  section: readonly Line[],
+  options: { skip?: ReadonlySet<number>; title?: string; fileName?: string; overrides?: StructureOverrides | undefined } = {},
+): ParsedMinutes {
   const skip = options.skip ?? new Set<number>();
   const review: ReviewFlag[] = [];
-  const numbering = findMinuteHeadings(section, skip);
+  const numbering = withOverrides(findMinuteHeadings(section, skip), section, options.overrides);
 
   // Cut each heading's line where the heading starts and ends, so the heading and the minute's text are lines apart.
   const first = cutLines(section, numbering.headings.flatMap((h): Place[] => [{ index: h.index, col: h.start }, { index: h.index, col: h.end }]));
@@ -166,7 +188,8 @@ export function parseMinutes(section: readonly Line[], options: { skip?: Readonl
 
   const style = printsResolvedBlocks(section) ? 'blocks' : 'phrases';
   const found = items.map((item) => decisionsOf(item.key, lines, item.from, item.to, { blocks: style === 'blocks', skip }));
-  const decisions = found.flatMap((f) => f.decisions);
+  const notDecisions = new Set(options.overrides?.notDecisions ?? []);
+  const decisions = found.flatMap((f) => f.decisions).filter((d) => !notDecisions.has(lines[d.from.index]!.n));
   const votes = found.flatMap((f) => f.votes);
   assignIds(decisions);
 

@@ -174,9 +174,9 @@ function titleEnd(line: Line, from: number): number {
   if (colon) return from + colon[0].length;
   const tab = rest.indexOf('\t');
   if (tab > 0) return from + tab;
+  if (words(rest) <= 15) return text.length;
   const dash = /^.{3,100}?(?=\s[–—-]\s)/.exec(rest);
   if (dash) return from + dash[0].length;
-  if (words(rest) <= 15) return text.length;
   const sentence = /^.{10,120}?[.!?](?=\s+[\p{Lu}"“])/u.exec(rest);
   if (sentence) return from + sentence[0].length;
   // A title run into the text without punctuation ends where a sentence visibly starts: a sub-number ("7.1"), or a

@@ -3,6 +3,7 @@
  * different ways one councillor is printed ("Mr M. Mullaney CC", "Mr. M. T. Mullaney CC"). Pure; no I/O.
  */
 import type { Person, PersonMention } from '../../../src/schema';
+import { PERSON_TITLES, POST_NOMINALS, ROLES } from '../house-style';
 import type { SourceLine } from '../read/line';
 
 /** The parts of a printed name. */
@@ -31,7 +32,6 @@ export interface PersonLine {
 export type PersonEntry = Pick<Person, 'name' | 'honorific' | 'printedAs'> & { id: string };
 
 const HONORIFICS = ['Councillor', 'Cllr', 'Mrs', 'Miss', 'Mr', 'Ms', 'Dr', 'Prof', 'Sir'];
-const POST_NOMINALS = ['CC', 'JP', 'MBE', 'OBE', 'CBE', 'DL', 'MP'];
 /** Honorifics that say whether a person is a man or a woman; the merge never links a "Mr" to a "Mrs". */
 const SEX_OF: Record<string, 'm' | 'f'> = { mr: 'm', sir: 'm', mrs: 'f', ms: 'f', miss: 'f' };
 /** Lower-case words that end a role: the sentence goes on about the person ("…Transport who were present"). */
@@ -125,6 +125,40 @@ function listNames(text: string): Hit[] {
       return { from: i === 0 ? m.index : at, to: at + s[0].length, person: { printed: s[0], parts } };
     });
   });
+}
+
+const TITLE_WORDS = new Set(PERSON_TITLES.map((t) => t.toLowerCase()).concat(['county', 'district', 'borough', 'town', 'parish', 'community', 'ward']));
+const PERSONAL = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'revd']);
+const PARTICLES = new Set(['de', 'van', 'von', 'la', 'le', 'du', 'der', 'den', 'ap', 'di', 'da', 'mac']);
+
+/**
+ * The parts of a name as any council prints it: "Graham Dolan", "Cllr Mrs Shewell", "County Cllr Webb", "Cllr Paul
+ * Rochford", "D Richardson", "Baker OBE"; a title shared by a list ("Cllrs Hayward, Hoskins") comes as `sharedTitle`.
+ * Undefined for what is not a name ("the Clerk", "Police Scotland CPO", "7 members of the public").
+ */
+export function nameParts(printed: string, sharedTitle?: string): NameParts | undefined {
+  const tokens = printed.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  const bare = (w: string) => w.replace(/\.$/, '');
+  const titles: string[] = [];
+  while (tokens.length > 1 && TITLE_WORDS.has(bare(tokens[0]!).toLowerCase())) titles.push(tokens.shift()!);
+  const postNominals: string[] = [];
+  while (tokens.length > 1 && POST_NOMINALS.includes(bare(tokens[tokens.length - 1]!))) postNominals.unshift(bare(tokens.pop()!));
+  // Initials run together ("S.J.") or apart ("S. J.") are one given name each.
+  const words = tokens.flatMap((w) => (/^(?:[A-Z]\.)+$/.test(w) ? w.split('.').filter(Boolean) : [bare(w)]));
+  if (words.length === 0 || words.length > 4 || ROLES.test(words.join(' ')) && ROLES.exec(words.join(' '))![0].length === words.join(' ').length) return undefined;
+  if (!words.every((w) => /^[\p{Lu}][\p{L}'’-]*$/u.test(w) || PARTICLES.has(w.toLowerCase()))) return undefined;
+  // A word in capitals that is not an initial is an organisation ("SBC", "CPO"), unless it is the only word after a title.
+  if (words.some((w) => /^[A-Z]{2,}$/.test(w)) && !(titles.length > 0 && words.length === 1)) return undefined;
+  const surname = words.pop()!;
+  const personal = titles.find((t) => PERSONAL.has(bare(t).toLowerCase()));
+  const honorific = personal ?? titles[titles.length - 1] ?? sharedTitle;
+  return {
+    ...(honorific ? { honorific } : {}),
+    given: words,
+    initials: words.filter((w) => !PARTICLES.has(w.toLowerCase())).map((w) => w.charAt(0)),
+    surname,
+    postNominals,
+  };
 }
 
 /** Joins a name list broken across lines ("…, Patel" + "and Westley") into one line numbered as its first line. */

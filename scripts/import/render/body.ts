@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { reviewFlag } from '../../../src/schema';
-import { plain } from '../read/markup';
+import { markdownHeading, plain, unescapeMarkdown } from '../read/markup';
 import type { Furniture } from '../layout/furniture';
 import { component, escapeLine, hasUnknownHtml } from './mdx';
-import { toBlocks, type SourceLine } from '../read/line';
+import { toBlocks, type Line } from '../read/line';
 import type { Table } from '../layout/tables';
 
-type ReviewFlag = z.infer<typeof reviewFlag>;
+export type ReviewFlag = z.infer<typeof reviewFlag>;
 
 /** What the body renderer needs besides the lines: what other stages recognised in them. */
 export interface BodyContext {
@@ -19,6 +19,12 @@ export interface BodyContext {
   skip?: ReadonlySet<number>;
   /** Last line of a cover block (meeting, title, author): its lines are plain paragraphs, not headings. */
   coverEnd?: number | undefined;
+  /**
+   * What the source says about its layout: `positioned` (a PDF: a short bold line starting a block is a heading, a
+   * line that ends short keeps its line break), `marked` (Markdown, HTML, Word: headings are marked), or `plain`
+   * (text: headings are guessed from their shape).
+   */
+  headings?: 'positioned' | 'marked' | 'plain' | undefined;
 }
 
 /** The rendered body and what a person should look at. */
@@ -75,11 +81,15 @@ function renderTable(table: Table, caption: string | undefined): string {
  * `<PageBreak>`; lines with markup the importer does not understand stay verbatim in `<Verbatim>` and are listed
  * for review. Every non-furniture word of the input is in the output.
  */
-export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody {
+export function renderBody(lines: Line[], ctx: BodyContext): RenderedBody {
   const out: string[] = [];
   const review: ReviewFlag[] = [];
-  const tableAt = new Map(ctx.tables.map((t) => [t.start, t]));
-  const inTable = new Set(ctx.tables.flatMap((t) => range(t.start, t.end)));
+  // Only tables that start in these lines: the lines of one that started before are text here, never dropped.
+  const here = new Set(lines.map((l) => l.n));
+  const tables = ctx.tables.filter((t) => here.has(t.start));
+  const tableAt = new Map(tables.map((t) => [t.start, t]));
+  const inTable = new Set(tables.flatMap((t) => range(t.start, t.end)));
+  let page = lines.find((l) => l.text.trim() !== '')?.page;
   for (const block of toBlocks(lines)) {
     let paragraph: string[] = [];
     const flush = () => {
@@ -88,6 +98,15 @@ export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody 
     };
     for (const line of block.lines) {
       if (ctx.skip?.has(line.n)) continue;
+      const furniture = ctx.furniture.get(line.n);
+      // A new printed page: marked where the page has no furniture of its own to mark it.
+      if (line.page !== undefined && page !== undefined && line.page !== page) {
+        if (!furniture) {
+          flush();
+          out.push(component('PageBreak', { kind: 'page', printed: '', page: line.page, line: line.n }));
+        }
+        page = line.page;
+      }
       const table = tableAt.get(line.n);
       if (table && isBrokenTable(table)) {
         flush();
@@ -102,10 +121,10 @@ export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody 
         continue;
       }
       if (inTable.has(line.n)) continue;
-      const furniture = ctx.furniture.get(line.n);
       if (furniture) {
         flush();
-        out.push(component('PageBreak', { kind: furniture.kind, printed: furniture.printed, page: furniture.page, line: line.n }));
+        // A file's metadata (front matter) is not part of the document, not even as a page mark.
+        if (furniture.kind !== 'metadata') out.push(component('PageBreak', { kind: furniture.kind, printed: furniture.printed, page: furniture.page, line: line.n }));
         continue;
       }
       if (hasMixedScript(line.text)) {
@@ -120,13 +139,27 @@ export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody 
         out.push(component('Verbatim', { text: line.text, line: line.n, reason: 'markup not understood' }));
         continue;
       }
-      if (block.lines.length === 1 && line.n > (ctx.coverEnd ?? 0) && isHeading(line.text)) {
+      const layout = ctx.headings ?? 'plain';
+      if (line.heading) {
+        flush();
+        const heading = markdownHeading(line.text)?.text ?? line.text;
+        out.push(`${'#'.repeat(Math.min(Math.max(line.heading, 2), 4))} ${escapeLine(plain(unescapeMarkdown(heading)))}`);
+        continue;
+      }
+      if (layout === 'positioned' && line.bold && block.lines[0] === line && isHeading(line.text)) {
+        flush();
+        out.push(`## ${escapeLine(plain(line.text.replace(/\t+/g, ' ')))}`);
+        continue;
+      }
+      if (layout === 'plain' && block.lines.length === 1 && line.n > (ctx.coverEnd ?? 0) && isHeading(line.text)) {
         flush();
         out.push(`${headingLevel(line.text)} ${escapeLine(plain(line.text))}`);
         continue;
       }
       const previous = paragraph.length > 0 ? block.lines[block.lines.indexOf(line) - 1] : undefined;
       if (previous && startsParagraph(previous.text, line.text)) flush();
+      // A printed line that stopped short (a list of names, an address) keeps its line break.
+      else if (previous && layout === 'positioned' && endsShort(previous, block.lines)) paragraph[paragraph.length - 1] += '\\';
       paragraph.push(
         escapeLine(normaliseLine(line.text), (label) =>
           review.push({ line: line.n, reason: `dead link "${label}": the source links to nothing; the text is kept` }),
@@ -139,6 +172,12 @@ export function renderBody(lines: SourceLine[], ctx: BodyContext): RenderedBody 
 }
 
 const BULLET = /^\s*[-*•·]\s/;
+
+/** Whether a line of a positioned source ends well before the block's right edge, without ending a sentence. */
+function endsShort(line: Line, block: readonly Line[]): boolean {
+  const right = Math.max(...block.map((l) => l.end ?? 0));
+  return line.end !== undefined && right > 0 && line.end < right * 0.75 && !/[.!?,;:]$/.test(line.text.trim());
+}
 
 /**
  * Whether a line starts a new paragraph. PDF text puts most paragraphs on one line each ("1. The purpose ...",

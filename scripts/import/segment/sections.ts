@@ -1,4 +1,4 @@
-import { parseDate } from '../extract/agenda';
+import { datesIn } from '../extract/when';
 import { plain } from '../read/markup';
 import type { Furniture } from '../layout/furniture';
 import type { SourceLine } from '../read/line';
@@ -126,7 +126,7 @@ export function segment(lines: SourceLine[], furniture: Furniture[], hints: Spli
       starts.push({ kind: hint.kind, start: n, reason: 'split given in the hints file', ...pick(hint) });
     } else if (MINUTES.test(t)) {
       starts.push({ kind: 'minutes', start: n, title: plain(t), reason: 'a "Minutes of a meeting" heading' });
-    } else if (MEETING_LINE.test(t) && parseDate(t)) {
+    } else if (MEETING_LINE.test(t) && datesIn(t).length > 0) {
       const cover = reportCover(lines, n);
       if (cover) {
         starts.push({ kind: 'report', start: n, title: cover.title, author: cover.author, meetingLine: plain(t), coverEnd: cover.end, reason: 'a report cover' });

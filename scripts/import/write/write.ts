@@ -6,7 +6,11 @@ import type { OutputFiles } from '../compose/merge';
 /** Records what the importer last wrote, so it can tell a file a person edited from one it may refresh. */
 export const MANIFEST = '.import-manifest.json';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+/** Whether a file on disk holds exactly this content. */
+const same = (current: Buffer, content: string | Uint8Array) =>
+  typeof content === 'string' ? current.toString('utf8') === content : Buffer.compare(current, Buffer.from(content)) === 0;
 
 /** What the manifest keeps for each file: the hash of what was written, and the packs it was made from. */
 interface Written {
@@ -38,7 +42,7 @@ export function planWrite(root: string, files: OutputFiles, origins: Map<string,
     const ours = written.packs.length > 0 && written.packs.every((p) => packs.includes(p));
     const full = join(root, path);
     const produced = files.has(path) || origins.has(path);
-    if (ours && !produced && existsSync(full) && sha256(readFileSync(full, 'utf8')) === written.sha256) plan.stale.push(path);
+    if (ours && !produced && existsSync(full) && sha256(readFileSync(full)) === written.sha256) plan.stale.push(path);
   }
   for (const [path, text] of files) {
     const full = join(root, path);
@@ -46,8 +50,8 @@ export function planWrite(root: string, files: OutputFiles, origins: Map<string,
       plan.write.push(path);
       continue;
     }
-    const current = readFileSync(full, 'utf8');
-    if (current === text) plan.unchanged.push(path);
+    const current = readFileSync(full);
+    if (same(current, text)) plan.unchanged.push(path);
     else if (manifest[path]?.sha256 === sha256(current)) plan.write.push(path);
     else plan.edited.push(path);
   }

@@ -5,21 +5,29 @@
 export function mdxText(mdx: string): string {
   const body = mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
   let out = '';
+  let text = '';
+  // Markdown escapes are undone in the text, never in props: a prop is JSON, already read as the reader sees it.
+  const flush = () => {
+    out += text.replace(/<\/[A-Z]\w*>/g, ' ').replace(/\\(.)/g, '$1');
+    text = '';
+  };
   let i = 0;
   while (i < body.length) {
     const open = /<([A-Z]\w*)/y;
     open.lastIndex = i;
     const tag = open.exec(body);
     if (!tag) {
-      out += body[i];
+      text += body[i];
       i++;
       continue;
     }
+    flush();
     const { values, end } = readProps(body, open.lastIndex);
     if (tag[1] !== 'PageBreak') out += ` ${values.flatMap(strings).join(' ')} `;
     i = end;
   }
-  return out.replace(/<\/[A-Z]\w*>/g, ' ').replace(/\\(.)/g, '$1');
+  flush();
+  return out;
 }
 
 /** Reads `name={json}` props up to the end of the tag. */
