@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makePdf } from '../helpers/documents';
 import { run } from '../../scripts/import';
 import { fidelity, wordsOf } from '../../src/model/words';
 import { findFurniture } from '../../scripts/import/layout/furniture';
@@ -13,10 +14,16 @@ import { seedPacks, sourceText } from '../helpers/seeds';
 const scratch = mkdtempSync(join(tmpdir(), 'chamber-import-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function importInto(out: string, ...args: string[]) {
+async function importInto(out: string, ...args: string[]) {
   const lines: { out: string[]; err: string[] } = { out: [], err: [] };
-  const code = run([...args, '--out', out], { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) });
+  const code = await run([...args, '--out', out], { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) });
   return { code, out: lines.out.join('\n'), err: lines.err.join('\n') };
+}
+
+/** A content folder holding only the seed packs' hints files, as a web team's would before a re-import. */
+function withHints(out: string): string {
+  cpSync(join(import.meta.dirname, '..', '..', 'content', 'import-hints'), join(out, 'import-hints'), { recursive: true });
+  return out;
 }
 
 function snapshot(dir: string): Map<string, string> {
@@ -37,30 +44,44 @@ const packs = seedPacks();
 const seedPaths = packs.map((p) => p.path);
 
 describe('importing the five seed packs', () => {
-  const out = join(scratch, 'seeds');
-  const first = importInto(out, ...seedPaths);
-
-  test('succeeds and reports what it found for each pack', () => {
-    expect(first.err).toBe('');
-    expect(first.code).toBe(0);
-    for (const p of packs) expect(first.out).toContain(`${p.id}.txt:`);
-    expect(first.out).toMatch(/meeting\s+leicestershire\/scrutiny-commission\/2015-04-22/);
-    expect(first.out).toMatch(/minutes\s+12 numbered minutes, 6 decisions/);
-    expect(first.out).toMatch(/Wrote \d+ file\(s\)/);
+  const out = withHints(join(scratch, 'seeds'));
+  let first: Awaited<ReturnType<typeof importInto>>;
+  beforeAll(async () => {
+    first = await importInto(out, ...seedPaths);
   });
 
-  test('a second import is byte-identical and writes nothing', () => {
+  test('succeeds and reports what it found for each pack', () => {
+    expect(first.err).toMatch(/^(?:warning: .*\n?)*$/);
+    expect(first.code).toBe(0);
+    for (const p of packs) expect(first.out).toContain(`${p.id}.txt  (TXT`);
+    expect(first.out).toMatch(/meeting\s+leicestershire\/scrutiny-commission\/2015-04-22/);
+    expect(first.out).toMatch(/minutes\s+12 numbered minutes/);
+    expect(first.out).toMatch(/decided\s+2 decisions, 3 notings, 1 recommendation/);
+    expect(first.out).toMatch(/Wrote \d+ files/);
+  });
+
+  test('a second import is byte-identical and writes nothing', async () => {
     const before = snapshot(out);
-    const again = importInto(out, ...seedPaths);
+    const again = await importInto(out, ...seedPaths);
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(/Wrote 0 file\(s\)/);
+    expect(again.out).toMatch(/Wrote 0 files/);
     expect(snapshot(out)).toEqual(before);
   });
 
-  test('the same packs named in another order give the same content', () => {
-    const other = join(scratch, 'reversed');
-    expect(importInto(other, ...[...seedPaths].reverse()).code).toBe(0);
+  test('the same packs named in another order give the same content', async () => {
+    const other = withHints(join(scratch, 'reversed'));
+    expect((await importInto(other, ...[...seedPaths].reverse())).code).toBe(0);
     expect(snapshot(other)).toEqual(snapshot(out));
+  });
+
+  test('the content folder already holds exactly what a fresh import of its sources gives', () => {
+    const committed = join(import.meta.dirname, '..', '..', 'content');
+    const fresh = snapshot(out);
+    for (const [path, hash] of fresh) {
+      // The manifest, hints and council files are the web team's: a fresh import cannot know their edits.
+      if (path === '.import-manifest.json' || path.startsWith('import-hints/') || path.startsWith('councils/')) continue;
+      expect(snapshot(committed).get(path), path).toBe(hash);
+    }
   });
 
   test.each(packs)('$id: every source word is in the content, in order', ({ id, text }) => {
@@ -95,50 +116,153 @@ describe('importing the five seed packs', () => {
 });
 
 describe('protecting hand edits', () => {
-  test('refuses to overwrite an edited file, writes nothing, and --force replaces it', () => {
-    const out = join(scratch, 'edits');
+  test('refuses to overwrite an edited file, writes nothing, and --force replaces it', async () => {
+    const out = withHints(join(scratch, 'edits'));
     const pack = packs.find((p) => p.id.endsWith('2015-04-22'))!.path;
-    expect(importInto(out, pack).code).toBe(0);
+    // All packs first: the 2015 pack's hints link its plan to the 2014 strategy, which must be in the content.
+    const first = await importInto(out, ...seedPaths);
+    expect(first.err).not.toMatch(/problem/);
+    expect(first.code).toBe(0);
     const file = join(out, 'meetings/leicestershire/scrutiny-commission/2015-04-22.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8')}# checked by the web team\n`);
     const before = snapshot(out);
-    const refused = importInto(out, pack);
+    const refused = await importInto(out, pack);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('meetings/leicestershire/scrutiny-commission/2015-04-22.yaml');
     expect(refused.err).toContain('nothing was written');
     expect(snapshot(out)).toEqual(before);
-    const forced = importInto(out, pack, '--force');
+    const forced = await importInto(out, pack, '--force');
     expect(forced.code).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toContain('checked by the web team');
   });
 });
 
+const encoder = new TextEncoder();
+const MINUTES = ['Milburn Parish Council', '', 'Minutes of a meeting held on Tuesday 6th November 2018', '', 'Present: Councillors D Richardson (Chair) and R Healey', '', '18.11.1 Apologies', 'None', '', '18.11.2 Finance', 'Councillors resolved to pay the invoice.', ''].join('\n');
+
 describe('bad input', () => {
-  const cases: Array<{ name: string; file: string; bytes?: Uint8Array; expect: RegExp }> = [
+  const cases: Array<{ name: string; file: string; bytes?: () => Uint8Array | Promise<Uint8Array>; args?: string[]; expect: RegExp }> = [
     { name: 'a missing file', file: 'missing.txt', expect: /missing\.txt: no such file/ },
-    { name: 'an empty file', file: 'empty.txt', bytes: new Uint8Array(), expect: /empty\.txt: the file is empty/ },
-    { name: 'a binary file', file: 'pack.pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), expect: /pack\.pdf: this looks like a binary file/ },
-    { name: 'a file that is not UTF-8', file: 'latin1.txt', bytes: new Uint8Array([0x4d, 0x65, 0x65, 0x74, 0x0a, 0xa3, 0x35]), expect: /latin1\.txt:2: the file is not valid UTF-8/ },
-    { name: 'text that is not a council pack', file: 'notes.txt', bytes: new TextEncoder().encode('Shopping list\n\nmilk\neggs\n'), expect: /notes: .*(does not look like a council pack|cannot tell which council)/ },
+    { name: 'an empty file', file: 'empty.txt', bytes: () => new Uint8Array(), expect: /empty\.txt: the file is empty/ },
+    { name: 'a broken PDF', file: 'pack.pdf', bytes: () => new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0x01]), expect: /pack\.pdf: this PDF cannot be read .*save or print it to a new PDF/ },
+    { name: 'a file named .pdf that is not one', file: 'minutes.pdf', bytes: () => encoder.encode('<html>not a pdf</html>'), expect: /minutes\.pdf: this file is named \.pdf but is not a PDF/ },
+    { name: 'a scanned PDF with no text layer', file: 'scan.pdf', bytes: () => makePdf([[]], { imageOnly: true }), expect: /scan\.pdf: this PDF has no text layer: its pages are images \(a scan\).*OCR/ },
+    { name: 'a PDF that needs a password', file: 'locked.pdf', bytes: () => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'encrypted.pdf')), expect: /locked\.pdf: this PDF is encrypted and needs a password/ },
+    { name: 'an old Word file', file: 'minutes.doc', bytes: () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), expect: /minutes\.doc: this is an old-style Word or Excel file .*save it as \.docx/ },
+    { name: 'a ZIP that is not a Word file', file: 'pack.zip', bytes: () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), expect: /pack\.zip: this is a ZIP archive/ },
+    { name: 'a binary file of another kind', file: 'logo.png', bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), expect: /logo\.png: this is a binary file .*of a kind the importer does not read/ },
+    { name: 'a file that is not UTF-8', file: 'latin1.txt', bytes: () => new Uint8Array([0x4d, 0x65, 0x65, 0x74, 0x0a, 0xa3, 0x35]), expect: /latin1\.txt:2: the file is not valid UTF-8/ },
+    { name: 'a file with no words', file: 'dashes.txt', bytes: () => encoder.encode('----\n\n....\n'), expect: /dashes\.txt: the file has no words in it/ },
+    { name: 'text naming no council, without --council', file: 'notes.txt', bytes: () => encoder.encode('Shopping list\n\nmilk\neggs\n'), expect: /notes\.txt: cannot tell which council published this document.*--council <id>/ },
   ];
-  test.each(cases)('$name gives a clear error naming the file and writes nothing', (c) => {
+  test.each(cases)('$name gives a clear error naming the file and writes nothing', async (c) => {
     const dir = mkdtempSync(join(scratch, 'bad-'));
     const file = join(dir, c.file);
-    if (c.bytes) writeFileSync(file, c.bytes);
+    if (c.bytes) writeFileSync(file, await c.bytes());
     const out = join(dir, 'content');
-    const result = importInto(out, file);
+    const result = await importInto(out, file, ...(c.args ?? []));
     expect(result.code).toBe(1);
     expect(result.err).toMatch(c.expect);
     expect(result.err).toContain('Nothing was written');
     expect(existsSync(out)).toBe(false);
   });
 
-  test('a pack from a council the importer does not know, named with --council, imports', () => {
-    const dir = mkdtempSync(join(scratch, 'other-'));
-    const text = packs.find((p) => p.id.endsWith('2015-04-22'))!.text.replaceAll('Leicestershire', 'Rutland').replaceAll('leics.gov.uk', 'rutland.gov.uk');
-    writeFileSync(join(dir, 'rutland.txt'), text);
-    const result = importInto(join(dir, 'content'), join(dir, 'rutland.txt'), '--council', 'rutland');
-    expect(result.err).toBe('');
-    expect(result.out).toContain('meeting    rutland/scrutiny-commission/2015-04-22');
+  test('a council id that is not an id is refused before anything is read', async () => {
+    const result = await importInto(join(scratch, 'never'), 'x.txt', '--council', 'No Such!');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--council No Such!: a council id is lower-case letters, digits and hyphens/);
+  });
+
+  test('without --council, the known councils are listed', async () => {
+    const dir = mkdtempSync(join(scratch, 'known-'));
+    const out = join(dir, 'content');
+    cpSync(join(import.meta.dirname, '..', '..', 'content', 'councils'), join(out, 'councils'), { recursive: true });
+    writeFileSync(join(dir, 'notes.txt'), 'Shopping list\n\nmilk\n');
+    const result = await importInto(out, join(dir, 'notes.txt'));
+    expect(result.err).toMatch(/known councils: leicester, leicestershire/);
+  });
+});
+
+describe('a council the content does not know', () => {
+  test('--council creates it with the name the document prints and nothing invented, and is remembered', async () => {
+    const dir = mkdtempSync(join(scratch, 'nosuch-'));
+    const out = join(dir, 'content');
+    writeFileSync(join(dir, 'minutes.txt'), MINUTES);
+    const result = await importInto(out, join(dir, 'minutes.txt'), '--council', 'nosuch');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Created council nosuch \("Milburn Parish Council"\)/);
+    expect(result.err).toMatch(/warning: .*new council "nosuch": its website and accessibility contact are not printed/);
+    const council = readFileSync(join(out, 'councils/nosuch.yaml'), 'utf8');
+    expect(council).toBe('name: Milburn Parish Council\naccessibilityContact: {}\n');
+    expect(council).not.toMatch(/website|@/);
+    expect(readFileSync(join(out, 'import-hints/minutes.yaml'), 'utf8')).toMatch(/^council: nosuch$/m);
+    // Re-imported without --council, the remembered council is used, and nothing changes.
+    const again = await importInto(out, join(dir, 'minutes.txt'));
+    expect(again.out).toMatch(/council\s+nosuch .*remembered from the first import/);
+    expect(again.out).toMatch(/Wrote 0 files/);
+  });
+
+  test('without --council, the council the document names is created under an id from its name', async () => {
+    const dir = mkdtempSync(join(scratch, 'named-'));
+    writeFileSync(join(dir, 'minutes.txt'), MINUTES);
+    const result = await importInto(join(dir, 'content'), join(dir, 'minutes.txt'));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/council\s+milburn-parish-council \("Milburn Parish Council"\), new: the document names "Milburn Parish Council"/);
+  });
+});
+
+describe('meetings as printed', () => {
+  test('a meeting whose start time is not printed has a date and no time; a source with no date has none', async () => {
+    const dir = mkdtempSync(join(scratch, 'times-'));
+    const out = join(dir, 'content');
+    writeFileSync(join(dir, 'minutes.txt'), MINUTES);
+    writeFileSync(join(dir, 'undated.txt'), MINUTES.replace(' held on Tuesday 6th November 2018', ''));
+    const result = await importInto(out, join(dir, 'minutes.txt'), join(dir, 'undated.txt'), '--council', 'milburn');
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(out, 'meetings/milburn/parish-council/2018-11-06.yaml'), 'utf8')).toMatch(/^start: "2018-11-06"$/m);
+    const undated = readFileSync(join(out, 'sources/undated.yaml'), 'utf8');
+    expect(undated).not.toMatch(/^date:/m);
+    expect(undated).not.toContain('1970');
+    expect(result.out).toMatch(/undated\.txt: these minutes print no meeting date, and the file name holds none: they are kept as a document/);
+  });
+});
+
+describe('corrections survive re-import', () => {
+  test('text and structure corrections in the hints file are applied every time, and the source text stays as published', async () => {
+    const dir = mkdtempSync(join(scratch, 'corrections-'));
+    const out = join(dir, 'content');
+    mkdirSync(join(out, 'import-hints'), { recursive: true });
+    writeFileSync(join(dir, 'minutes.txt'), MINUTES);
+    writeFileSync(
+      join(out, 'import-hints/minutes.yaml'),
+      ['council: milburn', 'corrections:', '  - { line: 11, printed: invoice, correct: grass-cutting invoice }', 'structure:', '  notDecisions: [11]', ''].join('\n'),
+    );
+    for (let i = 0; i < 2; i++) expect((await importInto(out, join(dir, 'minutes.txt'))).code).toBe(0);
+    const minutes = readFileSync(join(out, 'minutes/milburn/parish-council/2018-11-06.mdx'), 'utf8');
+    expect(minutes).toContain('pay the grass-cutting invoice');
+    expect(minutes).toMatch(/^decisions: \[\]$/m);
+    expect(readFileSync(join(out, 'sources/minutes.txt'), 'utf8')).toBe(MINUTES);
+  });
+
+  test('a correction that no longer fits the source stops the import and says which line', async () => {
+    const dir = mkdtempSync(join(scratch, 'stale-'));
+    const out = join(dir, 'content');
+    mkdirSync(join(out, 'import-hints'), { recursive: true });
+    writeFileSync(join(dir, 'minutes.txt'), MINUTES);
+    writeFileSync(join(out, 'import-hints/minutes.yaml'), 'council: milburn\ncorrections:\n  - { line: 11, printed: cheque, correct: invoice }\n');
+    const result = await importInto(out, join(dir, 'minutes.txt'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/minutes\.txt:11: hints: the correction for line 11 replaces "cheque", but the line does not print it/);
+  });
+
+  test('a hints file that does not fit its schema names the field', async () => {
+    const dir = mkdtempSync(join(scratch, 'badhints-'));
+    const out = join(dir, 'content');
+    mkdirSync(join(out, 'import-hints'), { recursive: true });
+    writeFileSync(join(dir, 'minutes.txt'), MINUTES);
+    writeFileSync(join(out, 'import-hints/minutes.yaml'), 'council: milburn\ntime: 7pm\n');
+    const result = await importInto(out, join(dir, 'minutes.txt'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/import-hints\/minutes\.yaml: hints file: time: a time written HH:MM/);
   });
 });

@@ -70,7 +70,8 @@ export interface ParsedMinutes {
 
 const CONSIDERS_RE = /marked,?\s+["'“‘](?<ref>Agenda Item\s+\d+[A-Za-z]?)["'”’]/g;
 const SIGNATURE = /^(?:signed\b|chair(?:man|woman|person)?\b|(?:\[?end of minutes\]?)$)/i;
-const DECLARED = /(?<name>(?:(?:County\s+)?Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)*)\s+declared\s+(?:an?\s+)?(?<interest>[^.]*?\binterests?\b[^.]*)/u;
+const NAME_PART = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)`;
+const DECLARED = new RegExp(String.raw`(?<name>(?:(?:County\s+)?Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+${NAME_PART}(?:\s+${NAME_PART})*)\s+declared\s+(?:an?\s+)?(?<interest>[^.]*?\binterests?\b[^.]*)`, 'u');
 const DECLARED_LIST_RE = /\bdeclared an? (?<interest>.+?)\s*:$/;
 const NAME_LINE_RE = /^(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Lady|Lord|Prof|Professor)\.?\s[^,;:]{1,80}$/;
 
@@ -219,6 +220,12 @@ export function parseMinutes(
   for (const item of items) attendance.apologies.push(...apologiesIn(lines, item, skip));
   const declarations = items.flatMap((item) => declarationsIn(lines, item, skip));
 
+  // A paragraph that starts in lower case lost its beginning in extraction: a person should look at it.
+  for (const item of items) {
+    for (const p of paragraphsOf(lines, item.from, item.to, skip)) {
+      if (/^\p{Ll}/u.test(p.text)) review.push({ line: lines[p.first]!.n, reason: 'starts mid-sentence: the beginning of the sentence was lost in extraction' });
+    }
+  }
   const range = closing ? lines.slice(closing.from, closing.to).map((l) => timeRange(printed(l.text))).find(Boolean) : undefined;
   if (numbering.headings.length === 0) review.push({ line: section[0]?.n ?? 1, reason: 'no numbered minutes or section headings were found; the text is kept as printed' });
   return {

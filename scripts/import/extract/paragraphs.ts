@@ -94,7 +94,8 @@ export function paragraphsOf(lines: readonly Line[], from: number, to: number, s
       !previous.text.includes('\t') &&
       !line.heading &&
       !previous.heading &&
-      (/^\s*\p{Ll}/u.test(text) || (!blank && !endsSentence(previous.text) && !wouldHaveFitted(previous, line, longest, right)));
+      !endsSentence(previous.text) &&
+      (/^\s*\p{Ll}/u.test(text) || (!blank && !wouldHaveFitted(previous, line, longest, right)));
     // A page break (furniture or the blank line between pages) does not end a sentence that runs on.
     const pageBreak = blank && previous !== undefined && line.page !== undefined && previous.page !== undefined && line.page !== previous.page;
     const lead = text.length - text.trimStart().length;
@@ -175,6 +176,7 @@ export function cutLines(lines: readonly Line[], places: readonly Place[]): { li
     const pieces = starts.get(place.index);
     if (!pieces) return out.length;
     const text = lines[place.index]!.text;
+    if (place.col === 0) return pieces[0]!.index;
     if (place.col >= text.length || text.slice(place.col).trim() === '') return pieces[pieces.length - 1]!.index + 1;
     return [...pieces].reverse().find((p) => p.col <= place.col)!.index;
   };
