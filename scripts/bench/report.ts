@@ -1,5 +1,5 @@
 import type { CorpusSummary } from './corpus';
-import type { ImporterSpeed } from './importer-speed';
+import type { ImporterSpeed, PdfSpeed } from './importer-speed';
 import type { QueryCost } from './search-cost';
 
 /** One build of one corpus, by the project or by the plain-Astro baseline. */
@@ -46,6 +46,8 @@ export interface BenchResults {
   machine: { cpus: number; memoryBytes: number; node: string; platform: string };
   seed: number;
   importer?: ImporterSpeed | undefined;
+  /** PDF reading speed on the corpus PDFs. */
+  pdf?: PdfSpeed | undefined;
   sizes: SizeFigures[];
 }
 
@@ -89,6 +91,7 @@ export const TARGETS = {
   peakRssBytes: 4 * 1024 ** 3,
   queryBytes: 150 * 1000,
   importerLinesPerSecond: 5_000,
+  pdfPagesPerSecond: 20,
 } as const;
 
 export const seconds = (ms: number): string => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
@@ -155,6 +158,13 @@ export function formatTable(results: BenchResults): string {
       `Importer on the ${i.packs} seed packs (${count(i.lines)} lines): median of ${i.runsMs.length} runs ${seconds(i.medianMs)}, ` +
         `**${count(Math.round(i.linesPerSecond))} lines/s** (target > ${count(TARGETS.importerLinesPerSecond)}: ${mark(i.linesPerSecond > TARGETS.importerLinesPerSecond)}); ` +
         `${count(Math.round(i.linesPerCpuSecond))} lines per CPU-second.`,
+    );
+  }
+  if (results.pdf) {
+    const p = results.pdf;
+    lines.push(
+      `PDF reader on ${p.files} council PDFs (${count(p.pages)} pages): median of ${p.runsMs.length} runs ${seconds(p.medianMs)}, ` +
+        `**${count(Math.round(p.pagesPerSecond))} pages/s** (target ≥ ${TARGETS.pdfPagesPerSecond}: ${mark(p.pagesPerSecond >= TARGETS.pdfPagesPerSecond)}).`,
     );
   }
   return lines.join('\n');

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBaselineProject } from './baseline';
 import { writeCorpus } from './corpus';
-import { importerSpeed } from './importer-speed';
+import { importerSpeed, pdfSpeed } from './importer-speed';
 import { measure, type Measured } from './measure';
 import { bytes, formatQueries, formatTable, phasesOf, seconds, type BenchResults, type BuildFigures, type SizeFigures } from './report';
 import { measureQueries } from './search-cost';
@@ -218,8 +218,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       .filter((f) => f.endsWith('.txt'))
       .sort()
       .map((f) => join(ROOT, 'content', 'sources', f));
-    results.importer = importerSpeed(packs, join(ROOT, 'content', 'import-hints'), work, runs);
+    results.importer = await importerSpeed(packs, join(ROOT, 'content', 'import-hints'), work, runs);
     io.out(`  ${Math.round(results.importer.linesPerSecond).toLocaleString('en-GB')} lines/s, ${Math.round(results.importer.linesPerCpuSecond).toLocaleString('en-GB')} per CPU-second (median ${seconds(results.importer.medianMs)} for ${results.importer.lines} lines)`);
+    const pdfs = readdirSync(join(ROOT, 'tests', 'corpus')).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(ROOT, 'tests', 'corpus', f));
+    io.out(`PDF reader: ${runs} runs on ${pdfs.length} council PDFs ...`);
+    results.pdf = await pdfSpeed(pdfs, runs);
+    io.out(`  ${Math.round(results.pdf.pagesPerSecond)} pages/s (median ${seconds(results.pdf.medianMs)} for ${results.pdf.pages} pages)`);
     save();
     for (const documents of sizes) {
       const dir = join(work, String(documents));

@@ -27,6 +27,8 @@ test('npm run bench runs end to end on a small corpus', { timeout: 900_000 }, as
 
   const results = JSON.parse(readFileSync(out, 'utf8')) as BenchResults;
   expect(results.importer!.linesPerSecond).toBeGreaterThan(0);
+  expect(results.pdf!.pages).toBeGreaterThan(100);
+  expect(results.pdf!.pagesPerSecond).toBeGreaterThan(0);
   const [size] = results.sizes;
   expect(size!.corpus.documents).toBe(50);
   for (const build of [size!.project, size!.baseline]) {

@@ -241,7 +241,7 @@ function trailingSections(last: Candidate, lines: readonly Line[], skip: Readonl
     const line = lines[i]!;
     const text = printed(line.text);
     if (skip.has(line.n) || !text || !(line.bold || line.heading) || line.text.includes('\t')) continue;
-    if (words(text) > 8 || /[.,;]$/.test(text) || Math.abs((line.x ?? 0) - (head.x ?? 0)) > 4) continue;
+    if (words(text) > 8 || /[.,;]$/.test(text) || /_{3,}/.test(text) || Math.abs((line.x ?? 0) - (head.x ?? 0)) > 4) continue;
     found.push({ index: i, title: text.replace(/\s*:\s*$/, ''), start: 0, end: line.text.length });
   }
   return found;
