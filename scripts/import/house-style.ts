@@ -290,6 +290,12 @@ export const MARKED_TASK = /^(?<owner>(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p
 /** Words that open a sentence: after a lower-case word, they end a title printed without punctuation. */
 export const SENTENCE_OPENERS = /^(?:The|A|An|It|This|These|There|He|She|They|We|All|Councillors?|Members?|[A-Z]{2,3})$/;
 
+/**
+ * How a line of a table cell ends when the cell's text goes on below: a joining mark ("01, 02 &", "Head of City,"), or
+ * a word a phrase never ends on ("October to", "Roads and"), in English and Welsh. A dash alone is a nil, not a join.
+ */
+export const CELL_CONTINUES = /^(?=.*[\p{L}\p{N}]).*(?:[&,–-]|\b(?:and|or|of|to|the|a|an|for|with|in|on|at|by|from|ac|ar|i|o|y|yr|neu|gyda))$/iu;
+
 /** An owner printed in an action column: initials such as "KC/GD/IK" or a role. */
 export const ACTION_OWNER = /^(?:[A-Z]{2,3}(?:\s*[/,&]\s*[A-Z]{2,3})*|Clerk|Chair|All|Secretary|Treasurer)$/;
 

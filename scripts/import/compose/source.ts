@@ -149,7 +149,7 @@ function composeSingle(ctx: SourceContext, classification: Classification, facts
   const bodyName = hints?.body ?? facts.body?.value ?? fullCouncilName(ctx.councilName);
   const body = bodyEntry(council, bodyName);
   const meetingId = date ? `${body.id}/${date}` : undefined;
-  const tables = findTables(lines);
+  const tables = findTables(lines, { positioned: ctx.layout === 'positioned', skip: ctx.skip });
   const counts = noCounts();
 
   if (classification.kind === 'minutes' && date) {

@@ -28,7 +28,8 @@
  */
 import type { Erratum } from '../../../src/schema';
 import { htmlToText } from '../read/html-fragment';
-import type { SourceLine } from '../read/line';
+import type { Line, SourceLine } from '../read/line';
+import { positionedTables } from './columns';
 
 /** A table as printed: every cell's text kept exactly, with the source lines it came from. */
 export interface Table {
@@ -496,10 +497,12 @@ function htmlTable(lines: SourceLine[], from: number, to: number): Table {
 }
 
 /** Every table in a run of lines, in source order: tab-separated, markdown pipe, and HTML `<table>` fragments. */
-export function findTables(lines: SourceLine[]): Table[] {
-  const found = [...tabTables(lines), ...markdownTables(lines)];
+export function findTables(lines: readonly Line[], options: { positioned?: boolean; skip?: ReadonlySet<number> } = {}): Table[] {
+  // A positioned source (a PDF) gives where each piece of text sits: its tables come from columns of white space.
+  if (options.positioned) return positionedTables(lines, options.skip);
+  const found = [...tabTables(lines as SourceLine[]), ...markdownTables(lines as SourceLine[])];
   const taken = new Set(found.flatMap((t) => (t.lines ?? []).map((l) => l.n)));
-  return [...found, ...htmlTables(lines, taken)].sort((a, b) => a.start - b.start);
+  return [...found, ...htmlTables(lines as SourceLine[], taken)].sort((a, b) => a.start - b.start);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ export interface Line extends SourceLine {
   end?: number;
   /** Left edge of each TAB-separated cell, in points (PDF), for aligning table columns. */
   cells?: number[];
+  /** The line's pieces, split wherever the gap is wider than a space, with their left and right edges (PDF). */
+  pieces?: Array<{ text: string; x: number; end: number }>;
   /** Font size in points (PDF). */
   size?: number;
   /** Distance of the baseline from the top of the page, in points (PDF). */

@@ -27,6 +27,12 @@ const SYMBOL_BULLETS = /[\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF06E\uF0A8\uF0E0]/g;
 const TAB_GAP = 1.6;
 /** A gap narrower than this many font sizes joins two runs without a space (one word drawn in pieces). */
 const JOIN_GAP = 0.12;
+/** A gap wider than this many font sizes separates two pieces of a line (more than a space between words). */
+const PIECE_GAP = 0.5;
+
+/** A stretch of a line printed without a gap wider than a word space: a table cell, or part of one. */
+type Piece = NonNullable<Line['pieces']>[number];
+
 /** A number alone at the start of a line ("10", "5a.", "18.11.1") set apart from its title by a tab stop. */
 const NUMBER_ONLY = /^\(?\d{1,5}(?:\.\d{1,3})*[a-zA-Z]?[.)]?$/;
 /** After such a number, a gap this many font sizes wide is the tab stop before the title. */
@@ -95,6 +101,7 @@ function joinRuns(cluster: Cluster): PageLine {
   const space = wordGap(runs, cluster.size);
   let text = '';
   const cells: number[] = [];
+  const pieces: Piece[] = [];
   let end = -Infinity;
   for (const run of runs) {
     const piece = cleanRun(run.text);
@@ -106,11 +113,18 @@ function joinRuns(cluster: Cluster): PageLine {
       cells.push(run.x);
     } else if (gap > space && !/\s$/.test(text) && !/^\s/.test(piece)) text += ' ';
     text += text.endsWith('\t') ? piece.trimStart() : piece;
+    // Pieces: what is printed with no more than a word's space between, for finding a table's columns later.
+    const last = pieces[pieces.length - 1];
+    if (last && gap <= size * PIECE_GAP) {
+      last.text += gap > space && !/\s$/.test(last.text) && !/^\s/.test(piece) ? ` ${piece}` : piece;
+      last.end = Math.max(last.end, run.x + run.width);
+    } else if (piece.trim()) pieces.push({ text: piece.trim(), x: run.x, end: run.x + run.width });
     end = Math.max(end, run.x + run.width);
   }
   const visible = runs.filter((r) => r.text.trim() !== '');
   const line: PageLine = { text: text.trim(), y: cluster.y, x: runs[0]?.x ?? 0, end: Math.round(end * 10) / 10, size: cluster.size };
   if (cells.length > 1) line.cells = cells;
+  if (pieces.length > 1) line.pieces = pieces.map((p) => ({ text: p.text.trim(), x: Math.round(p.x * 10) / 10, end: Math.round(p.end * 10) / 10 }));
   if (visible.length > 0 && visible.every((r) => r.bold)) line.bold = true;
   else if (visible[0]?.bold) {
     // A bold lead-in ("2643. Police Report:" then plain text): how far the bold words reach.

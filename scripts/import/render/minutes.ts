@@ -16,7 +16,8 @@ export function renderMinutes(parsed: ParsedMinutes, ctx: { furniture: ReadonlyM
   const render = (from: number, to: number) => {
     if (to <= from) return '';
     const lines = parsed.lines.slice(from, to);
-    const r = renderBody(lines, { furniture: ctx.furniture, tables: findTables(lines), headings: ctx.headings });
+    const tables = findTables(lines, { positioned: ctx.headings === 'positioned', skip: new Set(ctx.furniture.keys()) });
+    const r = renderBody(lines, { furniture: ctx.furniture, tables, headings: ctx.headings });
     review.push(...r.review);
     return r.mdx;
   };
