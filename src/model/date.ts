@@ -39,20 +39,51 @@ export function formatShortDate(iso: string, timeZone = LONDON): string {
   return `${p.day} ${p.month} ${p.year}`;
 }
 
-/** "2pm", "10.30am", "12 noon": the GOV.UK style for times. */
-export function formatTime(iso: string, timeZone = LONDON): string {
-  const p = parts(iso, timeZone, { hour: 'numeric', minute: '2-digit', hour12: true });
-  const hour = Number(p.hour);
-  const minute = p.minute ?? '00';
-  const period = (p.dayPeriod ?? '').toLowerCase().replace(/\./g, '');
-  if (hour === 12 && minute === '00' && period === 'pm') return '12 noon';
-  if (hour === 12 && minute === '00' && period === 'am') return 'midnight';
-  return `${hour}${minute === '00' ? '' : `.${minute}`}${period}`;
+/** True when an ISO value is only a date (`YYYY-MM-DD`): a meeting whose start time nobody printed. */
+export const isDateOnly = (iso: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(iso);
+
+/** "2pm", "10.30am", "12 noon": the GOV.UK style for a clock time given as hours (0–23) and minutes. */
+function clock(hour24: number, minute: number): string {
+  if (minute === 0 && hour24 === 12) return '12 noon';
+  if (minute === 0 && hour24 === 0) return 'midnight';
+  const hour = hour24 % 12 === 0 ? 12 : hour24 % 12;
+  return `${hour}${minute === 0 ? '' : `.${String(minute).padStart(2, '0')}`}${hour24 < 12 ? 'am' : 'pm'}`;
 }
 
-/** "Wednesday 22 April 2015, 2pm". */
+/** The time of a date-time in GOV.UK style ("2pm"); undefined for a bare date, which has no time to show. */
+export function formatTime(iso: string, timeZone = LONDON): string | undefined {
+  if (isDateOnly(iso)) return undefined;
+  const p = parts(iso, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return clock(Number(p.hour), Number(p.minute));
+}
+
+/** A local clock time printed as "HH:MM" (a meeting's closing time) in GOV.UK style: "21:15" is "9.15pm". */
+export function formatClockTime(hhmm: string): string {
+  const [hour, minute] = hhmm.split(':').map(Number);
+  return clock(hour ?? 0, minute ?? 0);
+}
+
+/** "Wednesday 22 April 2015, 2pm"; only "Wednesday 22 April 2015" when no time was printed. */
 export function formatDateTime(iso: string, timeZone = LONDON): string {
-  return `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`;
+  const time = formatTime(iso, timeZone);
+  return time ? `${formatDate(iso, timeZone)}, ${time}` : formatDate(iso, timeZone);
+}
+
+/** Milliseconds since 1970 for ordering starts; a bare date counts as midday, so it sorts within its own day. */
+export const instantOf = (iso: string): number => Date.parse(plainDateAsNoon(iso));
+
+/**
+ * Whether a start is before `now`. A meeting with only a date is past once its whole day has ended in the council's
+ * time zone, not from midnight.
+ */
+export function isPast(iso: string, now: Date, timeZone = LONDON): boolean {
+  return isDateOnly(iso) ? iso < localDate(now.toISOString(), timeZone) : Date.parse(iso) < now.getTime();
+}
+
+/** The instant a local date and "HH:MM" clock time name in a time zone, as an ISO date-time with its offset. */
+export function zonedDateTime(date: string, hhmm: string, timeZone = LONDON): string {
+  const local = `${date}T${hhmm}:00`;
+  return `${local}${offsetAt(local, timeZone)}`;
 }
 
 /** Calendar year of a date-time in the council's time zone. */
@@ -68,7 +99,7 @@ export function localDate(iso: string, timeZone = LONDON): string {
 
 /** A bare date is read as midday UTC, which is the same calendar day in London all year. */
 function plainDateAsNoon(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso;
+  return isDateOnly(iso) ? `${iso}T12:00:00Z` : iso;
 }
 
 /**

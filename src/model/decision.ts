@@ -1,6 +1,6 @@
-import type { Decision, Meeting, Minutes } from '../schema';
-import { yearOf } from './date';
-import { minuteKey } from './meeting';
+import type { Decision, Meeting, Minutes, PersonMention } from '../schema';
+import { instantOf, yearOf } from './date';
+import { minuteRef, type MinuteRef } from './meeting';
 import type { Entry } from './graph';
 
 /** One line of the decisions register: a decision with the meeting, body and minute it belongs to. */
@@ -10,6 +10,8 @@ export interface RegisterEntry {
   meeting: Entry<Meeting>;
   /** Title of the minute the decision was made under ("Enabling Growth Plan."). */
   subject: string;
+  /** The minute it was made under, as pages name and link it. */
+  minute: MinuteRef;
   year: number;
 }
 
@@ -19,16 +21,12 @@ export function decisionRegister(minutes: Entry<Minutes>[], meetings: ReadonlyMa
     .flatMap((m) => {
       const meeting = meetings.get(m.data.meeting);
       if (!meeting) return [];
-      return m.data.decisions.map((decision, order) => ({
-        decision,
-        minutes: m,
-        meeting,
-        subject: m.data.items.find((i) => minuteKey(i) === decision.minute)?.title ?? `Minute ${decision.minute}`,
-        year: yearOf(meeting.data.start),
-        order,
-      }));
+      return m.data.decisions.map((decision, order) => {
+        const minute = minuteRef(m.data.items, decision.minute);
+        return { decision, minutes: m, meeting, subject: minute.title, minute, year: yearOf(meeting.data.start), order };
+      });
     })
-    .sort((a, b) => Date.parse(b.meeting.data.start) - Date.parse(a.meeting.data.start) || a.order - b.order)
+    .sort((a, b) => instantOf(b.meeting.data.start) - instantOf(a.meeting.data.start) || a.order - b.order)
     .map(({ order: _order, ...entry }) => entry);
 }
 
@@ -46,3 +44,31 @@ export const decisionKindLabel: Record<Decision['kind'], string> = {
   noting: 'Noted',
   rejected: 'Rejected',
 };
+
+/** What a member did with a motion: moved (proposed) it, or seconded it. */
+export type MotionRole = 'moved' | 'seconded';
+
+/** Each role in words, as minutes print it ("Moved by …"). */
+export const motionRoleLabel: Record<MotionRole, string> = { moved: 'Moved', seconded: 'Seconded' };
+
+/** The proposer and seconder of a decision or vote, in that order, leaving out whichever was not printed. */
+export function movers(motion: { movedBy?: PersonMention | undefined; secondedBy?: PersonMention | undefined }): Array<{ role: MotionRole; person: PersonMention }> {
+  return [
+    ...(motion.movedBy ? [{ role: 'moved' as const, person: motion.movedBy }] : []),
+    ...(motion.secondedBy ? [{ role: 'seconded' as const, person: motion.secondedBy }] : []),
+  ];
+}
+
+/** Decisions each person moved or seconded, by person id, in register order (newest first). */
+export function motionsByPerson(register: RegisterEntry[]): Map<string, Array<{ entry: RegisterEntry; role: MotionRole }>> {
+  const byPerson = new Map<string, Array<{ entry: RegisterEntry; role: MotionRole }>>();
+  for (const entry of register) {
+    for (const { role, person } of movers(entry.decision)) {
+      if (!person.person) continue;
+      const list = byPerson.get(person.person);
+      if (list) list.push({ entry, role });
+      else byPerson.set(person.person, [{ entry, role }]);
+    }
+  }
+  return byPerson;
+}

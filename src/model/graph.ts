@@ -1,5 +1,7 @@
-import { decisionRegister, type RegisterEntry } from './decision';
+import { decisionRegister, motionsByPerson, type MotionRole, type RegisterEntry } from './decision';
+import { newestFirst } from './meeting';
 import { appearancesByPerson, declarationsByPerson, type Appearance } from './person';
+import { votingRecords, type VoteRecord } from './vote';
 import type {
   Body,
   Declaration,
@@ -48,11 +50,15 @@ export interface Graph extends GraphInput {
   meetingsByDate: Entry<Meeting>[];
   /** Documents that are strategies, plans or action plans (first printings only), newest first. */
   strategies: Entry<Document>[];
-  /** Minutes by the id of the meeting they record. */
+  /** The minutes of each meeting (in their first language, not a translation), by the id of the meeting they record. */
   minutesOf: Map<string, Entry<Minutes>>;
-  /** Minutes by the id of the meeting that confirmed them. */
+  /** Translations of minutes into another language, by the id of the minutes they translate. */
+  minutesTranslations: Map<string, Entry<Minutes>[]>;
+  /** Minutes (not translations) by the id of the meeting that confirmed them. */
   minutesConfirmedAt: Map<string, Entry<Minutes>[]>;
-  /** Every decision, newest first. */
+  /** Translations of documents into another language, by the id of the document they translate. */
+  documentTranslations: Map<string, Entry<Document>[]>;
+  /** Every decision, newest first; a translation's decisions are the same decisions, so they are not repeated. */
   register: RegisterEntry[];
   /** Appendices by the id of their report, in label order. */
   appendicesOf: Map<string, Entry<Document>[]>;
@@ -68,6 +74,10 @@ export interface Graph extends GraphInput {
   appearances: Map<string, Appearance[]>;
   /** Declarations of interest each person made. */
   declarations: Map<string, Array<{ declaration: Declaration; minutes: Entry<Minutes> }>>;
+  /** Recorded votes each person is named in, newest first. */
+  votes: Map<string, VoteRecord[]>;
+  /** Decisions each person moved or seconded, newest first. */
+  motions: Map<string, Array<{ entry: RegisterEntry; role: MotionRole }>>;
 }
 
 /** Items by key, in input order; an item with several keys is in each group. Appends in place: linear, not quadratic. */
@@ -90,12 +100,13 @@ const STRATEGY_KINDS = new Set<Document['kind']>(['strategy', 'plan', 'action-pl
 
 /** Links the collections into one graph. Pure: the same input gives the same graph. */
 export function buildGraph(input: GraphInput): Graph {
-  const meetingsByDate = [...input.meetings].sort(
-    (a, b) => Date.parse(b.data.start) - Date.parse(a.data.start) || a.id.localeCompare(b.id),
-  );
+  const meetingsByDate = [...input.meetings].sort((a, b) => newestFirst(a, b) || a.id.localeCompare(b.id));
   const meeting = index(input.meetings);
+  // Minutes in a second language record the same meeting: records and registers count the original only.
+  const minutes = input.minutes.filter((m) => !m.data.translationOf);
+  const register = decisionRegister(minutes, meeting);
   const strategies = input.documents
-    .filter((d) => STRATEGY_KINDS.has(d.data.kind) && !d.data.versionOf)
+    .filter((d) => STRATEGY_KINDS.has(d.data.kind) && !d.data.versionOf && !d.data.translationOf)
     .sort((a, b) => (b.data.plan?.years?.from ?? 0) - (a.data.plan?.years?.from ?? 0) || a.data.title.localeCompare(b.data.title));
   const appendicesOf = groupBy(input.documents, (d) => d.data.parent);
   for (const list of appendicesOf.values()) list.sort((a, b) => (a.data.appendix ?? '').localeCompare(b.data.appendix ?? '', 'en', { numeric: true }));
@@ -112,13 +123,17 @@ export function buildGraph(input: GraphInput): Graph {
     workshop: index(input.workshops),
     meetingsByDate,
     strategies,
-    minutesOf: new Map(input.minutes.map((m) => [m.data.meeting, m])),
-    minutesConfirmedAt: groupBy(input.minutes, (m) => m.data.confirmedAt),
-    register: decisionRegister(input.minutes, meeting),
+    minutesOf: new Map(minutes.map((m) => [m.data.meeting, m])),
+    minutesTranslations: groupBy(input.minutes, (m) => m.data.translationOf),
+    minutesConfirmedAt: groupBy(minutes, (m) => m.data.confirmedAt),
+    documentTranslations: groupBy(input.documents, (d) => d.data.translationOf),
+    register,
     appendicesOf,
     documentsAt: groupBy(input.documents, (d) => d.data.meeting),
     printings: groupBy(input.documents, (d) => [d.id, d.data.versionOf]),
     appearances: appearancesByPerson(input.meetings),
-    declarations: declarationsByPerson(input.minutes),
+    declarations: declarationsByPerson(minutes),
+    votes: votingRecords(minutes, meeting),
+    motions: motionsByPerson(register),
   };
 }

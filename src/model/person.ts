@@ -1,15 +1,26 @@
 import type { Declaration, Meeting, Minutes, PersonMention } from '../schema';
+import { instantOf } from './date';
 import type { Entry } from './graph';
 
 /** How a person took part in one meeting. */
-export type Capacity = 'member' | 'present' | 'in attendance' | 'apologies';
+export type Capacity = 'member' | 'present' | 'in attendance' | 'apologies' | 'public';
 
-const LISTS: ReadonlyArray<[keyof Pick<Meeting, 'membership' | 'present' | 'inAttendance' | 'apologies'>, Capacity]> = [
+const LISTS: ReadonlyArray<[keyof Pick<Meeting, 'membership' | 'present' | 'inAttendance' | 'apologies' | 'public'>, Capacity]> = [
   ['membership', 'member'],
   ['present', 'present'],
   ['inAttendance', 'in attendance'],
   ['apologies', 'apologies'],
+  ['public', 'public'],
 ];
+
+/** How a person's record names each capacity. */
+export const capacityLabel: Record<Capacity, string> = {
+  member: 'Member (agenda)',
+  present: 'Present',
+  'in attendance': 'In attendance',
+  apologies: 'Gave apologies',
+  public: 'Member of the public',
+};
 
 /** One meeting in a person's record: in what capacity, with the role printed beside their name. */
 export interface Appearance {
@@ -34,7 +45,7 @@ export function appearancesByPerson(meetings: Entry<Meeting>[]): Map<string, App
       }
     }
   }
-  for (const list of byPerson.values()) list.sort((a, b) => Date.parse(b.meeting.data.start) - Date.parse(a.meeting.data.start));
+  for (const list of byPerson.values()) list.sort((a, b) => instantOf(b.meeting.data.start) - instantOf(a.meeting.data.start));
   return byPerson;
 }
 

@@ -21,6 +21,7 @@ export const paths = {
   bodies: () => '/bodies/',
   source: (id: string) => `/sources/${id}/`,
   sourceText: (file: string) => `/sources/${file}`,
+  sourceOriginal: (file: string) => `/sources/original/${encodeURIComponent(file)}`,
   calendar: (id: string) => `/calendar/${id}.ics`,
   feed: (id: string) => `/feeds/${id}.xml`,
   person: (id: string) => `/people/${id}/`,

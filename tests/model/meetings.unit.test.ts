@@ -6,7 +6,7 @@ import { decisionKindLabel } from '../../src/model/decision';
 import { changesBetween, versionsOf } from '../../src/model/document';
 import { meetingsCalendar, meetingsFeed } from '../../src/model/feeds';
 import { itemAnchor, meetingState, meetingsByYear, minuteAnchor } from '../../src/model/meeting';
-import { membersByYear, surname } from '../../src/model/person';
+import { appearancesByPerson, capacityLabel, membersByYear, surname } from '../../src/model/person';
 import { yearOf } from '../../src/model/date';
 import { contentGraph } from '../helpers/graph';
 
@@ -101,6 +101,14 @@ describe('people', () => {
     const hunt = graph.declarations.get('leicestershire/m-j-hunt') ?? [];
     expect(hunt.length).toBeGreaterThanOrEqual(2);
     expect(hunt.every((d) => d.minutes.id === 'leicestershire/scrutiny-commission/2015-03-04')).toBe(true);
+  });
+
+  test('a member of the public named in the minutes has the meeting in their record, in words', () => {
+    const meeting = graph.meeting.get('leicestershire/scrutiny-commission/2015-03-04')!;
+    const withPublic = { ...meeting, data: { ...meeting.data, public: [{ printed: 'Mr A. Resident', person: 'leicestershire/a-resident' }] } };
+    const [appearance] = appearancesByPerson([withPublic]).get('leicestershire/a-resident')!;
+    expect(appearance!.capacity).toBe('public');
+    expect(capacityLabel[appearance!.capacity]).toBe('Member of the public');
   });
 
   test('a body lists its members by year, alphabetically by surname', () => {
