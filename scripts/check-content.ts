@@ -1,4 +1,6 @@
-import { contentRoot } from '../src/schema';
+import { parse } from 'yaml';
+import { missingCouncilDetails } from '../src/model/council';
+import { collections, contentRoot } from '../src/schema';
 import { formatProblem, validateContent } from '../src/schema/validate';
 import { readContentTree } from './content-tree';
 import type { Io } from './io';
@@ -21,6 +23,13 @@ export function checkContent(io: Io): number {
     return 1;
   }
   io.out('Content is valid.');
+  // What a council has not given is not an error (the site says so plainly), but the web team should know.
+  const councils = (tree.councils ?? []).map(({ file }) => ({ file: file.path, data: collections.councils.schema.parse(parse(file.text)) }));
+  const missing = missingCouncilDetails(councils);
+  if (missing.length > 0) {
+    io.out(`\n${missing.length} detail${missing.length === 1 ? '' : 's'} to add:`);
+    for (const m of missing) io.out(`  ${m.file}  ${m.field}: ${m.message}`);
+  }
   return 0;
 }
 

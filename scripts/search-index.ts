@@ -93,7 +93,9 @@ function runPagefind(source: string, root: string, marked: number, started: numb
   // core. Its Node API (`addDirectory`) indexes the same pages about a third slower.
   const cli = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
   const out = join(root, SEARCH_BUNDLE);
-  const args = ['--site', source, '--output-path', out, '--quiet', ...EXCLUDE_SELECTORS.flatMap((s) => ['--exclude-selectors', s])];
+  // One index for every page: left to itself, Pagefind puts pages in Welsh (lang="cy") in an index of their own,
+  // which the search page, in English, would never load.
+  const args = ['--site', source, '--output-path', out, '--quiet', '--force-language', 'en', ...EXCLUDE_SELECTORS.flatMap((s) => ['--exclude-selectors', s])];
   const pagefind = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
   for (const line of `${pagefind.stdout}${pagefind.stderr}`.split('\n')) if (line.trim()) io.err(`  ${line}`);
   if (pagefind.status !== 0) throw new Error(`Pagefind could not build the search index (exit ${pagefind.status ?? pagefind.signal}).`);
