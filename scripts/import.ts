@@ -117,7 +117,8 @@ export async function run(argv: string[], io: Log): Promise<number> {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const count = plan.write.length + (args.values.force ? plan.edited.length : 0);
-  const created = imported.summaries.filter((s) => s.newCouncil);
+  // Each council new to the content, once, by the name written to its file.
+  const created = [...imported.entries.values()].filter((e) => e.collection === 'councils');
   if (args.values['dry-run']) {
     io.out(`\nDry run: would write ${plural(count, 'file')} to ${out}/; ${plan.unchanged.length} unchanged (${seconds} s).`);
     return 0;
@@ -128,7 +129,7 @@ export async function run(argv: string[], io: Log): Promise<number> {
     mkdirSync(join(out, 'import-hints'), { recursive: true });
     writeFileSync(r.path, r.text);
   }
-  for (const s of created) io.out(`\nCreated council ${s.council.id} ("${s.council.name ?? s.council.id}") in ${join(out, 'councils', `${s.council.id}.yaml`)}: add its website and accessibility contact, which the source does not print.`);
+  for (const c of created) io.out(`\nCreated council ${c.id} ("${c.data.name}") in ${join(out, 'councils', `${c.id}.yaml`)}: add its website and accessibility contact, which the sources do not print.`);
   if (remembered.length) io.out(`Remembered the council for re-import in ${remembered.map((r) => relative('.', r.path)).join(', ')}.`);
   const removed = plan.stale.length > 0 ? `; removed ${plan.stale.length} the sources no longer produce` : '';
   io.out(`\nWrote ${plural(count, 'file')} to ${relative('.', out) || '.'}/; ${plan.unchanged.length} unchanged${removed} (${seconds} s).`);

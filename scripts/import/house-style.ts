@@ -43,7 +43,16 @@ export const COUNCIL_NAME_ENDINGS = [
 ];
 
 /** Welsh names put the kind first: "Cyngor Cymuned Tyndyrn", "Cyngor Tref Trefynwy". */
-export const WELSH_COUNCIL_NAME = /\bCyngor\s+(?:Cymuned|Tref|Dinas|Sir|Bwrdeistref Sirol)\s+(?:[A-ZÂÊÎÔÛŴŶ][\p{L}'’-]+\s*){1,4}/u;
+export const WELSH_COUNCIL_NAME = /\bCyngor\s+(?<kind>Cymuned|Tref|Dinas|Sir|Bwrdeistref Sirol)\s+(?:[A-ZÂÊÎÔÛŴŶ][\p{L}'’-]+\s*){1,4}/u;
+
+/** The kind of council a Welsh name gives, in English: the name of its full meeting ("Community Council"). */
+export const WELSH_COUNCIL_KINDS: Record<string, string> = {
+  Cymuned: 'Community Council',
+  Tref: 'Town Council',
+  Dinas: 'City Council',
+  Sir: 'County Council',
+  'Bwrdeistref Sirol': 'County Borough Council',
+};
 
 /** Words a council's name never starts with, though headings print them before it ("MINUTES OF A VIRTUAL ..."). */
 export const NOT_IN_COUNCIL_NAME = new Set(
@@ -196,6 +205,10 @@ export const DECISION_PHRASES: ReadonlyArray<{ kind: DecisionKind; re: RegExp; s
   { kind: 'resolution', re: /\bgave (?:their )?approval\b|\bapproval (?:was )?given\b|^approval of\b/i },
   { kind: 'resolution', re: /\bAPPROVED\b/ },
   { kind: 'resolution', re: /\b(?:were|was) (?:all )?content\b|\bcontent with\b/i, subject: 'body' },
+  // Welsh: "Gwrthodwyd" (was rejected); "Penderfynwyd" (it was resolved), "Cytunwyd" (agreed), "Cymeradwywyd"
+  // (approved) and "Mabwysiadwyd" (adopted) are impersonal past forms: the body is their subject.
+  { kind: 'rejected', re: /\bgwrthodwyd\b/i },
+  { kind: 'resolution', re: /\b(?:penderfynwyd|cytunwyd|cymeradwywyd|mabwysiadwyd)\b/i },
   { kind: 'noting', re: /\b(?:was|were|be|is|are) (?:duly )?(?:received and )?noted\b|\bNOTED\b|^noted\b/ },
   { kind: 'noting', re: /\bnoted (?:the|this|these|its|that report)\b/i, subject: 'body' },
 ];

@@ -190,8 +190,7 @@ describe('a council the content does not know', () => {
     writeFileSync(join(dir, 'minutes.txt'), MINUTES);
     const result = await importInto(out, join(dir, 'minutes.txt'), '--council', 'nosuch');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/Created council nosuch \("Milburn Parish Council"\)/);
-    expect(result.err).toMatch(/warning: .*new council "nosuch": its website and accessibility contact are not printed/);
+    expect(result.out).toMatch(/Created council nosuch \("Milburn Parish Council"\) in .*councils\/nosuch\.yaml: add its website and accessibility contact, which the sources do not print/);
     const council = readFileSync(join(out, 'councils/nosuch.yaml'), 'utf8');
     expect(council).toBe('name: Milburn Parish Council\naccessibilityContact: {}\n');
     expect(council).not.toMatch(/website|@/);
@@ -264,5 +263,40 @@ describe('corrections survive re-import', () => {
     const result = await importInto(out, join(dir, 'minutes.txt'));
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/import-hints\/minutes\.yaml: hints file: time: a time written HH:MM/);
+  });
+});
+
+describe('minutes in Welsh and in English', () => {
+  const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
+  const english = join(import.meta.dirname, '..', 'corpus', 'tintern-community-council-full-council-2019-02-25-minutes.pdf');
+  const welsh = join(FIXTURES, 'tintern-community-council-full-council-2019-02-25-cofnodion.txt');
+
+  test('are one meeting: the Welsh minutes are a translation of the English, of the same body, and the council is named once, in English', async () => {
+    const out = join(mkdtempSync(join(scratch, 'cy-')), 'content');
+    const result = await importInto(out, welsh, english, '--council', 'tintern');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/cofnodion\.txt {2}\(TXT, \d+ lines, in Welsh\)/);
+    expect(result.out).toMatch(/council {4}tintern \("Cyngor Cymuned Tyndyrn"\)/);
+    expect(result.out.match(/Created council/g)).toHaveLength(1);
+    expect(result.out).toMatch(/Created council tintern \("Tintern Community Council"\)/);
+    expect(readdirSync(join(out, 'meetings/tintern'))).toEqual(['community-council']);
+    expect(readdirSync(join(out, 'minutes/tintern/community-council')).sort()).toEqual(['2019-02-25-cy.mdx', '2019-02-25.mdx']);
+    const cy = readFileSync(join(out, 'minutes/tintern/community-council/2019-02-25-cy.mdx'), 'utf8');
+    expect(cy).toMatch(/^lang: cy$/m);
+    expect(cy).toMatch(/^translationOf: tintern\/community-council\/2019-02-25$/m);
+    // Decisions printed in Welsh ("Cymeradwywyd": approved) are decisions, kept as printed.
+    expect(cy).toMatch(/printedAs: Cymeradwywyd\n\s+text: Cymeradwywyd a llofnodwyd fel rhai cywir\./);
+    const en = readFileSync(join(out, 'minutes/tintern/community-council/2019-02-25.mdx'), 'utf8');
+    expect(en).not.toMatch(/^(?:lang|translationOf):/m);
+  });
+
+  test('in Welsh alone, they are the meeting\'s minutes, in Welsh', async () => {
+    const out = join(mkdtempSync(join(scratch, 'cy-only-')), 'content');
+    const result = await importInto(out, welsh, '--council', 'tintern');
+    expect(result.code).toBe(0);
+    const cy = readFileSync(join(out, 'minutes/tintern/community-council/2019-02-25.mdx'), 'utf8');
+    expect(cy).toMatch(/^lang: cy$/m);
+    expect(cy).not.toMatch(/^translationOf:/m);
+    expect(readFileSync(join(out, 'meetings/tintern/community-council/2019-02-25.yaml'), 'utf8')).toMatch(/^start: "2019-02-25T19:00:00\+00:00"$/m);
   });
 });

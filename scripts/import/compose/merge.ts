@@ -99,6 +99,9 @@ function settleTranslations(composed: Composed[], existing: Existing): void {
   }
 }
 
+/** Which source names a new council best: one that prints its name, in English, before one in Welsh or none. */
+const councilNameRank = (c: Composed): number => (c.summary.council.name ? 0 : 2) + (c.summary.lang === 'en' ? 0 : 1);
+
 /** A document published on its own names a meeting; it links to it only when that meeting is in the content. */
 function dropDanglingMeetings(entries: Map<string, Entry>, existing: Existing): void {
   const meetings = new Set([...existing.meetings, ...[...entries.values()].filter((e) => e.collection === 'meetings').map((e) => e.id)]);
@@ -134,7 +137,8 @@ export function importSources(inputs: SourceInput[], existing: Existing, options
   const byCouncil = Map.groupBy(composed, (c) => c.council);
   for (const [council, list] of byCouncil) {
     const sources = list.map((c) => c.summary.source);
-    const created = list.find((c) => c.summary.newCouncil);
+    // A council new to the content is named as its sources print it, in English where one of them is in English.
+    const created = list.filter((c) => c.summary.newCouncil).sort((a, b) => councilNameRank(a) - councilNameRank(b))[0];
     if (created) entries.push({ entry: councilEntry(created.summary.council), sources });
     entries.push(...resolvePeople(council, list.flatMap((c) => c.mentions), existing).map((entry) => ({ entry, sources })));
   }

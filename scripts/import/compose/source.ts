@@ -252,9 +252,6 @@ export function composeSource(input: SourceInput, existing: Existing, options: {
 
   const newCouncil = !existing.councils.has(council.id);
   const entries: Entry[] = [...(newCouncil ? [councilEntry(council)] : []), ...parts.entries];
-  if (newCouncil) {
-    problems.push({ code: 'council-details', severity: 'warning', file: input.file, message: `new council "${council.id}": its website and accessibility contact are not printed in the source; add them to content/councils/${council.id}.yaml` });
-  }
   const data: SourceData = {
     title: parts.title,
     council: council.id,

@@ -13,6 +13,7 @@ import {
   NOT_IN_COUNCIL_NAME,
   NOT_MEETING_DATE,
   SMALL_WORDS,
+  WELSH_COUNCIL_KINDS,
   WELSH_COUNCIL_NAME,
 } from '../house-style';
 import type { Line } from '../read/line';
@@ -91,11 +92,12 @@ const CONNECTORS = new Set(['of', 'upon', 'on', 'and', '&', 'the', 'in', 'de', '
 
 /** A council's name in a line ("Milburn Parish Council - 6th November", "MINUTES OF ... WEST DEREHAM PARISH COUNCIL"). */
 export function councilNameIn(text: string): string | undefined {
-  const welsh = WELSH_COUNCIL_NAME.exec(text);
+  const capitals = text === text.toUpperCase();
+  // A Welsh name printed in capitals ("CYNGOR CYMUNED TYNDYRN") is read in title case, as the pattern expects.
+  const welsh = WELSH_COUNCIL_NAME.exec(capitals ? nameCase(text) : text);
   if (welsh) return welsh[0].trim();
   const words = text.split(/\s+/).filter(Boolean);
   const bare = words.map((w) => w.toLowerCase().replace(/[^\p{L}&'’-]/gu, ''));
-  const capitals = text === text.toUpperCase();
   for (let i = 0; i < words.length; i++) {
     const ending = ENDINGS.find((e) => e.every((w, k) => bare[i + k] === w));
     if (!ending) continue;
@@ -132,9 +134,15 @@ function bodyIn(text: string): string | undefined {
   return undefined;
 }
 
-/** The full meeting of a council: "Parish Council" for a parish, "Full Council" for a principal council. */
+/**
+ * The full meeting of a council: "Parish Council" for a parish, "Full Council" for a principal council. A Welsh name
+ * gives the same body as the English one ("Cyngor Cymuned Tyndyrn" meets as the Community Council), so minutes in
+ * both languages are of one meeting.
+ */
 export const fullCouncilName = (council: string | undefined): string => {
-  const local = council ? LOCAL_COUNCIL_KIND.exec(council) : undefined;
+  const kind = council ? WELSH_COUNCIL_NAME.exec(council)?.groups?.['kind'] : undefined;
+  const name = kind ? WELSH_COUNCIL_KINDS[kind] : council;
+  const local = name ? LOCAL_COUNCIL_KIND.exec(name) : undefined;
   return local ? nameCase(`${local[1]} Council`) : 'Full Council';
 };
 
