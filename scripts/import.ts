@@ -42,7 +42,9 @@ export function describeSource(s: SourceSummary, words: Imported['words']): stri
       plural(c.votes, 'vote'),
       plural(c.actions, 'action'),
     ].filter(Boolean);
-    out.push(`  minutes    ${c.minutes ? plural(c.minutes, 'numbered minute') : ''}${c.minutes && c.sections ? ', ' : ''}${c.sections ? plural(c.sections, 'unnumbered section') : ''}${s.numbering ? ` (${s.numbering})` : ''}`);
+    // The numbering reading says how many minutes, in which style; without one, the counts alone.
+    const counted = [c.minutes ? plural(c.minutes, 'numbered minute') : '', c.sections ? plural(c.sections, 'unnumbered section') : ''].filter(Boolean).join(', ');
+    out.push(`  minutes    ${s.numbering ?? counted}`);
     out.push(`  decided    ${decided.join(', ')}`);
   }
   if (c.documents) out.push(`  documents  ${c.documents}, ${plural(c.tables, 'table')}, ${c.errata} errata, ${c.verbatim} passages kept verbatim for review`);
