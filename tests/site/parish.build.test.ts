@@ -9,6 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AXE_DISABLED_RULES, AXE_TAGS, HTML_VALIDATE_WAIVERS } from '../../src/model/accessibility';
 import { launchChromium, tabPool } from '../helpers/browser';
+import { run as runImport } from '../../scripts/import';
 import { runScript } from '../helpers/build';
 import { sitePages, type Page } from '../helpers/dist';
 import { PARISH_FIXTURE } from '../helpers/fixture-site';
@@ -19,7 +20,8 @@ import { checkLinks } from '../quality/links';
 /**
  * The seed content plus a parish council's meeting that uses what the schema added: a start with no time, a closing
  * time, unnumbered minutes, movers and seconders, a rejected motion, a recorded vote, actions, the chair's signature,
- * Welsh translations, sources with no date, an original PDF, and a council with no website or contact.
+ * Welsh translations, sources with no date, an original PDF, and a council with no website or contact; and beside it a
+ * committee's minutes imported from the council's own PDF by the importer, as a web team would.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'chamber-parish-'));
@@ -34,9 +36,15 @@ const SOURCE = 'milburn-parish-council-full-council-2018-11-06-minutes';
 let check: ReturnType<typeof runScript>;
 let build: ReturnType<typeof runScript>;
 
-beforeAll(() => {
+/** Committee minutes as Bristol City Council published them, imported by the importer, not written by hand. */
+const BRISTOL = join(ROOT, 'tests', 'corpus', 'bristol-city-council-transport-connectivity-policy-committee-2026-03-19-minutes.pdf');
+const BRISTOL_MEETING = 'bristol/transport-and-connectivity-policy-committee/2026-03-19';
+let imported: number;
+
+beforeAll(async () => {
   cpSync(join(ROOT, 'content'), content, { recursive: true });
   cpSync(PARISH_FIXTURE, content, { recursive: true });
+  imported = await runImport([BRISTOL, '--council', 'bristol', '--out', content], { out: () => {}, err: () => {} });
   const env = { CHAMBER_CONTENT: content, CHAMBER_CACHE_DIR: join(scratch, 'cache') };
   check = runScript('scripts/check-content.ts', [], env);
   build = runScript('scripts/build.ts', ['--out', out], env);
@@ -70,10 +78,11 @@ const hrefs = (el: Element) => links(el).map((a) => attr(a, 'href'));
 
 /** Every page the fixture adds or changes. */
 const fixturePages = (): Page[] =>
-  sitePages(out).filter((p) => /milburn|^\/(accessibility|search|meetings|meetings\/2018|decisions|decisions\/2018)\/$|^\/$/.test(p.path));
+  sitePages(out).filter((p) => /milburn|bristol|^\/(accessibility|search|meetings|meetings\/2018|decisions|decisions\/2018)\/$|^\/$/.test(p.path));
 
 describe('a site with a parish council that prints no times, votes by name and publishes in Welsh', () => {
   test('the content check passes and the site builds', () => {
+    expect(imported).toBe(0);
     expect(check.output).toContain('Content is valid.');
     expect(check.status).toBe(0);
     // A council without a website or accessibility contact is not an error, but the web team is told what to add.
@@ -288,6 +297,31 @@ describe('a site with a parish council that prints no times, votes by name and p
     expect(text(page)).toContain(`Type ${label} Status Final`);
     expect(html(page)).toContain(`data-pagefind-meta="type">${type}</span>`);
     expect(dom('search').some((e) => e.tagName === 'input' && attr(e, 'name') === 'type' && attr(e, 'value') === type)).toBe(true);
+  });
+
+  describe('committee minutes imported from the council\'s PDF', () => {
+    const page = `minutes/${BRISTOL_MEETING}`;
+
+    test('the meeting has its printed start time and links to its minutes and the original PDF', () => {
+      expect(text(`meetings/${BRISTOL_MEETING}`)).toContain('Thursday 19 March 2026, 5pm');
+      expect(hrefs(main(`meetings/${BRISTOL_MEETING}`))).toContain(`/${page}/`);
+      const source = 'sources/bristol-city-council-transport-connectivity-policy-committee-2026-03-19-minutes';
+      expect(hrefs(main(source))).toContain('/sources/original/bristol-city-council-transport-connectivity-policy-committee-2026-03-19-minutes.pdf');
+    });
+
+    test('its eleven minutes, its decisions with mover and seconder, the motion that fell, its votes and its actions', () => {
+      const ids = new Set(dom(page).map((e) => attr(e, 'id')));
+      for (let n = 1; n <= 11; n++) expect(ids, `minute-${n}`).toContain(`minute-${n}`);
+      expect(readable(byId(page, 'decision-9-2'))).toMatch(/Authorised the Executive Director Growth and Regeneration/);
+      expect(attr(byId(page, 'decision-8-3'), 'data-decision-kind')).toBe('rejected');
+      const decisions = readable(byId(page, 'decisions').parentNode as Element);
+      expect(decisions).toContain('Moved by Councillor Plowden, seconded by Councillor Renhard.');
+      expect(readable(byId(page, 'vote-8-2'))).toContain('Votes 2 for, 7 against');
+      expect(readable(byId(page, 'vote-8-2'))).toMatch(/– lost/);
+      const actions = [...elements(byId(page, 'actions').parentNode as Element)].filter((e) => e.tagName === 'tr').slice(1);
+      expect(actions).toHaveLength(4);
+      expect(readable(actions[3]!)).toBe('PCO to arrange Members’ briefing sessions. PCO Minute 11');
+    });
   });
 
   test('reading pages need no JavaScript', () => {

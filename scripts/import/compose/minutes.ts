@@ -48,9 +48,15 @@ function mentionOf(printed: string, role: string | undefined, sharedTitle: strin
   return mention;
 }
 
-/** Resolves a name printed in the minutes: initials through the attendance list, else the name itself. */
-function personNamed(printed: string, byInitials: ReadonlyMap<string, Attendee>, mentions: Mention[]): PersonMention {
-  const attendee = byInitials.get(printed.trim());
+/**
+ * Resolves a name printed in the minutes: initials ("RW") or a single name ("Craig") through the attendance list,
+ * else the name itself. A single word that names nobody present ("Officers", "Highways") stays as printed, with no
+ * person: it may be a group, a role or a first name, and the importer does not guess which.
+ */
+function personNamed(printed: string, byInitials: ReadonlyMap<string, Attendee>, byName: ReadonlyMap<string, Attendee | null>, mentions: Mention[]): PersonMention {
+  const word = printed.trim();
+  const attendee = byInitials.get(word) ?? byName.get(word) ?? undefined;
+  if (!attendee && !/\s/.test(word)) return { printed };
   if (attendee) {
     const mention: PersonMention = { printed };
     const parts = nameParts(attendee.printed, attendee.sharedTitle);
@@ -74,7 +80,13 @@ export function composeMinutes(parsed: ParsedMinutes, body: { mdx: string; revie
   const all = [...parsed.attendance.present, ...parsed.attendance.inAttendance, ...parsed.attendance.apologies, ...parsed.attendance.public];
   const byInitials = new Map(all.flatMap((a) => (a.initials ? [[a.initials, a] as const] : [])));
   const attendees = (list: Attendee[]) => list.map((a) => mentionOf(a.printed, a.role, a.sharedTitle, mentions));
-  const named = (printed: string | undefined) => (printed ? personNamed(printed, byInitials, mentions) : undefined);
+  // Each given name and surname of the attendance list, where only one person has it.
+  const byName = new Map<string, Attendee | null>();
+  for (const a of all) {
+    const parts = nameParts(a.printed, a.sharedTitle);
+    for (const name of parts ? [...new Set([parts.surname, ...parts.given.slice(0, 1)])] : []) byName.set(name, byName.has(name) ? null : a);
+  }
+  const named = (printed: string | undefined) => (printed ? personNamed(printed, byInitials, byName, mentions) : undefined);
   const time = ctx.time ?? facts.time?.value ?? parsed.closing?.startsAt;
   const closed = facts.closedAt?.value ?? parsed.closing?.endsAt;
 
