@@ -2,17 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { actionSchema, erratum as erratumSchema, riskSchema } from '../../src/schema';
-import {
-  actionsFromTable,
-  actionsFromTables,
-  checkCounts,
-  findPriorities,
-  findRisks,
-  isActionTable,
-  priorityRowsFromTable,
-  splitDueStatus,
-  type ActionsFound,
-} from '../../scripts/import/extract/plan';
+import { checkCounts } from '../../scripts/import/extract/count';
+import { actionsFromTable, actionsFromTables, isActionTable, splitDueStatus, type ActionsFound } from '../../scripts/import/extract/plan-action';
+import { findPriorities, priorityRowsFromTable } from '../../scripts/import/extract/priority';
+import { findRisks } from '../../scripts/import/extract/risk';
 import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { appendixA, SOURCES as seeds, tableOf } from '../helpers/seeds';
 

@@ -5,7 +5,10 @@
  */
 import type { Hints } from '../hints';
 import { kpiFromTable, kpiTableKind, kpiValue, toKpiEdition } from '../extract/kpi';
-import { actionsFromTables, checkCounts, findPriorities, findRisks, isActionTable, type ActionRow } from '../extract/plan';
+import { checkCounts } from '../extract/count';
+import { actionsFromTables, isActionTable, type ActionRow } from '../extract/plan-action';
+import { findPriorities } from '../extract/priority';
+import { findRisks } from '../extract/risk';
 import { findWorkshops } from '../extract/workshop';
 import type { Furniture } from '../layout/furniture';
 import type { Table } from '../layout/tables';

@@ -4,7 +4,8 @@
  * names the lines it used, and the ranges it returns let the caller render each section verbatim.
  */
 import type { Workshop } from '../../../src/schema';
-import { numberValue, type ActionRow, type LocatedErratum } from './plan';
+import type { ActionRow } from './plan-action';
+import { numberValue, type LocatedErratum } from './plan-table';
 import type { SourceLine } from '../read/line';
 
 /** One idea as printed; "Other ideas" lines keep the category printed before their dash. */
