@@ -4,15 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { erratum as erratumSchema } from '../../src/schema';
 import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { decodeText } from '../../scripts/import/read/text';
-import {
-  cellFigures,
-  checkTotals,
-  columnLabels,
-  findTables,
-  formatLike,
-  parseNumber,
-  type Table,
-} from '../../scripts/import/layout/tables';
+import { cellFigures, formatLike, parseNumber } from '../../scripts/import/layout/figures';
+import { columnLabels, findTables, type Table } from '../../scripts/import/layout/tables';
+import { checkTotals } from '../../scripts/import/layout/totals';
 import { htmlToText } from '../../scripts/import/read/html-fragment';
 import { SOURCES as seeds } from '../helpers/seeds';
 

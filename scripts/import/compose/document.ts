@@ -6,7 +6,8 @@
 import type { Document, DocumentInput } from '../../../src/schema';
 import type { Hints } from '../hints';
 import type { Furniture } from '../layout/furniture';
-import { checkTotals, type Table } from '../layout/tables';
+import type { Table } from '../layout/tables';
+import { checkTotals } from '../layout/totals';
 import type { Problem } from '../problem';
 import type { Line } from '../read/line';
 import { renderBody } from '../render/body';

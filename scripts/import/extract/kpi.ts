@@ -13,7 +13,8 @@
  * Money tables (budgets, savings: a "£", "cost", "saving" or "000s" in the column headings) are not KPI tables.
  */
 import type { Kpi, KpiEdition, KpiPoint } from '../../../src/schema';
-import { columnLabels, isPeriodLabel, parseNumber, type Table } from '../layout/tables';
+import { parseNumber } from '../layout/figures';
+import { columnLabels, isPeriodLabel, type Table } from '../layout/tables';
 
 /** What the table alone cannot say. */
 export interface KpiContext {

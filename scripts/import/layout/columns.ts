@@ -8,7 +8,8 @@
 import { ACTION_OWNER, CELL_CONTINUES } from '../house-style';
 import type { Line } from '../read/line';
 import { printed } from '../read/markup';
-import { parseNumber, type Table } from './tables';
+import { parseNumber } from './figures';
+import type { Table } from './tables';
 
 type Piece = NonNullable<Line['pieces']>[number];
 

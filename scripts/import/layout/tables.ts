@@ -1,6 +1,7 @@
 /**
- * Tables found in a pack: tab-separated runs, markdown pipe tables and HTML table fragments, as one shape. Pure
- * functions only: lines in, tables (and errata about their totals) out.
+ * Tables found in a source, as one shape: tab-separated runs, markdown pipe tables and HTML table fragments here, and
+ * a PDF's tables from where its text sits (`columns.ts`). Pure functions only: lines in, tables out; their figures
+ * are read in `figures.ts` and their printed totals checked in `totals.ts`.
  *
  * Tab tables. The PDF-to-Markdown tool writes a table row as one line with a tab between cells; `toLines` has
  * already trimmed trailing whitespace, so a row whose last cells were empty keeps fewer tabs, and a row with only
@@ -26,10 +27,10 @@
  * `lines`, so every character can be recovered; lines inside the table that are not rows (blank lines, separators)
  * are listed in `furniture` and hold no words.
  */
-import type { Erratum } from '../../../src/schema';
 import { htmlToText } from '../read/html-fragment';
 import type { Line, SourceLine } from '../read/line';
 import { positionedTables } from './columns';
+import { cellFigures, parseNumber } from './figures';
 
 /** A table as printed: every cell's text kept exactly, with the source lines it came from. */
 export interface Table {
@@ -57,76 +58,6 @@ export interface Table {
   /** The source lines from `start` to `end`, exactly as given. */
   lines?: SourceLine[];
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Numbers
-
-const SUPERSCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
-const NO_NUMBER = new Set(['', '-', '–', '—', 'n/a', 'na', 'nil', 'none', 'tbc', 'tbs', 'tba', 'n/k']);
-/** Scale words and suffixes, to pounds or units: "£350K" is 350,000. */
-const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
-const NUMBER =
-  /^(?<bound>[<>≤≥])?(?<open>\()?(?<sign>[-+])?£?(?<sign2>[-+])?(?<int>\d{1,3}(?:,\d{3})+|\d+)(?<frac>\.\d+)?\s?(?<unit>%|k|m|bn|thousand|million|billion)?(?<close>\))?(?<plus>\+)?$/i;
-
-/** The printed figure with footnote markers (superscripts, trailing asterisks) and spacing after "£" removed. */
-const cleanFigure = (printed: string) =>
-  printed
-    .replace(SUPERSCRIPTS, '')
-    .replace(/\*+$/, '')
-    .replace(/\u2212/g, '-')
-    .replace(/£\s+/, '£')
-    .trim();
-
-/**
- * The number a printed figure stands for, or null when it is not one figure. Units: "£" and "%" are dropped, so
- * the number is in the printed unit (pounds, percent); a scale word multiplies to whole units ("£1.6 billion" is
- * 1,600,000,000, "£350K" is 350,000, "£6.1m" is 6,100,000). "(123)" is -123. A bound keeps its figure ("<5%" is 5,
- * "85%+" is 85). A column heading's scale ("£000s") is not applied. "n/a", "-", "TBS" and "" are null, and so is
- * anything with words in it ("21% reduction", "7.5 days").
- */
-export function parseNumber(printed: string): number | null {
-  const text = cleanFigure(printed);
-  if (NO_NUMBER.has(text.toLowerCase())) return null;
-  const g = NUMBER.exec(text)?.groups;
-  if (!g || Boolean(g['open']) !== Boolean(g['close'])) return null;
-  const magnitude = Number(`${g['int']!.replace(/,/g, '')}${g['frac'] ?? ''}`);
-  const scale = SCALE[(g['unit'] ?? '').toLowerCase()] ?? 1;
-  const negative = g['open'] !== undefined || g['sign'] === '-' || g['sign2'] === '-';
-  const value = Number((magnitude * scale).toPrecision(15));
-  return negative ? -value : value;
-}
-
-/** The smallest step a printed figure can show: 1 for "7,598", 0.01 for "1.13", 10,000 for "£13.85m". */
-export function printedStep(printed: string): number {
-  const g = NUMBER.exec(cleanFigure(printed))?.groups;
-  const decimals = (g?.['frac']?.length ?? 1) - 1;
-  const scale = SCALE[(g?.['unit'] ?? '').toLowerCase()] ?? 1;
-  return Number((10 ** -decimals * scale).toPrecision(15));
-}
-
-/** One figure found in a cell, with the text it was printed as. */
-export interface CellFigure {
-  printed: string;
-  value: number;
-}
-
-/**
- * The figures a cell holds: one ("£1,024,367"), several side by side where merged cells were printed as one
- * ("£298,303 £265,000 £70,000"), or one followed by a note in brackets ("£10m (Better Care Fund)"). None otherwise.
- */
-export function cellFigures(cell: string): CellFigure[] {
-  const text = cell.trim();
-  const whole = parseNumber(text);
-  if (whole !== null) return [{ printed: text, value: whole }];
-  const noted = /^(\S+)\s+\([^()]*\)$/.exec(text);
-  const first = noted ? parseNumber(noted[1]!) : null;
-  if (noted && first !== null) return [{ printed: noted[1]!, value: first }];
-  const parts = text.split(/\s+/);
-  const values = parts.map(parseNumber);
-  if (parts.length < 2 || values.some((v) => v === null)) return [];
-  return parts.map((printed, i) => ({ printed, value: values[i]! }));
-}
-
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tab tables: lines to runs
@@ -213,7 +144,7 @@ function joinRuns(lines: SourceLine[], kinds: LineKind[], runs: Run[]): Run[] {
 }
 
 const splitCells = (text: string) => text.split('\t').map(htmlToText);
-const filled = (row: string[]) => row.filter((c) => c.trim() !== '');
+export const filled = (row: string[]) => row.filter((c) => c.trim() !== '');
 const NUMBERED_ITEM = /^\d+[.)]\s/;
 
 /** Rule 3: enough of a table to be one, and not a numbered list that happens to hold a tab. */
@@ -505,11 +436,6 @@ export function findTables(lines: readonly Line[], options: { positioned?: boole
   return [...found, ...htmlTables(lines as SourceLine[], taken)].sort((a, b) => a.start - b.start);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Totals
-
-const TOTAL_LABEL = /^(?:sub[- ]?)?totals?\b/i;
-
 /**
  * Column labels: the header rows' cells joined top to bottom, a label printed over empty cells to its right
  * ("Targets" over "09/10", "10/11" ...) carried across them.
@@ -532,190 +458,4 @@ export function columnLabels(table: Table): string[] {
       .filter(Boolean)
       .join(' '),
   );
-}
-
-/** A figure and the rounding it may carry. */
-interface Addend {
-  value: number;
-  step: number;
-}
-
-const addends = (cell: string | undefined): Addend[] =>
-  cellFigures(cell ?? '').map((f) => ({ value: f.value, step: printedStep(f.printed) }));
-/** A sum of figures, with the finest step any of them was printed to and how many there were. */
-interface Sum extends Addend {
-  count: number;
-}
-
-const sum = (xs: Addend[]): Sum => ({
-  value: Number(xs.reduce((s, x) => s + x.value, 0).toPrecision(12)),
-  step: Math.min(...xs.map((x) => x.step)),
-  count: xs.length,
-});
-
-/** The row's source line holds only underlined figures and no label: a total printed without the word. */
-function isUnderlinedTotal(table: Table, i: number): boolean {
-  const raw = table.lines?.find((l) => l.n === table.rowLines[i])?.text ?? '';
-  const cells = raw.split('\t');
-  return (
-    (cells[0] ?? '').trim() === '' &&
-    cells.slice(1).some((c) => c.trim()) &&
-    cells.slice(1).every((c) => !c.trim() || /^\s*<u>.*<\/u>\s*$/.test(c))
-  );
-}
-
-/** Writes a sum the way the total was printed: "£", "(...)" for negatives, thousands commas, the same decimals. */
-export function formatLike(printed: string, value: number): string {
-  const text = cleanFigure(printed);
-  const g = NUMBER.exec(text)?.groups ?? {};
-  const unit = g['unit'] ?? '';
-  const scale = SCALE[unit.toLowerCase()] ?? 1;
-  const decimals = Math.max((g['frac']?.length ?? 1) - 1, unit && scale > 1 ? decimalsOf(value / scale) : 0);
-  const digits = Math.abs(value / scale).toLocaleString('en-GB', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: /,/.test(text) || Math.abs(value / scale) >= 1e4,
-  });
-  const body = `${text.includes('£') ? '£' : ''}${digits}${unit ? (unit.length > 2 ? ` ${unit}` : unit) : ''}`;
-  if (value >= 0) return body;
-  return g['open'] !== undefined ? `(${body})` : `-${body}`;
-}
-
-const decimalsOf = (x: number) => Math.min(3, (String(Number(x.toPrecision(10))).split('.')[1] ?? '').length);
-
-/** One comparison: a printed total and the sums it should equal (the first is the one reported). */
-interface Check {
-  subject: string;
-  printed: string;
-  total: Addend;
-  candidates: Sum[];
-  /** Where the total is, e.g. 'column "2009/10 £'000", line 2294'. */
-  where: string;
-  /** What it totals, e.g. "the 29 rows above it". */
-  against: string;
-}
-
-/** What a column has printed since its last total. */
-interface Running {
-  /** Figures since the last total, and since the top of the table. */
-  detail: Addend[];
-  all: Addend[];
-  /** Totals since the last total that followed totals. */
-  subtotals: Addend[];
-  /** Rows since the last total that print a figure here, and rows that print something else but not here. */
-  rows: number;
-  blank: number;
-}
-
-const fresh = (all: Addend[], subtotals: Addend[]): Running => ({ detail: [], all, subtotals, rows: 0, blank: 0 });
-
-/** A row that totals the rows above it: labelled "Total"/"Sub-total", or underlined figures with no label. */
-const isTotalRow = (table: Table, i: number) =>
-  TOTAL_LABEL.test(table.body[i]![0]?.trim() ?? '') || isUnderlinedTotal(table, i);
-
-/**
- * The sums a total may stand for: the rows since the last total (alone, with the subtotals before them, or with
- * every row above), or the subtotals it follows directly.
- */
-function candidatesFor(run: Running): Sum[] {
-  if (run.detail.length) return [sum(run.detail), sum([...run.subtotals, ...run.detail]), sum(run.all)];
-  return run.subtotals.length >= 2 ? [sum(run.subtotals)] : [];
-}
-
-/** What a total was compared with, in words. */
-function againstText(run: Running): string {
-  if (!run.detail.length) return `the ${run.subtotals.length} subtotals above it`;
-  const rows = `the ${run.rows} row${run.rows === 1 ? '' : 's'} above it since the previous total`;
-  return run.blank ? `${rows} (${run.blank} more print no figure in this column)` : rows;
-}
-
-/** The checks for one column: each total row against the rows above it since the previous total. */
-function columnChecks(table: Table, c: number, subject: string, label: string): Check[] {
-  const checks: Check[] = [];
-  const skip = new Set((table.notData ?? []).map((d) => d.line));
-  let run = fresh([], []);
-  table.body.forEach((row, i) => {
-    if (skip.has(table.rowLines[i]!)) return;
-    const figures = addends(row[c]);
-    if (!isTotalRow(table, i)) {
-      const blank = figures.length === 0 && filled(row.slice(1)).length > 0 ? 1 : 0;
-      run = {
-        ...run,
-        detail: [...run.detail, ...figures],
-        all: [...run.all, ...figures],
-        rows: run.rows + (figures.length ? 1 : 0),
-        blank: run.blank + blank,
-      };
-      return;
-    }
-    if (figures.length !== 1) return;
-    const [total, candidates] = [figures[0]!, candidatesFor(run)];
-    const where = `${label ? `column "${label}", ` : ''}line ${table.rowLines[i]}`;
-    if (candidates.length)
-      checks.push({ subject, printed: row[c]!.trim(), total, candidates, where, against: againstText(run) });
-    run = fresh(run.all, run.detail.length ? [...run.subtotals, total] : [total]);
-  });
-  return checks;
-}
-
-/**
- * Whether a check fails: the total differs from every way of adding the rows by more than rounding allows, that is
- * half the finest printed step (of the total or any figure added) for each figure added and for the total.
- */
-const fails = (check: Check) =>
-  check.candidates.every(
-    (s) => Math.abs(s.value - check.total.value) > ((s.count + 1) * Math.min(s.step, check.total.step)) / 2 + 1e-9,
-  );
-
-/** The erratum for a failed check, in plain English. */
-function erratumOf(check: Check): Erratum {
-  const expected = formatLike(check.printed, check.candidates[0]!.value);
-  const note =
-    `The total printed as ${check.printed} (${check.where}) is not the sum of ${check.against}: ` +
-    `they add up to ${expected}. The figure is shown as printed.`;
-  return { subject: check.subject, printed: check.printed, expected, note };
-}
-
-/** The subject of a table's errata: its caption, or its first header cell. */
-const subjectOf = (table: Table, what: string) =>
-  `${what} of ${table.caption ?? filled(table.head.flat())[0] ?? `the table at line ${table.start}`}`;
-
-/** Each row's "Total" column against the figures to its left in the same row. */
-function rowTotalChecks(table: Table, labels: string[]): Check[] {
-  const c = labels.findIndex((l, i) => i > 0 && /^totals?$/i.test(l));
-  if (c < 0) return [];
-  return table.body.flatMap((row, i) => {
-    const figures = addends(row[c]);
-    const parts = row.slice(1, c).flatMap((cell) => addends(cell));
-    if (figures.length !== 1 || parts.length === 0) return [];
-    const where = `row "${row[0]?.trim() ?? ''}", line ${table.rowLines[i]}`;
-    const against = 'the figures to its left';
-    return [
-      {
-        subject: subjectOf(table, 'Total column'),
-        printed: row[c]!.trim(),
-        total: figures[0]!,
-        candidates: [sum(parts)],
-        where,
-        against,
-      },
-    ];
-  });
-}
-
-/**
- * Errata for totals that are not the sum of what they total. A row labelled "Total" or "Sub-total" (or a row of
- * underlined figures with no label) is compared, column by column, with the rows above it since the previous total,
- * or with the subtotals above it when it follows them directly; a "Total" column is compared with the figures to its
- * left. A difference within the rounding of the printed figures (half the last printed digit of each) is no
- * erratum. Printed values are never changed.
- */
-export function checkTotals(table: Table): Erratum[] {
-  const labels = columnLabels(table);
-  const subject = subjectOf(table, 'Total row');
-  const checks = [
-    ...labels.flatMap((label, c) => (c === 0 ? [] : columnChecks(table, c, subject, label))),
-    ...rowTotalChecks(table, labels),
-  ];
-  return checks.filter(fails).map(erratumOf);
 }
