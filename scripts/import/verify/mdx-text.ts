@@ -30,26 +30,9 @@ export function mdxText(mdx: string): string {
   return out;
 }
 
-/**
- * The tables an MDX file shows, each with the source lines it was read from (its `lines` prop) and its cells' text
- * in reading order (row by row), for checking a table's words against the lines it came from.
- */
-export function mdxTables(mdx: string): Array<{ from: number; to: number; text: string }> {
-  const out: Array<{ from: number; to: number; text: string }> = [];
-  for (const tag of mdx.matchAll(/<DataTable\b/g)) {
-    const { values, names } = readProps(mdx, tag.index + tag[0].length);
-    const lines = values[names.indexOf('lines')];
-    if (!Array.isArray(lines) || lines.length !== 2) continue;
-    const cells = names.flatMap((name, i) => (name === 'head' || name === 'rows' ? strings(values[i]) : []));
-    out.push({ from: Number(lines[0]), to: Number(lines[1]), text: cells.join(' ') });
-  }
-  return out;
-}
-
 /** Reads `name={json}` props up to the end of the tag. */
-function readProps(text: string, from: number): { values: unknown[]; names: string[]; end: number } {
+function readProps(text: string, from: number): { values: unknown[]; end: number } {
   const values: unknown[] = [];
-  const names: string[] = [];
   let i = from;
   for (;;) {
     const prop = /\s*(\w+)=\{/y;
@@ -58,14 +41,13 @@ function readProps(text: string, from: number): { values: unknown[]; names: stri
     if (!m) break;
     const start = prop.lastIndex;
     const close = matchingBrace(text, start);
-    names.push(m[1]!);
     values.push(JSON.parse(text.slice(start, close)));
     i = close + 1;
   }
   const end = /\s*\/?>/y;
   end.lastIndex = i;
   if (!end.exec(text)) throw new Error(`unterminated component tag at ${from}`);
-  return { values, names, end: end.lastIndex };
+  return { values, end: end.lastIndex };
 }
 
 function matchingBrace(text: string, from: number): number {

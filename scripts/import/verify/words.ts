@@ -7,7 +7,8 @@ import { fidelity, wordsOf } from '../../../src/model/words';
 import type { Entry } from '../compose/entry';
 import type { Problem } from '../problem';
 import type { SourceLine } from '../read/line';
-import { mdxTables, mdxText } from './mdx-text';
+import { tablesIn } from '../../../src/model/printed-table';
+import { mdxText } from './mdx-text';
 
 /** A line's words as a reader should find them: markup and link targets are not words. */
 const lineText = (text: string) => text.replace(/<[^>]*>/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
@@ -32,7 +33,7 @@ export function contentOf(source: string, entries: Iterable<Entry>): Published {
     (e.collection === 'documents' || e.collection === 'minutes') && e.data.source.pack === source ? [{ from: e.data.source.lines?.from ?? 0, body: e.body ?? '' }] : [],
   );
   own.sort((a, b) => a.from - b.from);
-  return { text: own.map((e) => mdxText(e.body)).join('\n'), tables: own.flatMap((e) => mdxTables(e.body)) };
+  return { text: own.map((e) => mdxText(e.body)).join('\n'), tables: own.flatMap((e) => tablesIn(e.body).map((t) => ({ from: t.lines[0], to: t.lines[1], text: [...t.head, ...t.rows].flat().join(' ') }))) };
 }
 
 /**
