@@ -101,27 +101,24 @@ function regions(lines: readonly Line[], skip: ReadonlySet<number>): Array<{ fro
 
 /** Column boundaries: channels of white space that no line's pieces cross, but for the table's header lines. */
 function columnStarts(lines: readonly Line[]): number[] {
-  const pieces = lines.flatMap(piecesOf);
+  const pieces = lines.flatMap(piecesOf).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.end));
   if (pieces.length === 0) return [];
-  const min = Math.floor(Math.min(...pieces.map((p) => p.x)));
-  const max = Math.ceil(Math.max(...pieces.map((p) => p.end)));
-  const cover = new Array<boolean>(max - min + 1).fill(false);
   // A header spans the columns it names ("Outturn vs Current Budget" over two), on the first lines and again where a
   // page break prints it again: its lines may cross a channel; no other line may.
   const top = lines.findIndex((l) => !l.bold);
   const header = new Set(lines.slice(0, top < 0 ? 0 : Math.min(top, 5)).map((l) => l.text));
-  for (const line of lines) {
-    if (header.has(line.text)) continue;
-    for (const p of piecesOf(line)) for (let x = Math.floor(p.x); x < Math.ceil(p.end); x++) cover[x - min] = true;
-  }
-  const starts = [min];
-  let run = 0;
-  for (let x = 0; x < cover.length; x++) {
-    if (!cover[x]) run++;
-    else {
-      if (run >= CHANNEL && x - run > 0) starts.push(min + x - Math.floor(run / 2));
-      run = 0;
-    }
+  const spans = lines
+    .filter((l) => !header.has(l.text))
+    .flatMap(piecesOf)
+    .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.end))
+    .map((p) => [Math.floor(p.x), Math.ceil(p.end)] as const)
+    .sort((x, y) => x[0] - y[0]);
+  const starts = [Math.floor(Math.min(...pieces.map((p) => p.x)))];
+  let reach = spans[0]?.[1];
+  for (const [from, to] of spans.slice(1)) {
+    // A gap between what the lines print, wide enough not to be the space between words, is a channel.
+    if (reach !== undefined && from - reach >= CHANNEL) starts.push(reach + Math.floor((from - reach) / 2));
+    reach = Math.max(reach ?? to, to);
   }
   return starts;
 }

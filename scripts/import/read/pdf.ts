@@ -80,7 +80,10 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<SourceTe
     const pages: Array<{ lines: PageLine[]; height: number }> = [];
     let images = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await pageRuns(doc, n);
+      const page = await pageRuns(doc, n).catch((error: unknown) => {
+        // A damaged page (a broken cross-reference, a stream cut short) stops the import with the page named.
+        throw new ImportError(`page ${n} of this PDF cannot be read (${(error as Error).message}): open it and save or print it to a new PDF, then import that`, file, undefined, 'pdf-unreadable');
+      });
       images += page.images;
       pages.push({ lines: pageLines(page.runs), height: page.height });
     }
