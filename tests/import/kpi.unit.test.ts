@@ -2,16 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { kpiEditionSchema, kpiPointSchema } from '../../src/schema';
-import {
-  baselinePoints,
-  guessDirection,
-  guessUnit,
-  kpiFromTable,
-  kpiTableKind,
-  kpiValue,
-  toKpiEdition,
-  type KpiRow,
-} from '../../scripts/import/extract/kpi';
+import { kpiFromTable, kpiTableKind, toKpiEdition } from '../../scripts/import/extract/kpi';
+import { baselinePoints, guessDirection, guessUnit, kpiValue, type KpiRow } from '../../scripts/import/extract/kpi-row';
 import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { decodeText } from '../../scripts/import/read/text';
 import { findTables, type Table } from '../../scripts/import/layout/tables';

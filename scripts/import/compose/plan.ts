@@ -4,7 +4,8 @@
  * workshops a report and its appendices describe.
  */
 import type { Hints } from '../hints';
-import { kpiFromTable, kpiTableKind, kpiValue, toKpiEdition } from '../extract/kpi';
+import { kpiFromTable, kpiTableKind, toKpiEdition } from '../extract/kpi';
+import { kpiValue } from '../extract/kpi-row';
 import { checkCounts } from '../extract/count';
 import { actionsFromTables, isActionTable, type ActionRow } from '../extract/plan-action';
 import { findPriorities } from '../extract/priority';
