@@ -36,7 +36,8 @@ function converter(): TurndownService {
   // Cells as TAB-separated text, a row a line: the same shape as a table read from a PDF.
   service.addRule('cell', { filter: ['th', 'td'], replacement: (content) => `${cellText(content)}\t` });
   service.addRule('row', { filter: 'tr', replacement: (content) => `${content.replace(/\t$/, '')}\n` });
-  service.addRule('table', { filter: 'table', replacement: (content) => `\n\n${content.replace(/\n{2,}/g, '\n').trim()}\n\n` });
+  // Only the blank lines around the rows go: a TAB that starts a row is an empty first cell, which keeps the columns.
+  service.addRule('table', { filter: 'table', replacement: (content) => `\n\n${content.replace(/\n{2,}/g, '\n').replace(/^\n+|\n+$/g, '')}\n\n` });
   service.addRule('caption', { filter: 'caption', replacement: (content) => `${cellText(content)}\n` });
   return service;
 }

@@ -30,7 +30,11 @@ export function detectFormat(bytes: Uint8Array, file: string): SourceFormat {
   if (ext === '.docx') throw new ImportError('this file is named .docx but is not a Word document: save it from Word again', file, undefined, 'not-docx');
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.md' || ext === '.markdown') return 'md';
-  const head = ascii(bytes, 0, 512).trimStart().toLowerCase();
+  // A page saved from a browser or an editor may start with a byte order mark, an XML declaration or a comment.
+  const head = ascii(bytes, 0, 1024)
+    .replace(/^\xEF\xBB\xBF/, '')
+    .replace(/^(?:\s*(?:<\?xml[^>]*>|<!--[\s\S]*?-->))*\s*/, '')
+    .toLowerCase();
   if (/^<(!doctype html|html|body|main|article|div|p|h[1-6]|table|section)\b/.test(head)) return 'html';
   return 'txt';
 }

@@ -59,11 +59,18 @@ interface Cluster {
 /**
  * Groups runs into lines by baseline. Runs of body size form lines first; a smaller run then joins the line whose
  * baseline is just below it (a superscript) or just above it (a subscript), when the line has a run ending where it
- * starts; any other run is a line of its own.
+ * starts; any other run is a line of its own. Small is small for the page, or a short mark small beside the run it
+ * follows: on a page of 8pt tables, the 7pt "st" raised after an 11pt "Balance at 31" is still a superscript.
  */
 function clusterLines(runs: TextRun[]): Cluster[] {
   const body = median(runs.map((r) => r.size));
-  const small = (r: TextRun) => r.size < body * 0.8;
+  const largest = Math.max(...runs.map((r) => r.size));
+  // Beside a larger run: a mark of a few characters, raised or lowered, starting where the larger run ends.
+  const raisedMark = (run: TextRun) =>
+    run.size < largest * 0.8 &&
+    run.text.trim().length <= 3 &&
+    runs.some((r) => run.size < r.size * 0.8 && run.y !== r.y && Math.abs(run.y - r.y) <= r.size * 0.6 && Math.abs(r.x + r.width - run.x) <= r.size * 0.5);
+  const small = (run: TextRun) => run.size < body * 0.8 || raisedMark(run);
   const clusters: Cluster[] = [];
   const byY = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
   for (const run of byY.filter((r) => !small(r))) addToCluster(clusters, run);
@@ -108,7 +115,7 @@ function joinRuns(cluster: Cluster): PageLine {
     const gap = run.x - end;
     const size = Math.max(run.size, cluster.size);
     if (text === '') cells.push(run.x);
-    else if (gap > size * TAB_GAP || (NUMBER_ONLY.test(text) && gap > size * NUMBER_GAP)) {
+    else if (gap > size * TAB_GAP || (NUMBER_ONLY.test(text.trimEnd()) && gap > size * NUMBER_GAP)) {
       text = `${text.trimEnd()}\t`;
       cells.push(run.x);
     } else if (gap > space && !/\s$/.test(text) && !/^\s/.test(piece)) text += ' ';
@@ -138,21 +145,42 @@ function joinRuns(cluster: Cluster): PageLine {
 /**
  * The gap that separates words on a line. Usually a small fraction of the font size; but a letter-spaced heading
  * ("H E R T I N G F O R D") draws each letter as a run with a gap, and there a word gap is much wider than the gaps
- * between its letters.
+ * between its letters. Only letters count: a row of figures with "-" in its empty cells ("Total  -  -  5  -") is a
+ * table, whose cells must not run together.
  */
 function wordGap(runs: TextRun[], size: number): number {
-  const letters = runs.filter((r) => r.text.trim().length === 1).length;
+  const letters = runs.filter((r) => /^\p{L}$/u.test(r.text.trim())).length;
   if (runs.length < 6 || letters < runs.length * 0.6) return size * JOIN_GAP;
   const gaps = runs.slice(1).map((r, i) => r.x - (runs[i]!.x + runs[i]!.width));
   return Math.max(size * JOIN_GAP, median(gaps) * 1.8);
 }
 
 /**
+ * A space the PDF prints as a run of its own, narrower than a word gap ("COVID-19", " ", "restrictions" a point apart
+ * on a justified line), still ends a word: it goes on the end of the run before it. The spaces pdf.js adds for wide
+ * gaps are wider than that, and there the gap itself tells where words end.
+ */
+function withNarrowSpaces(runs: TextRun[]): TextRun[] {
+  return runs.map((run, i) => {
+    const next = runs[i + 1];
+    const narrowSpace =
+      next !== undefined &&
+      next.text !== '' &&
+      next.text.trim() === '' &&
+      next.width <= run.size * JOIN_GAP &&
+      Math.abs(next.y - run.y) < run.size * 0.2 &&
+      Math.abs(next.x - (run.x + run.width)) < run.size * JOIN_GAP;
+    return narrowSpace && run.text.trim() !== '' && !/\s$/.test(run.text) ? { ...run, text: `${run.text} ` } : run;
+  });
+}
+
+/**
  * A page's runs as lines, top to bottom, with a blank line (`text: ''`) wherever the gap to the line above is taller
- * than a paragraph break. Empty and space-only runs only mark gaps, which the positions already give.
+ * than a paragraph break. Empty and space-only runs only mark gaps, which the positions already give, except a narrow
+ * printed space, which ends the word before it.
  */
 export function pageLines(runs: TextRun[]): PageLine[] {
-  const visible = withoutOverprint(runs.filter((r) => r.text.trim() !== ''));
+  const visible = withoutOverprint(withNarrowSpaces(runs).filter((r) => r.text.trim() !== ''));
   const lines = clusterLines(visible).map(joinRuns).filter((l) => l.text !== '');
   const out: PageLine[] = [];
   for (const line of lines) {

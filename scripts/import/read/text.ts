@@ -4,9 +4,13 @@ import { toLines, type SourceText } from './line';
 
 /**
  * Decodes text. Refuses binary files (NUL bytes) of a kind the importer does not read, and bytes that are not
- * UTF-8, each with a message that says what to do.
+ * UTF-8 (Windows-1252, UTF-16), each with a message that says what to do. A UTF-8 byte order mark is dropped.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
+  // Text saved as UTF-16 ("Unicode" in Notepad) is full of zero bytes, but it is text: say so, not "binary".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ImportError('the file is text saved as UTF-16 ("Unicode"): save it as UTF-8 text and import it again', file, undefined, 'not-utf8');
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new ImportError(
