@@ -54,13 +54,18 @@ export const WELSH_COUNCIL_KINDS: Record<string, string> = {
   'Bwrdeistref Sirol': 'County Borough Council',
 };
 
-/** Words a council's name never starts with, though headings print them before it ("MINUTES OF A VIRTUAL ..."). */
+/**
+ * Words a council's name never starts with, though headings print them before it ("MINUTES OF A VIRTUAL ..."), and the
+ * bodies a council meets as ("Finance Committee of Anytown Town Council"), which are not part of its name.
+ */
 export const NOT_IN_COUNCIL_NAME = new Set(
-  'minutes of a an the meeting meetings virtual remote hybrid special extraordinary annual ordinary draft final adopted approved unapproved confirmed full for agenda notice report to held by at on in and with from this that'.split(' '),
+  'minutes of a an the meeting meetings virtual remote hybrid special extraordinary annual ordinary draft final adopted approved unapproved confirmed full for agenda notice report to held by at on in and with from this that committee sub-committee subcommittee panel cabinet board'.split(
+    ' ',
+  ),
 );
 
-/** Small words kept in lower case when a name printed in capitals is given title case. */
-export const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'upon', 'at', 'de', 'la']);
+/** Small words kept in lower case when a name printed in capitals is given title case ("Newton-le-Willows", "Newcastle-under-Lyme"). */
+export const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'upon', 'at', 'de', 'la', 'le', 'en', 'under', 'super']);
 
 /** The full meeting of a local council is named after its kind ("Parish Council"); other councils' is "Full Council". */
 export const LOCAL_COUNCIL_KIND = /\b(Parish|Town|Community|Village|Neighbourhood)\s+Council$/i;
@@ -76,6 +81,8 @@ export const BODY_KINDS: ReadonlyArray<[RegExp, 'cabinet' | 'commission' | 'pane
 
 /** Where a minutes heading names the body: "Minutes of the Transport & Connectivity Policy Committee". */
 export const BODY_IN_HEADING = [
+  // "Minutes of the Annual Parish Meeting": the meeting of the parish's electors is a body of its own.
+  /\b(?<body>(?:Annual\s+)?(?:Parish|Town|Community|Village)\s+Meeting)\b/i,
   /\bminutes of (?:a |the |an )?(?:(?:special|extraordinary|annual|ordinary|virtual|remote|hybrid|public)\s+)*(?:meeting of (?:the )?)?(?<body>.+?)(?:\s+(?:meeting|held|on|at|in)\b|[,.:;(–—-]|$)/i,
   /\bmeeting of (?:the )?(?<body>.+?)(?:\s+(?:to be held|held|on|at|in)\b|[,.:;(–—-]|$)/i,
   /\bdetermined at (?:the )?(?<body>.+?)\s+meeting\b/i,
@@ -87,9 +94,13 @@ export const BODY_IN_HEADING = [
 // ---------------------------------------------------------------------------------------------------------------
 // Dates and times
 
-/** A line whose date is not the meeting's: the approval signature, publication, the next meeting, a deadline. */
+/**
+ * A line whose date is not the meeting's: the approval signature, publication, the next meeting, a deadline, an earlier
+ * meeting's minutes ("The minutes of the meeting held on ...", "4. Minutes of the meeting held on ..."); but a heading
+ * "Minutes of the meeting held on ..." is the meeting's own.
+ */
 export const NOT_MEETING_DATE =
-  /\b(?:signed|dated|date of (?:publication|issue)|published|publication|circulated|issued|next meeting|printed|produced|deadline|update|despatched|dispatched|previous meeting|last meeting|minutes of the (?:last |previous )?meeting held)\b/i;
+  /\b(?:signed|dated|date of (?:publication|issue)|published|publication|circulated|issued|next meeting|printed|produced|deadline|update|despatched|dispatched|previous meeting|last meeting|(?:the|confirm|approve|sign|receive|agree|accept|adopt)\s+minutes of the meeting held|\d[.)]?\s+minutes of the meeting held)\b/i;
 
 /** A line that holds the meeting's own date: a heading, or a sentence about when the meeting was held. */
 export const MEETING_DATE_CONTEXT = /\b(?:held|meeting|minutes|cofnodion|to be held|on\b)/i;
@@ -99,6 +110,9 @@ export const CLOCK_24 = /\b(?:at|from|commencing)\s+(?<h>[01]?\d|2[0-3])[.:]?(?<
 
 /** The closing time: "The meeting closed at 9.55 pm", "Meeting ended at 7.30 pm", "brought the meeting to a close at". */
 export const CLOSING_TIME = /\b(?:closed|ended|close|finished|concluded|terminated)\b[^.]{0,30}?\bat\s+(?<time>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs)?)/i;
+
+/** Welsh ordinal endings on a day of the month ("1af", "2il", "3ydd", "5ed", "7fed", "11eg", "25ain"). */
+export const WELSH_ORDINAL = /(?<=\d)(?:af|il|ydd|ed|fed|eg|ain)\b/;
 
 /** Welsh month names, read as their English names so one date parser reads both languages. */
 export const WELSH_MONTHS: Record<string, string> = {
@@ -126,7 +140,7 @@ export const ATTENDANCE_LABELS: ReadonlyArray<{ list: 'present' | 'inAttendance'
   { list: 'inAttendance', re: /^(?:clerk|parish clerk|town clerk)(?=[\s:;–—-]|$)/i, bare: true },
   { list: 'inAttendance', re: /^(?:officers? (?:in attendance|present)|in attendance|also (?:present|in attendance)|officers|attending|yn bresennol hefyd)(?=[\s:;–—-]|$)/i },
   { list: 'public', re: /^(?:members of the public|public|guests|visitors|press)(?=[\s:;–—-]|$)/i },
-  { list: 'present', re: /^(?:(?:members|councillors)\s+present|present|presennol)(?=[\s:;–—-]|$)/i, bare: true },
+  { list: 'present', re: /^(?:(?:members|councillors)\s+present|present|(?:yn\s+)?bresennol|presennol)(?=[\s:;–—-]|$)/i, bare: true },
 ];
 
 /** A label that opens another attendance list inside a line of names ("... Susan Pepper (SP) In attendance: Peter King"). */
@@ -138,11 +152,19 @@ export const NAME_LIST_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'de', '
 /** Titles before a name, for splitting lists and telling a person from a body. */
 export const PERSON_TITLES = ['Councillors', 'Councillor', 'County Cllr', 'Cllrs', 'Cllr', 'Mrs', 'Miss', 'Mr', 'Ms', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Rev', 'Revd', 'Cyng'];
 
+/** The titles of PERSON_TITLES that name several people ("Cllrs Hayward, Hoskins and Evans"). */
+export const PLURAL_PERSON_TITLES = ['Councillors', 'Cllrs'];
+
 /** Honours and letters after a name ("OBE", "JP", "CC"), kept as printed but not part of the name. */
 export const POST_NOMINALS = ['CC', 'JP', 'MBE', 'OBE', 'CBE', 'KBE', 'DBE', 'DL', 'MP', 'MS', 'AM', 'MSP', 'BEM', 'QPM', 'KC', 'QC'];
 
 /** Roles printed beside names. */
-export const ROLES = /\b(Chair(?:man|woman|person)?|Vice[- ]Chair(?:man|woman)?|Convenor|Vice[- ]Convenor|Mayor|Deputy Mayor|Clerk|Treasurer|Secretary|Member|Ward Councillor|RFO|Proper Officer)\b/i;
+export const ROLES = /\b(Chair(?:man|woman|person)?|Vice[- ]Chair(?:man|woman)?|Convenor|Vice[- ]Convenor|Mayor|Deputy Mayor|Clerk|Treasurer|Secretary|Member|Ward Councillor|RFO|Proper Officer|Cadeirydd|Is-[Gg]adeirydd|Clerc)\b/i;
+
+/** A role or note that says the person chaired the meeting ("Chair", "in the Chair", Welsh "Cadeirydd"); not a vice-chair. */
+export const CHAIR_ROLE = /\b(?:in the chair|chair(?:man|woman|person)?|convenor|presiding|cadeirydd)\b/i;
+/** A deputy's role ("Vice Chair", Welsh "Is-Gadeirydd"), which does not chair the meeting. */
+export const VICE_ROLE = /\bvice\b|\bis-gadeirydd\b/i;
 
 /** "None", "There were none", "No apologies": a list with nobody on it. */
 export const NOBODY = /^(?:none|nil|no(?:ne)? (?:apologies|declarations|interests?)|there were (?:none|no .*)|n\/a)\b/i;
@@ -175,6 +197,9 @@ export const RESOLVED_KINDS: ReadonlyArray<{ kind: 'recommendation' | 'noting'; 
 
 /** "It was NOTED that ..." outside a RESOLVED block: a noting, in the style of minutes that print RESOLVED. */
 export const NOTED_IN_CAPITALS = /(?:It (?:was|is) )?\bNOTED\b/;
+
+/** Words printed before a minute's number: "Item 4", "Minute 23/45", "Min. 12", and in Welsh "Eitem 4", "Cofnod 12". */
+export const MINUTE_NUMBER_WORD = /item|minute|min\.?|eitem|cofnod/;
 
 /** Minute titles that record the council's own routine business, used to tell a minute heading from a list item. */
 export const ROUTINE_MINUTE_TITLES =
@@ -239,10 +264,14 @@ export const PERSON_SUBJECT = /(?:\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Pro
 /** Words between the subject and the verb that do not change who decides. */
 export const SUBJECT_FILLER = /\s*(?:\b(?:then|also|duly|unanimously|subsequently|therefore|thereafter|accordingly|all|both|present)\b\s*)*$/i;
 
-/** A motion's proposer and seconder: "Proposed by RW and seconded by SW", "moved ... and it was seconded by Councillor Wilcox". */
+/**
+ * A motion's proposer and seconder: "Proposed by RW and seconded by SW", "moved ... and it was seconded by Councillor
+ * Wilcox", "approved by MC and Seconded by AW", and as labels, "Proposed: Cllr Smith  Seconded: Cllr Jones".
+ */
 export const MOVER =
-  /\b(?:[Pp]roposed|[Mm]oved)\s+(?:(?:as|report|the|that)\b[^.]*?\s+)?by\s+(?<mover>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)|\b[Aa]pproved\s+by\s+(?<mover3>[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)*)(?=\s+and\s+[Ss]econded)|(?<mover2>(?:Councillor|Cllr)\.?\s+[A-Z][\p{L}'’-]+)\s+moved\b/u;
-export const SECONDER = /\b[Ss]econded\s+by\s+(?<seconder>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)/u;
+  /\b(?:[Pp]roposed|[Mm]oved)\s+(?:(?:as|report|the|that)\b[^.]*?\s+)?by\s+(?<mover>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)|\b[Aa]pproved\s+by\s+(?<mover3>[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)*)(?=\s+and\s+[Ss]econded)|(?<mover2>(?:Councillor|Cllr)\.?\s+[A-Z][\p{L}'’-]+)\s+moved\b|\b(?:Proposed|Proposer|Moved|Mover)\s*[:–—-]\s*(?<mover4>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?!Second)[A-Z][\p{L}'’.-]*)*)/u;
+export const SECONDER =
+  /\b[Ss]econded\s+by\s+(?<seconder>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|Chairman|Chair))*)|\bSecond(?:ed|er)\s*[:–—-]\s*(?<seconder2>(?:the\s+)?[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)*)/u;
 
 /** A lead-in whose numbered items are the decisions: "It was APPROVED that;", "That the Committee ...:", "RESOLVED:". */
 export const DECISION_LEAD_IN: ReadonlyArray<RegExp> = [
@@ -261,17 +290,21 @@ export const DECISION_ITEM_VERB: ReadonlyArray<{ kind: DecisionKind; re: RegExp 
 // ---------------------------------------------------------------------------------------------------------------
 // Votes
 
-/** A vote's counts: "(2 voting for, 7 voting against)", "2 For, 7 Against with 0 Abstention", "by 6 votes to 3". */
+/**
+ * A vote's counts: "(2 voting for, 7 voting against)", "2 For, 7 Against with 0 Abstention", "by 6 votes to 3".
+ * Abstentions are printed as "abstain", "abstained", "abstaining" or "abstention(s)": all are read.
+ */
 export const VOTE_COUNTS: ReadonlyArray<RegExp> = [
-  /(?<for>\d{1,3})\s+(?:voting\s+)?(?:for|in favour)\b[^.\d]{0,20}?(?<against>\d{1,3})\s+(?:voting\s+)?against\b(?:[^.\d]{0,25}?(?<abstain>\d{1,3})\s+abstain\w*)?/i,
-  /\bfor\s*[:–-]?\s*(?<for>\d{1,3})\b[^.\d]{0,12}?\bagainst\s*[:–-]?\s*(?<against>\d{1,3})\b(?:[^.\d]{0,12}?\babstain\w*\s*[:–-]?\s*(?<abstain>\d{1,3})\b)?/i,
-  /\bby\s+(?<for>\d{1,3})\s+votes?\s+to\s+(?<against>\d{1,3})(?:[^.\d]{0,20}?(?<abstain>\d{1,3})\s+abstention)?/i,
+  /(?<for>\d{1,3})\s+(?:voting\s+)?(?:for|in favour)\b[^.\d]{0,20}?(?<against>\d{1,3})\s+(?:voting\s+)?against\b(?:[^.\d]{0,25}?(?<abstain>\d{1,3})\s+abst(?:ain|ention)\w*)?/i,
+  /\bfor\s*[:–-]?\s*(?<for>\d{1,3})\b[^.\d]{0,12}?\bagainst\s*[:–-]?\s*(?<against>\d{1,3})\b(?:[^.\d]{0,12}?\babst(?:ain|ention)\w*\s*[:–-]?\s*(?<abstain>\d{1,3})\b)?/i,
+  /\bby\s+(?<for>\d{1,3})\s+votes?\s+to\s+(?<against>\d{1,3})(?:[^.\d]{0,20}?(?<abstain>\d{1,3})\s+abst(?:ain|ention)\w*)?/i,
 ];
 
 /** A vote's result as printed. */
 export const VOTE_RESULT: ReadonlyArray<{ result: 'carried' | 'lost'; re: RegExp }> = [
-  { result: 'lost', re: /\b(?:FELL|LOST|DEFEATED|NOT CARRIED)\b|\b(?:motion|amendment|resolution|recommendations?|it|vote)\s+(?:\d+\s+)?(?:fell|was lost|was defeated|was not carried)\b/ },
-  { result: 'carried', re: /\bCARRIED\b|\b(?:was|were|motion|amendment|resolution|recommendations?)\s+(?:duly\s+)?(?:carried|passed)\b(?!\s+(?:out|forward|over|through|on|to))/ },
+  { result: 'lost', re: /\b(?:FELL|LOST|DEFEATED|NOT CARRIED)\b|\b(?:[Mm]otion|[Aa]mendment|[Rr]esolution|[Rr]ecommendations?|it|vote)\s+(?:\d+\s+)?(?:fell|was lost|was defeated|was not carried)\b/ },
+  // "Motion carried", and "Carried nem. con." opening a sentence; not "carried out", "carried forward".
+  { result: 'carried', re: /\bCARRIED\b|(?:\b(?:was|were|[Mm]otion|[Aa]mendment|[Rr]esolution|[Rr]ecommendations?)\s+(?:duly\s+)?(?:carried|passed)|^\W*Carried)\b(?!\s+(?:out|forward|over|through|on|to)\b)/ },
 ];
 
 /** A sentence that reports a vote, without counts: "On being put to the vote ...", "a recorded vote was taken". */
@@ -290,8 +323,8 @@ export const VOTE_LISTS: ReadonlyArray<{ side: 'for' | 'against' | 'abstain'; re
 // ---------------------------------------------------------------------------------------------------------------
 // Actions
 
-/** An action marker: "ACTION: Clerk to ...", "Action - PCO". */
-export const ACTION_MARKER = /\bACTIONS?\s*[:–-]\s*|\(ACTION:\s*/;
+/** An action marker: "ACTION: Clerk to ...", "(ACTION: ...)", and in mixed case where it opens a paragraph, "Action - PCO". */
+export const ACTION_MARKER = /\bACTIONS?\s*[:–-]\s*|\(ACTION:\s*|^Actions?\s*[:–-]\s*/;
 
 /** A sentence that gives someone a task: "Clerk to email ...", "HL to chase this up", "KC, GD and IK to meet". */
 export const TASK_SENTENCE =

@@ -37,6 +37,12 @@ function markerActions(lines: readonly Line[], skip: ReadonlySet<number>): Found
     marks.forEach((m, k) => {
       const after = text.slice(m.index + m[0].length, marks[k + 1]?.index ?? text.length).replace(/\)\s*$/, '').trim();
       if (!after) return;
+      // "The verge needs cutting. ACTION: Clerk": a marker followed only by an owner gives the words before it as the task.
+      const before = k === 0 ? text.slice(0, m.index).trim() : '';
+      if (before && ACTION_OWNER.test(after)) {
+        out.push({ text: before.replace(/^[•·*-]\s+/, ''), owner: after, index: p.first, source: 'marker' });
+        return;
+      }
       const { owner, task } = ownerOf(after, true);
       out.push({ text: task, ...(owner ? { owner } : {}), index: p.first, source: 'marker' });
     });
@@ -45,19 +51,33 @@ function markerActions(lines: readonly Line[], skip: ReadonlySet<number>): Found
 }
 
 /**
- * A right-hand action column, when a header line names it ("Items ... Action"): each paragraph whose last line ends
- * in a cell of initials or a role, or in initials after a sentence ("... also. GD/HL"), is an action of theirs.
+ * A right-hand action column, when a header line names it ("Items ... Action"): a line that ends in a cell of initials
+ * or a role, or in initials after a sentence ("... also. GD/HL"), ends an action of theirs. The lines are read with
+ * the cells taken off, so the task is the whole paragraph the cell stands beside, not only its last line.
  */
 function columnActions(lines: readonly Line[], skip: ReadonlySet<number>): FoundAction[] {
   const header = lines.findIndex((l) => l.text.includes('\t') && ACTION_HEADER.test(printed(l.text.split('\t').pop()!)));
   if (header === -1) return [];
+  const owners = new Map<number, string>();
+  const text = lines.map((line, i) => {
+    if (i <= header || skip.has(line.n)) return line;
+    const tab = line.text.includes('\t');
+    const cell = tab ? printed(line.text.split('\t').pop()!) : /(?<=[.!?)]\s+)([A-Z]{2,3}(?:\/[A-Z]{2,3})+)$/.exec(line.text)?.[1];
+    if (!cell || !ACTION_OWNER.test(cell)) return line;
+    owners.set(i, cell);
+    return { ...line, text: (tab ? line.text.slice(0, line.text.lastIndexOf('\t')) : line.text.slice(0, line.text.length - cell.length)).trimEnd() };
+  });
   const out: FoundAction[] = [];
-  for (const p of paragraphsOf(lines, header + 1, lines.length, skip)) {
-    const last = lines[p.last]!.text;
-    const cell = last.includes('\t') ? printed(last.split('\t').pop()!) : /(?<=[.!?)]\s+)([A-Z]{2,3}(?:\/[A-Z]{2,3})+)$/.exec(last)?.[1];
-    if (!cell || !ACTION_OWNER.test(cell)) continue;
-    const text = printed(p.text.replace(/\t[^\t]*$/, '').replace(new RegExp(`\\s${cell.replace('/', '\\/')}$`), ''));
-    out.push({ text: text.replace(/^[•·*-]\s+/, ''), owner: cell, index: p.last, source: 'column' });
+  for (const p of paragraphsOf(text, header + 1, text.length, skip)) {
+    let from = 0;
+    for (const piece of p.pieces) {
+      const owner = owners.get(piece.index);
+      if (!owner) continue;
+      const to = piece.at + (piece.to - piece.from);
+      const task = printed(p.text.slice(from, to)).replace(/^[•·*-]\s+/, '');
+      from = to;
+      if (task) out.push({ text: task, owner, index: piece.index, source: 'column' });
+    }
   }
   return out;
 }

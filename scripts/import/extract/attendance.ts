@@ -3,7 +3,7 @@
  * them out: one name a line, a sentence of names ("Cllrs Hayward, Hoskins and the Clerk"), a bulleted list with
  * roles ("Sarah Woodbury — Chair"), or a table of names and roles or initials ("Graham Dolan  GD  Isabel Kellie  IK").
  */
-import { ATTENDANCE_LABELS, INLINE_ATTENDANCE_LABEL, NAME_LIST_WORDS, NOBODY, PERSON_TITLES, ROLES } from '../house-style';
+import { ATTENDANCE_LABELS, CHAIR_ROLE, INLINE_ATTENDANCE_LABEL, NAME_LIST_WORDS, NOBODY, PERSON_TITLES, PLURAL_PERSON_TITLES, ROLES, VICE_ROLE } from '../house-style';
 import type { Line } from '../read/line';
 import { plain, printed, unescapeMarkdown } from '../read/markup';
 
@@ -32,9 +32,10 @@ export interface Attendee {
 export type Attendance = Record<AttendanceList, Attendee[]>;
 
 const TITLE = new RegExp(String.raw`^(?:${PERSON_TITLES.join('|')})\.?(?=\s)`, 'i');
-const PLURAL_TITLE = /^(?:Cllrs|Councillors)\.?\s*:?\s+/i;
+const PLURAL_TITLE = new RegExp(String.raw`^(?:${PLURAL_PERSON_TITLES.join('|')})\.?\s*:?\s+`, 'i');
 const INITIALS = /^[A-Z]{2,3}$/;
-const CHAIR_NOTE = /\b(?:in the chair|chair(?:man|woman|person)?|convenor|presiding)\b/i;
+/** Whether a role or note says the person chaired the meeting. */
+const chairs = (text: string) => CHAIR_ROLE.test(text) && !VICE_ROLE.test(text);
 const ROLE_ONLY = /^(?:the\s+)?(?:parish |town |deputy |assistant )?(?:clerk|proper officer|rfo|minute taker|secretary|treasurer|chair(?:man|woman|person)?|vice[- ]chair(?:man|woman)?|convenor|mayor)$/i;
 
 /** A line's words with its markup removed but its TABs kept (a table row's cells). */
@@ -116,7 +117,7 @@ function attendeeOf(entry: string, line: Line, sharedTitle: string | undefined):
     role = lead.groups!['role']!;
     text = text.slice(lead[0].length);
   }
-  if (!text || NOBODY.test(text) || !/\p{Lu}/u.test(text) || /^\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some)\b/i.test(text)) {
+  if (!text || NOBODY.test(text) || !/\p{Lu}/u.test(text) || NOT_A_NAME.test(text)) {
     return ROLE_ONLY.test(text) ? roleOnly(text, line) : undefined;
   }
   if (ROLE_ONLY.test(text)) return roleOnly(text, line);
@@ -125,9 +126,12 @@ function attendeeOf(entry: string, line: Line, sharedTitle: string | undefined):
   if (notes.length) attendee.note = notes.join('; ');
   if (role) attendee.role = role;
   if (sharedTitle && !TITLE.test(text)) attendee.sharedTitle = sharedTitle;
-  attendee.chair = CHAIR_NOTE.test(`${role ?? ''} ${notes.join(' ')}`) && !/vice/i.test(`${role ?? ''} ${notes.join(' ')}`);
+  attendee.chair = chairs(`${role ?? ''} ${notes.join(' ')}`);
   return attendee;
 }
+
+/** A count or a number at the start of an entry ("2 members of the public", "Several residents"). */
+const NOT_A_NAME = /^\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some)\b/i;
 
 const roleOnly = (text: string, line: Line): Attendee => ({ printed: text, role: text.replace(/^the\s+/i, ''), chair: false, line: line.n, text: printed(line.text) });
 
@@ -147,15 +151,16 @@ function tableRow(cells: string[], line: Line): Attendee[] {
     if (INITIALS.test(beside)) a.initials = beside;
     else if (!NOBODY.test(beside)) {
       a.role = beside;
-      a.chair = CHAIR_NOTE.test(beside) && !/vice/i.test(beside);
+      a.chair = chairs(beside);
     }
     out.push(a);
   }
   return out;
 }
 
-const SINGLE_TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lady|Lord|Prof|Professor|Rev|Revd)\.?\s`;
-const TITLED_SPLIT = new RegExp(String.raw`(?:,\s*|\s+and\s+|\s*&\s*)(?=${SINGLE_TITLE})`);
+const SINGLE_TITLE = String.raw`(?:${PERSON_TITLES.filter((t) => !PLURAL_PERSON_TITLES.includes(t)).join('|')})\.?\s`;
+/** Before a title, or after a bracketed note: "Mrs J Bloggs (Clerk) and 2 members of the public". */
+const TITLED_SPLIT = new RegExp(String.raw`(?:,\s*|\s+and\s+|\s*&\s*)(?=${SINGLE_TITLE})|(?<=\))(?:,\s*|\s+and\s+|\s*&\s*)`);
 const TITLED_ENTRY = /^(?<name>[^,(]+?)\s*(?:,\s*(?<role>[^()]+?))?\s*(?:\((?<note>[^()]*)\))?\.?$/;
 
 /**
@@ -168,11 +173,15 @@ function titledAttendees(text: string, line: Line): Attendee[] {
   const lineNote = TITLED_ENTRY.exec(segments[segments.length - 1] ?? '')?.groups?.['note'];
   return segments.flatMap((segment) => {
     const g = TITLED_ENTRY.exec(segment.trim())?.groups;
-    if (!g?.['name']) return [];
-    const note = g['note'] ?? lineNote;
-    const chair = /^in the chair$/i.test(note ?? '');
+    // A count ("2 members of the public") is not a name.
+    if (!g?.['name'] || !/^\p{Lu}/u.test(g['name']) || NOT_A_NAME.test(g['name'])) return [];
+    // A role in the name's own brackets ("Cllr Smith (Chair)") is that person's role, not a note for every name.
+    const own = g['note']?.trim();
+    const ownRole = own && !g['role'] && ROLES.test(own) && !/^in the chair$/i.test(own) && own.split(/\s+/).length <= 4 ? own : undefined;
+    const note = ownRole ? undefined : (own ?? lineNote);
+    const chair = /^in the chair$/i.test(note ?? '') || (ownRole !== undefined && chairs(ownRole));
     const attendee: Attendee = { printed: g['name'].trim(), chair, line: line.n, text: printed(line.text) };
-    const role = g['role'] ?? (chair ? note : undefined);
+    const role = g['role'] ?? ownRole ?? (chair ? note : undefined);
     if (role) attendee.role = role.trim();
     if (note) attendee.note = note;
     return [attendee];
@@ -275,13 +284,15 @@ export function readAttendance(lines: readonly Line[], skip: ReadonlySet<number>
   return { attendance, lines: used };
 }
 
-/** Sentences of a list's text: a full stop after an initial or a title ("S. J.", "Mr.") does not end one. */
+const INITIAL_OR_TITLE = new RegExp(String.raw`^(?:[A-Z]|St|${PERSON_TITLES.join('|')})$`);
+
+/** Sentences of a list's text: a full stop after an initial or a title ("S. J.", "Mr.", "Cyng.") does not end one. */
 function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (const m of text.matchAll(/\.\s+(?=\p{Lu})/gu)) {
     const word = /\S+$/.exec(text.slice(start, m.index))?.[0] ?? '';
-    if (/^(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St)$/.test(word)) continue;
+    if (INITIAL_OR_TITLE.test(word)) continue;
     out.push(text.slice(start, m.index + 1));
     start = m.index + m[0].length;
   }

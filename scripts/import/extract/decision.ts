@@ -212,8 +212,8 @@ export function motionIn(sentence: string): { movedBy?: string; secondedBy?: str
   const mover = MOVER.exec(text)?.groups;
   const seconder = SECONDER.exec(text)?.groups;
   const clean = (name: string | undefined) => name?.replace(/\s+(?:and|but|who|it|as)$/i, '').replace(/[.,;]+$/, '').trim();
-  const movedBy = clean(mover?.['mover'] ?? mover?.['mover2']?.replace(/\s+moved$/, ''));
-  const secondedBy = clean(seconder?.['seconder']);
+  const movedBy = clean(mover?.['mover'] ?? mover?.['mover2'] ?? mover?.['mover3'] ?? mover?.['mover4']);
+  const secondedBy = clean(seconder?.['seconder'] ?? seconder?.['seconder2']);
   return { ...(movedBy ? { movedBy } : {}), ...(secondedBy ? { secondedBy } : {}) };
 }
 
@@ -291,7 +291,8 @@ function linkVotes(decisions: FoundDecision[], votes: FoundVote[], lines: readon
     const own = decisions.filter((d) => d.minute === vote.minute);
     let linked = vote.recommendation ? own.filter((d) => d.label === vote.recommendation) : own.filter((d) => d.kind !== 'noting');
     if (vote.recommendation && linked.length === 0 && own.length > 0) linked = [];
-    if (own.length === 0) {
+    // A vote whose result is not printed (a tie, with no casting vote recorded) decided nothing that can be said.
+    if (own.length === 0 && vote.result) {
       const d: FoundDecision = {
         id: '',
         minute: vote.minute,

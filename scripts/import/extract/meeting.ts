@@ -69,7 +69,8 @@ function headBlocks(lines: readonly Line[], skip: ReadonlySet<number>, count = H
       continue;
     }
     current ??= { text: '', offsets: [] };
-    if (current.text) current.text += ' ';
+    // A line that opens with a label ("Date: ...", "Venue: ...") is a field of its own, not the heading running on.
+    if (current.text) current.text += /^\p{Lu}\p{L}*(?:\s\p{L}+){0,2}\s*:\s/u.test(text) ? '; ' : ' ';
     current.offsets.push({ at: current.text.length, line: line.n });
     current.text += text;
   }
@@ -212,8 +213,11 @@ export function readMeeting(
     }
   }
   for (const block of [...blocks, ...titled]) {
-    const name = bodyIn(block.text);
-    if (!name) continue;
+    const heading = bodyIn(block.text);
+    if (!heading) continue;
+    // "Finance Committee of Anytown Town Council": the body is the committee; the council is named apart.
+    const of = facts.council ? new RegExp(String.raw`\s+of\s+(?:the\s+)?${facts.council.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i') : undefined;
+    const name = of ? heading.replace(of, '') : heading;
     const councilName = facts.council?.value.toLowerCase();
     const isCouncil = (councilName && nameCase(name).toLowerCase() === councilName) || /^(?:the )?(?:above |said |this )?council$/i.test(name) || councilNameIn(name) === nameCase(name);
     facts.body = { value: isCouncil ? fullCouncilName(facts.council?.value ?? councilNameIn(name)) : nameCase(name), from: `"${name}"`, ...(lineAt(block, 0) ? { line: lineAt(block, 0)! } : {}) };

@@ -5,7 +5,7 @@
  * and sub-lists that start again at 1 (payments 1 to 3 inside minute 5d), which are left in their minute. Numbers
  * stay exactly as printed.
  */
-import { ROUTINE_MINUTE_TITLES, SENTENCE_OPENERS } from '../house-style';
+import { MINUTE_NUMBER_WORD, ROUTINE_MINUTE_TITLES, SENTENCE_OPENERS } from '../house-style';
 import type { Line } from '../read/line';
 import { printed } from '../read/markup';
 
@@ -43,9 +43,14 @@ interface Candidate {
   score: number;
 }
 
-/** "83. TITLE", "18.11.1 Title", "5a. Title", "1\tTitle", "1\. Title" (Markdown), "**83. TITLE**", "Item 5: Title". */
-const NUMBERED =
-  /^(?<lead>\s*(?:\*\*|__)?\s*(?:(?:item|minute|min\.?|eitem|cofnod)\s+)?)(?<num>\d{1,5}(?:\.\d{1,3}){0,3})(?<suffix>[a-zA-Z](?![a-zA-Z]))?(?<punct>\\?[.):]|\s?[-–]\s)?(?<sep>\s*\t\s*|\s+)(?=\S)/i;
+/**
+ * "83. TITLE", "18.11.1 Title", "5a. Title", "5(a) Title", "1\tTitle", "1\. Title" (Markdown), "**83. TITLE**", "Item 5:
+ * Title", and a number that restarts each year after the year ("Minute 23/45", "23/45 Title").
+ */
+const NUMBERED = new RegExp(
+  String.raw`^(?<lead>\s*(?:\*\*|__)?\s*(?:(?:${MINUTE_NUMBER_WORD.source})\s+)?)(?<year>\d{2,4}\/)?(?<num>\d{1,5}(?:\.\d{1,3}){0,3})(?:(?<suffix>[a-zA-Z])(?![a-zA-Z])|\((?<bracketed>[a-zA-Z])\))?(?<punct>\\?[.):]|\s?[-–]\s)?(?<sep>\s*\t\s*|\s+)(?=\S)`,
+  'i',
+);
 /** "Title (Item 5)", "Title (Minute 12)". */
 const ITEM_BESIDE = /^(?<title>\S.*?)\s*\((?:item|minute|agenda item)\s+(?<num>\d{1,4}[a-z]?)\)\s*$/i;
 /** A title starts with a capital, a digit or an opening quote or bracket. */
@@ -66,7 +71,9 @@ function candidate(line: Line, index: number): Candidate | undefined {
     const titleStart = m[0].length;
     if (!TITLE_START.test(text.slice(titleStart))) return undefined;
     const num = g['num']!;
-    const suffix = (g['suffix'] ?? '').toLowerCase();
+    const year = g['year'] ?? '';
+    const suffix = (g['suffix'] ?? g['bracketed'] ?? '').toLowerCase();
+    const printedSuffix = g['bracketed'] ? `(${g['bracketed']})` : (g['suffix'] ?? '');
     const punct = (g['punct'] ?? '').replace('\\', '').trim();
     if (/^\d{4}$/.test(num) && !punct && !/\t/.test(g['sep']!) && /^(?:19|20)\d\d$/.test(num)) return undefined; // a year
     const parts = num.split('.').map(Number);
@@ -75,15 +82,17 @@ function candidate(line: Line, index: number): Candidate | undefined {
       punct || (/\t/.test(g['sep']!) ? 'tab' : 'space'),
       /^0\d/.test(num) ? 'zero' : '',
       g['lead']!.trim().replace(/\*|_/g, '').toLowerCase().replace(/\W/g, ''),
-      parts.length > 1 ? parts.slice(0, -1).join('.') : '',
+      // The year of "23/45" is part of the numbering: "23/45" and "24/01" are not one run.
+      `${year}${parts.length > 1 ? parts.slice(0, -1).join('.') : ''}`,
+      g['bracketed'] ? '()' : '',
     ].join('|');
     const lead = g['lead']!.replace(/^\s*(?:\*\*|__)?\s*/, '');
     return {
       index,
       parts,
       suffix,
-      number: `${num}${g['suffix'] ?? ''}`,
-      label: `${lead}${num}${g['suffix'] ?? ''}${punct}`,
+      number: `${year}${num}${printedSuffix}`,
+      label: `${lead}${year}${num}${printedSuffix}${punct}`,
       start: text.length - text.trimStart().length,
       titleStart,
       style,
@@ -286,11 +295,11 @@ export function findMinuteHeadings(lines: readonly Line[], skip: ReadonlySet<num
     const inline = inlineHeadings(best.chain, lines);
     const sections = trailingSections(best.chain[best.chain.length - 1]!, lines, skip);
     const headings = [...numbered, ...inline, ...sections].sort((a, b) => a.index - b.index || a.start - b.start);
-    const [parts, punct] = best.style.split('|');
+    const [parts, punct] = best.style === 'item-beside' ? ['beside'] : best.style.split('|');
     const example = best.chain.slice(0, 2).map((c) => c.label).join(', ');
     return {
       headings,
-      style: `${best.chain.length + inline.length} numbered minutes (${example}, ...: ${parts === '1' ? 'whole numbers' : `numbers with ${parts} parts`}${punct === 'tab' ? ' then a TAB' : punct === 'space' ? ' without a full stop' : ''})${inline.length ? `, ${inline.length} printed inside another minute's line` : ''}${sections.length ? `, then ${sections.length} unnumbered sections` : ''}`,
+      style: `${best.chain.length + inline.length} numbered minutes (${example}, ...: ${parts === 'beside' ? 'numbers in brackets after the title' : parts === '1' ? 'whole numbers' : `numbers with ${parts} parts`}${punct === 'tab' ? ' then a TAB' : punct === 'space' ? ' without a full stop' : ''})${inline.length ? `, ${inline.length} printed inside another minute's line` : ''}${sections.length ? `, then ${sections.length} unnumbered sections` : ''}`,
     };
   }
   const sections = headingSections(lines, skip);

@@ -46,6 +46,8 @@ export interface Sentence {
 const LIST_ITEM = /^\s*(?:\*\*)?\s*(?:(?<num>\d{1,3})(?:\\?[.)])|\((?<paren>[a-z]{1,4}|\d{1,3})\)|(?<letter>[a-z]|[ivx]{1,4})[.)]|(?<bullet>[•·▪‣◦*-]))\s+/i;
 
 const endsSentence = (text: string) => /[.!?:;)"”’]\s*$/.test(printed(text));
+/** A full stop, "!" or "?" at the end of a line, perhaps inside a closing quote or bracket. */
+const endsWithStop = (text: string) => /[.!?]["”’)]*\s*$/.test(printed(text));
 
 /**
  * Whether the next line's first word would have fitted at the end of the line before: then that line ended early, by
@@ -94,8 +96,9 @@ export function paragraphsOf(lines: readonly Line[], from: number, to: number, s
       !previous.text.includes('\t') &&
       !line.heading &&
       !previous.heading &&
-      !endsSentence(previous.text) &&
-      (/^\s*\p{Ll}/u.test(text) || (!blank && !wouldHaveFitted(previous, line, longest, right)));
+      // A line in lower case goes on with the sentence above unless that ended with a full stop: "... Gilhooley (SBC)"
+      // then "who advised that ...".
+      (/^\s*\p{Ll}/u.test(text) ? !endsWithStop(previous.text) : !endsSentence(previous.text) && !blank && !wouldHaveFitted(previous, line, longest, right));
     // A page break (furniture or the blank line between pages) does not end a sentence that runs on.
     const pageBreak = blank && previous !== undefined && line.page !== undefined && previous.page !== undefined && line.page !== previous.page;
     const lead = text.length - text.trimStart().length;

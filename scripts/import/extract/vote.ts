@@ -35,7 +35,8 @@ export function voteIn(sentence: string): VoteReading | undefined {
   if (result) vote.result = result;
   if (counts) {
     for (const side of ['for', 'against', 'abstain'] as const) if (counts[side] !== undefined) vote[side] = Number(counts[side]);
-    vote.result ??= vote.for! > vote.against! ? 'carried' : 'lost';
+    // Counts alone give the result, except a tie: a casting vote may decide it either way, so none is read.
+    if (vote.for !== vote.against) vote.result ??= vote.for! > vote.against! ? 'carried' : 'lost';
   } else if (unanimous) vote.result ??= 'carried';
   const rec = /\brecommendations?\s+(?<n>\d+[a-z]?)\b/i.exec(text)?.groups?.['n'];
   if (rec) vote.recommendation = rec;

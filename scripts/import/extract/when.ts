@@ -4,7 +4,7 @@
  */
 import * as chrono from 'chrono-node';
 import { offsetAt } from '../../../src/model/date';
-import { CLOCK_24, WELSH_MONTHS } from '../house-style';
+import { CLOCK_24, WELSH_MONTHS, WELSH_ORDINAL } from '../house-style';
 
 /** A date found in text, with where it was printed. */
 export interface FoundDate {
@@ -21,16 +21,18 @@ export interface FoundDate {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-const WELSH_MONTH = new RegExp(`\\b(${Object.keys(WELSH_MONTHS).join('|')})\\b`, 'gi');
+const MONTH_NAMES = Object.keys(WELSH_MONTHS).join('|');
+/** A Welsh month name, or the ordinal ending of the day printed before one ("25ain Chwefror"), which chrono does not read. */
+const WELSH_MONTH = new RegExp(String.raw`${WELSH_ORDINAL.source}(?=\s+(?:${MONTH_NAMES})\b)|\b(?:${MONTH_NAMES})\b`, 'gi');
 
 /** Welsh month names as English ones, and a way back from a place in the new text to the same place in the old. */
 function withEnglishMonths(text: string): { text: string; back: (index: number) => number } {
   const shifts: Array<{ at: number; delta: number }> = [];
   let delta = 0;
-  const out = text.replace(WELSH_MONTH, (m, _name: string, offset: number) => {
-    const english = WELSH_MONTHS[m.toLowerCase()]!;
-    delta += english.length - m.length;
-    shifts.push({ at: offset + english.length + delta - (english.length - m.length), delta });
+  const out = text.replace(WELSH_MONTH, (m, offset: number) => {
+    const english = WELSH_MONTHS[m.toLowerCase()] ?? '';
+    // `at` is where the replaced words end in the new text; places from there on move back by `delta`.
+    shifts.push({ at: offset + delta + english.length, delta: (delta += english.length - m.length) });
     return english;
   });
   const back = (index: number) => index - ([...shifts].reverse().find((s) => index >= s.at)?.delta ?? 0);
@@ -59,6 +61,12 @@ export function clockTime(text: string): string | undefined {
   return clock24(text);
 }
 
+/** A date printed in figures, day (or month) first: "03/12/2019", "13-02-19", "12.03.2019". */
+const FIGURES = /(?:^|\s)(\d{1,2})([/.-])\d{1,2}\2(\d{2}|\d{4})$/;
+/** Years a council's minutes can be from: parish councils date from 1894, and nothing is printed centuries ahead. */
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2199;
+
 /**
  * Every full date in a text (day, month and year printed), in order. A time printed with it ("at 7.00pm",
  * "AT 19.00", "at 1900hrs") is read too; a date without a year is left out, since nothing says which year it is.
@@ -69,6 +77,12 @@ export function datesIn(text: string): FoundDate[] {
   return results.flatMap((r): FoundDate[] => {
     const s = r.start;
     if (!s.isCertain('year') || !s.isCertain('month') || !s.isCertain('day')) return [];
+    if (s.get('year')! < MIN_YEAR || s.get('year')! > MAX_YEAR) return [];
+    // A date in figures is a UK date only read day first ("03/12/2019"), and is no date at all when it is part of a
+    // longer reference: "3/19/0086/HH" and "3/18/0972/FUL" are planning applications, not 19 March 1986.
+    const figures = FIGURES.exec(r.text);
+    if (figures && (Number(figures[1]) !== s.get('day') || /^0\d{3}$/.test(figures[3]!))) return [];
+    if (figures && (/^[/\\]\w/.test(english.text.slice(r.index + r.text.length)) || /[\w/\\]$/.test(english.text.slice(0, r.index)))) return [];
     const iso = `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
     const index = english.back(r.index);
     const end = english.back(r.index + r.text.length);
