@@ -34,9 +34,6 @@ export interface Existing {
   minutes: Map<string, { meeting: string; lang: string }>;
 }
 
-/** An empty content tree. */
-export const nothingExisting = (): Existing => ({ councils: new Map(), people: new Map(), documents: new Map(), meetings: new Set(), bodies: new Set(), minutes: new Map() });
-
 /** YAML in a stable form: no line folding, so a re-import is byte-identical and diffs stay readable; YAML 1.1 quoting,
  * so readers that turn an unquoted 2015-04-22T14:00:00+01:00 into a Date (and lose its offset) read a string. */
 const yaml = (data: unknown) => stringify(data, { lineWidth: 0, minContentWidth: 0, version: '1.1' });

@@ -67,7 +67,7 @@ export function composePack(ctx: SourceContext, sections: Section[], problems: P
     for (let k = 2; usedIds.has(id); k++) id = `${base}/${own}-${k}`;
     usedIds.add(id);
     docIds.set(section, id);
-    tablesBySection.set(section, findTables(sectionLines(lines, section)));
+    tablesBySection.set(section, findTables(sectionLines(lines, section), { positioned: ctx.layout === 'positioned', skip: ctx.skip }));
   }
 
   const minutesIds: string[] = [];
