@@ -95,8 +95,10 @@ export async function run(argv: string[], io: Log): Promise<number> {
   const started = performance.now();
   const problems: Problem[] = [];
   const files = args.positionals;
-  if (files.length > 3) io.out(`Reading ${files.length} files...`);
-  const prepared = await prepareSources(files, out, problems);
+  // Many files take a while (a PDF of 60 pages takes seconds): say which one is being read.
+  const progress = files.length > 3 ? (done: number, path: string) => io.out(`Reading ${done} of ${files.length}: ${path}`) : undefined;
+  const prepared = await prepareSources(files, out, problems, progress);
+  if (progress) io.out(`Read ${plural(prepared.length, 'file')}; composing and checking every word ...\n`);
   const imported = prepared.length > 0 ? composeAll(prepared, readContentTree(out), out, { councilFlag: args.values.council }) : undefined;
   if (imported) problems.push(...imported.problems);
   for (const s of imported?.summaries ?? []) for (const line of describeSource(s, imported!.words)) io.out(line);

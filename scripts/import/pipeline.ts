@@ -82,10 +82,14 @@ export interface PreparedSource {
   original?: { name: string; bytes: Uint8Array };
 }
 
-/** Stages read and correct, for each file: what could not be read is a problem, and the file is left out. */
-export async function prepareSources(paths: readonly string[], out: string, problems: Problem[]): Promise<PreparedSource[]> {
+/**
+ * Stages read and correct, for each file: what could not be read is a problem, and the file is left out. `onRead`
+ * hears of each file as it is read, for progress on a long run.
+ */
+export async function prepareSources(paths: readonly string[], out: string, problems: Problem[], onRead?: (done: number, path: string) => void): Promise<PreparedSource[]> {
   const prepared: PreparedSource[] = [];
-  for (const path of paths) {
+  for (const [done, path] of paths.entries()) {
+    onRead?.(done + 1, path);
     if (!existsSync(path) || !statSync(path).isFile()) {
       problems.push({ code: 'no-file', severity: 'error', file: path, message: 'no such file' });
       continue;

@@ -54,6 +54,9 @@ describe('importing the five seed packs', () => {
     expect(first.err).toMatch(/^(?:warning: .*\n?)*$/);
     expect(first.code).toBe(0);
     for (const p of packs) expect(first.out).toContain(`${p.id}.txt  (TXT`);
+    // Progress while reading many files, one line a file.
+    expect(first.out.match(/^Reading \d of 5: .*\.txt$/gm)).toHaveLength(5);
+    expect(first.out).toContain('Read 5 files; composing and checking every word ...');
     expect(first.out).toMatch(/meeting\s+leicestershire\/scrutiny-commission\/2015-04-22/);
     expect(first.out).toMatch(/minutes\s+12 numbered minutes/);
     expect(first.out).toMatch(/decided\s+2 decisions, 3 notings, 1 recommendation/);
