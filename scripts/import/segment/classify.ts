@@ -53,7 +53,7 @@ export function classify(lines: readonly Line[], furniture: readonly Furniture[]
   const text = `${title ?? ''} \n${head.text}`;
   for (const { kind, re, says } of HEADINGS) {
     const m = re.exec(text);
-    if (m) return { kind, reason: `${says}: its heading says "${m[0]}"` };
+    if (m) return { kind, reason: `${says}: its heading says "${m[0].replace(/\s+/g, ' ').trim()}"` };
   }
   // Minutes that print no title (a council's site shows the title, the text starts at "Present:").
   const attendance = head.lines.slice(0, 6).find((l) => attendanceLabel(l.text)?.list === 'present');
