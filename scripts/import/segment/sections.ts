@@ -79,14 +79,20 @@ function wardsCover(lines: SourceLine[], n: number): { title: string; author: st
   return { title, author: plain(text(lines, following[authorAt]!)) };
 }
 
-/** Where a Leicester cover starts: the council name block (and an agenda "Appendix X" label) above "WARDS AFFECTED". */
+/**
+ * Where a Leicester-style cover starts: the council's name block (and an agenda "Appendix X" label) above "WARDS
+ * AFFECTED". The name may be printed over two lines, the place ("Leicester") above its kind ("City Council").
+ */
 function coverStart(lines: SourceLine[], wardsLine: number): number {
   let start = wardsLine;
+  let below = '';
   for (let k = wardsLine - 1; k >= Math.max(1, wardsLine - 10); k--) {
     const t = plain(text(lines, k));
     if (t === '') continue;
-    if (/^(leicester|city council|[a-z ]+ council|appendix [a-z0-9]+)$/i.test(t)) start = k;
+    const place = /^[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,2}$/u.test(t) && /^[a-z ]*council$/i.test(below);
+    if (place || /^([a-z ]+ council|appendix [a-z0-9]+)$/i.test(t)) start = k;
     else break;
+    below = t;
   }
   return start;
 }
