@@ -20,7 +20,6 @@ import { importSources, type ImportResult } from './compose/merge';
 import type { SourceInput } from './compose/source';
 import { applyCorrections } from './correct/corrections';
 import { hintsSchema, type Hints } from './hints';
-import { findFurniture } from './layout/furniture';
 import type { Problem } from './problem';
 import { readSource } from './read/index';
 import { checkWords, contentOf, wordsLostProblem, type WordCheck } from './verify/words';
@@ -143,10 +142,9 @@ export function composeAll(prepared: readonly PreparedSource[], tree: ContentTre
   const result = importSources(prepared.map((p) => p.input), loadExisting(tree), options);
   const words = new Map<string, WordCheck>();
   for (const p of prepared) {
-    if (!result.summaries.some((s) => s.source === p.input.id)) continue;
-    const lines = p.input.source.lines;
-    const furniture = new Set(findFurniture(lines, p.input.source).map((f) => f.line));
-    const check = checkWords(lines, furniture, contentOf(p.input.id, result.entries.values()));
+    const summary = result.summaries.find((s) => s.source === p.input.id);
+    if (!summary) continue;
+    const check = checkWords(p.input.source.lines, summary.furniture, contentOf(p.input.id, result.entries.values()));
     words.set(p.input.id, check);
     if (check.lost.length > 0) result.problems.push(wordsLostProblem(p.input.file, check));
   }

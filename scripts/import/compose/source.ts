@@ -19,7 +19,7 @@ import { printed } from '../read/markup';
 import { renderMinutes } from '../render/minutes';
 import { classify, type Classification } from '../segment/classify';
 import { segment, type Section } from '../segment/sections';
-import { bodyEntry, chooseCouncil, councilEntry, type CouncilChoice } from './council';
+import { bodyEntry, chooseCouncil, type CouncilChoice } from './council';
 import { composeDocument, kindFromTitle } from './document';
 import { readableTitle, slug, type Entry, type Existing } from './entry';
 import { composeMinutes } from './minutes';
@@ -86,6 +86,8 @@ export interface SourceSummary extends Classification {
   council: CouncilChoice;
   /** The council entry this import creates, when the content has none. */
   newCouncil: boolean;
+  /** Lines that are page furniture (page numbers, running heads): out of the reading text and of the word check. */
+  furniture: ReadonlySet<number>;
   meeting?: string;
   date?: { value: string; from: string };
   time?: string;
@@ -250,8 +252,9 @@ export function composeSource(input: SourceInput, existing: Existing, options: {
   const ctx: SourceContext = { id: input.id, file: input.file, lines, furniture, skip, hints, council: council.id, councilName, lang, layout };
   const parts = classification.kind === 'pack' ? composePack(ctx, sections, problems) : composeSingle(ctx, classification, facts, documentTitle(lines, skip, facts), problems);
 
+  // A council new to the content is written once for all its sources, when they are merged.
   const newCouncil = !existing.councils.has(council.id);
-  const entries: Entry[] = [...(newCouncil ? [councilEntry(council)] : []), ...parts.entries];
+  const entries: Entry[] = [...parts.entries];
   const data: SourceData = {
     title: parts.title,
     council: council.id,
@@ -281,6 +284,7 @@ export function composeSource(input: SourceInput, existing: Existing, options: {
       lang,
       council,
       newCouncil,
+      furniture: skip,
       ...(parts.meeting ? { meeting: parts.meeting } : {}),
       ...(date && classification.kind !== 'pack' ? { date } : parts.date ? { date: { value: parts.date, from: 'the front sheet' } } : {}),
       ...(time && classification.kind !== 'pack' ? { time } : {}),
