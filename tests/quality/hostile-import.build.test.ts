@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, tabPool } from '../helpers/browser';
 import { runScript } from '../helpers/build';
-import { sitePages } from '../helpers/dist';
+import { BASE, sitePages } from '../helpers/dist';
 import { elements, parseHtml, textOf } from '../helpers/html';
 import { serveDirectory } from '../helpers/static-server';
 import { unsafeMarkup } from './unsafe-markup';
@@ -72,7 +72,7 @@ describe('minutes imported with markup in them, and a council name typed with co
 
   // Served without _headers: the markup itself must be safe, not only saved by the Content Security Policy.
   test('no planted script runs in Chromium, on the pages that show it or in search results for it', async () => {
-    const server = await serveDirectory(out, { headers: false });
+    const server = await serveDirectory(out, { headers: false, base: BASE });
     const browser = await launchChromium();
     try {
       const context = await browser.newContext();
