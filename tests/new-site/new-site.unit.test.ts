@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { run as build } from '../../scripts/build';
 import { run } from '../../scripts/new-site';
 import { councilSchema } from '../../src/schema/council';
 import { CONFIG_FILE, loadSiteConfig, publishingProblem } from '../../src/model/site-config';
@@ -131,6 +132,15 @@ describe('the settings file', () => {
     const real = write('real.yaml', 'name: Ayton Community Council\nsite: https://ayton.gov.uk\n');
     expect(publishingProblem(loadSiteConfig({ CHAMBER_CONFIG: real, CHAMBER_SITE: 'https://ayton.test' }))).toContain('site (from CHAMBER_SITE): https://ayton.test is a placeholder');
     expect(loadSiteConfig({ CHAMBER_CONFIG: real, CHAMBER_BASE: '/archive/' }).config.base).toBe('/archive/');
+  });
+
+  test('npm run build stops before building anything when a council site has a placeholder address', () => {
+    const file = write('build-placeholder.yaml', 'name: Ayton Community Council\nsite: http://localhost:4321\n');
+    const out = join(scratch, 'never-built');
+    const err: string[] = [];
+    expect(build(['--out', out], { out: () => {}, err: (l) => err.push(l), env: { CHAMBER_CONFIG: file } })).toBe(1);
+    expect(err.join('\n')).toMatch(/build-placeholder\.yaml {2}site: http:\/\/localhost:4321 is a placeholder address[\s\S]*Nothing was built\.$/);
+    expect(existsSync(out)).toBe(false);
   });
 
   test('mistakes are reported with file, line and field', () => {
