@@ -5,11 +5,14 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { paragraphAnchors } from './src/markdown/paragraph-anchors.ts';
 import { cdn } from './src/integrations/cdn.ts';
+import { loadSiteConfig } from './src/model/site-config.ts';
 
-// `site` and `base` come from the environment so one build can be deployed at a CDN root or under a sub-path.
+// `site` and `base` come from chamber.config.yaml (or CHAMBER_SITE / CHAMBER_BASE), so build and preview agree.
+const { config } = loadSiteConfig(process.env);
+
 export default defineConfig({
-  site: process.env.CHAMBER_SITE ?? 'https://example.org',
-  base: process.env.CHAMBER_BASE ?? '/',
+  site: config.site,
+  base: config.base,
   trailingSlash: 'always',
   // Stylesheets and scripts are always files, never inlined: the Content Security Policy in _headers allows no inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },

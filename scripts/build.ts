@@ -3,17 +3,30 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexSite } from './search-index';
+import { loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
 import type { Io } from './io';
 
 /**
  * Checks all content, then builds the site and its search index into a scratch folder and moves it into place only
  * when the whole build succeeded, so a failed build never leaves a half-written `dist/`. Each step runs in a process
  * of its own, one after the other, so the build needs the memory of its largest step, not of all of them at once.
+ * The site's settings come first: a site that is not the demo is never built for a placeholder address.
  */
 export function run(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string', default: 'dist' } } });
   const outDir = resolve(values.out);
   const env = { ...process.env, ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  try {
+    const problem = publishingProblem(loadSiteConfig(env));
+    if (problem) {
+      io.err(`${problem}\nNothing was built.`);
+      return 1;
+    }
+  } catch (error) {
+    if (!(error instanceof SiteConfigError)) throw error;
+    io.err(`${error.message}\nNothing was built.`);
+    return 1;
+  }
   const check = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit', env });
   if (check.status !== 0) return 1;
 

@@ -42,6 +42,8 @@ interface Pagefind {
 
 /** Results drawn per "Show more": each costs one small fragment download. */
 const PAGE_SIZE = 10;
+/** The page's own title ("Search – <site name>"), as built; a query goes in front of it. */
+const pageTitle = document.title;
 
 const form = document.querySelector<HTMLFormElement>('#search')!;
 const input = form.querySelector<HTMLInputElement>('#search-q')!;
@@ -123,7 +125,7 @@ async function showMore(ticket: number, focus: boolean): Promise<void> {
 /** Runs a search and shows it; a newer search started meanwhile wins. */
 async function run(pagefind: Pagefind, query: SearchQuery): Promise<void> {
   const ticket = ++latest;
-  document.title = query.q ? `${query.q} – Search – Chamber` : 'Search – Chamber';
+  document.title = query.q ? `${query.q} – ${pageTitle}` : pageTitle;
   if (!hasQuery(query)) {
     list.replaceChildren();
     more.hidden = true;

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { loadSiteConfig } from '../../src/model/site-config';
 
 /** The built site the tests read: `CHAMBER_DIST`, or the project's `dist/` that `npm test` builds first. */
 export const DIST = resolve(process.env.CHAMBER_DIST ?? join(import.meta.dirname, '..', '..', 'dist'));
@@ -55,5 +56,7 @@ export function sitePages(dist = DIST): Page[] {
 }
 
 /** The deploy address the site under test was built for, as `astro.config.mjs` reads it. */
-export const BASE = process.env.CHAMBER_BASE ?? '/';
-export const SITE = process.env.CHAMBER_SITE ?? 'https://example.org';
+export const { config: SITE_CONFIG } = loadSiteConfig(process.env, join(import.meta.dirname, '..', '..'));
+const config = SITE_CONFIG;
+export const BASE = config.base;
+export const SITE = config.site;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * The site's own settings, in `chamber.config.yaml` at the project root: what readers see as its name and where it
+ * is published. `npm run new-site` writes it; `CHAMBER_SITE` and `CHAMBER_BASE` override `site` and `base` (tests, CI).
+ */
+export const siteConfigSchema = z.strictObject({
+  /** The site's name, shown in the header, in every page title and in the accessibility statement. */
+  name: z.string().trim().min(1, { error: 'the site needs a name, e.g. "Ayton Community Council"' }),
+  /** The address the site is published at, without the base path, e.g. `https://democracy.ayton.gov.uk`. */
+  site: z.url({ protocol: /^https?$/, error: 'a full web address starting https://' }),
+  /** The path under `site` the site lives at: `/` at the root of its domain, or e.g. `/archive/`. */
+  base: z
+    .string()
+    .regex(/^\/([^/?#\s]+\/)*$/, { error: 'a path that starts and ends with /, e.g. / or /archive/' })
+    .default('/'),
+  /** The council's logo, a file under `public/` (e.g. `logo.svg`), shown in the header beside the name. */
+  logo: z
+    .string()
+    .regex(/^[^/\\][^\\]*\.(svg|png|jpe?g|webp|gif)$/i, { error: 'a file under public/, e.g. logo.svg' })
+    .optional(),
+  /** True only for the bundled demonstration site, which may be built for its placeholder address. */
+  demo: z.boolean().default(false),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+/** The settings as written in the file: fields with defaults may be left out. */
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
