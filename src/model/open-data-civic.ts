@@ -5,15 +5,14 @@
  * so the JSON Schemas carry them. Pure.
  */
 import { z } from 'zod';
-import { bodyKinds, contentId, decisionKinds, followUpStatuses, languages, meetingStatuses, voteResults, type PersonMention } from '../schema';
+import { bodyKinds, contentId, decisionKinds, followUpStatuses, languages, meetingStatuses, voteResults, type Meeting, type Minutes, type PersonMention } from '../schema';
 import { formatDate, isDateOnly, localDate, zonedDateTime } from './date';
 import type { Entry, Graph } from './graph';
 import { itemAnchor, minuteAnchor, minuteKey, minuteRef } from './meeting';
 import type { Linker } from './open-data';
 import { capacityLabel, LISTS, type Capacity } from './person';
 import { paths } from './url';
-import { namedSides } from './vote';
-import type { Meeting, Minutes } from '../schema';
+import { namedSides, voteSides, type VoteSide } from './vote';
 
 const link = z.url();
 const date = z.iso.date();
@@ -37,6 +36,7 @@ const context = {
   minute_url: link.optional().describe('The minute on its minutes page, when the minutes have a minute with that number.'),
 };
 
+/** A meeting, as an Open Civic Data Event: when, where, which body, its agenda and who was there. */
 export const meetingRecord = z.object({
   id: contentId.describe('Meeting id.'),
   name: z.string().describe('The body and the date, e.g. "Scrutiny Commission, Wednesday 4 March 2015" (Open Civic Data Event name).'),
@@ -79,6 +79,7 @@ export const meetingRecord = z.object({
   sources: z.array(z.object({ url: link.describe('The source page.'), note: z.string().describe('What the source is.') })).describe('Where the agenda was read from.'),
 });
 
+/** A set of minutes: its numbered minutes, each with its address, and the ids of its decisions and votes. */
 export const minutesRecord = z.object({
   id: contentId.describe('Minutes id.'),
   meeting_id: contentId.describe('Id of the meeting they record, as in meetings.json.'),
@@ -103,6 +104,7 @@ export const minutesRecord = z.object({
   source_url: link.describe('The source the minutes were read from.'),
 });
 
+/** A decision, as the decisions register shows it. */
 export const decisionRecord = z.object({
   id: z.string().describe('Decision id: the minutes id, a slash, and the decision’s anchor on the minutes page.'),
   url: link.describe('The decision on its minutes page.'),
@@ -120,9 +122,10 @@ export const decisionRecord = z.object({
 });
 
 /** Open Civic Data's vote options, from the minutes' sides. */
-const OPTION = { for: 'yes', against: 'no', abstain: 'abstain' } as const;
+const OPTION: Record<VoteSide, 'yes' | 'no' | 'abstain'> = { for: 'yes', against: 'no', abstain: 'abstain' };
 const option = z.enum(['yes', 'no', 'abstain']);
 
+/** A vote, as an Open Civic Data VoteEvent. */
 export const voteRecord = z.object({
   id: z.string().describe('Vote id: the minutes id, a slash, and the vote’s anchor on the minutes page.'),
   url: link.describe('The vote on its minutes page.'),
@@ -142,6 +145,7 @@ export const voteRecord = z.object({
   decisions: z.array(z.string()).describe('Ids of the decisions it decided, as in decisions.json.'),
 });
 
+/** A councillor or officer, as a Popolo Person. */
 export const personRecord = z.object({
   id: contentId.describe('Person id.'),
   name: z.string().describe('Name in a normal form, e.g. "S. J. Galton".'),
@@ -151,6 +155,7 @@ export const personRecord = z.object({
   url: link.describe('The person’s page: meetings, votes, motions and declarations of interest.'),
 });
 
+/** A seat on a body, as a Popolo Membership. */
 export const membershipRecord = z.object({
   person_id: contentId.describe('Id of the person, as in people.json.'),
   person_name: z.string().describe('The person’s name in a normal form.'),
@@ -192,6 +197,7 @@ function contextOf(graph: Graph, minutes: Entry<Minutes>, meeting: Entry<Meeting
   };
 }
 
+/** Every meeting, newest first. */
 export function meetings(graph: Graph, to: Linker): z.input<typeof meetingRecord>[] {
   return graph.meetingsByDate.map(({ id, data: m }) => {
     const body = graph.body.get(m.body);
@@ -229,6 +235,7 @@ export function meetings(graph: Graph, to: Linker): z.input<typeof meetingRecord
   });
 }
 
+/** Every set of minutes, in the order of their meetings (newest first), each followed by its translations. */
 export function minutes(graph: Graph, to: Linker): z.input<typeof minutesRecord>[] {
   return minutesInOrder(graph).map(({ id, data: d }) => ({
     id,
@@ -252,6 +259,7 @@ export function minutes(graph: Graph, to: Linker): z.input<typeof minutesRecord>
   }));
 }
 
+/** Every decision, in register order: newest meeting first, then as printed. */
 export function decisions(graph: Graph, to: Linker): z.input<typeof decisionRecord>[] {
   return graph.register.map(({ decision: d, minutes, meeting }) => ({
     id: `${minutes.id}/${d.id}`,
@@ -268,6 +276,7 @@ export function decisions(graph: Graph, to: Linker): z.input<typeof decisionReco
   }));
 }
 
+/** Every vote, newest meeting first, then as printed; a translation's votes are the original's, so not repeated. */
 export function votes(graph: Graph, to: Linker): z.input<typeof voteRecord>[] {
   return minutesInOrder(graph)
     .filter((m) => !m.data.translationOf)
@@ -281,7 +290,7 @@ export function votes(graph: Graph, to: Linker): z.input<typeof voteRecord>[] {
         motion_text: v.printed,
         result: v.result,
         unanimous: v.unanimous,
-        counts: (['for', 'against', 'abstain'] as const).flatMap((side) => (v[side] === undefined ? [] : [{ option: OPTION[side], value: v[side] }])),
+        counts: voteSides.flatMap((side) => (v[side] === undefined ? [] : [{ option: OPTION[side], value: v[side] }])),
         votes: namedSides(v).flatMap(({ side, people }) => people.map((p) => ({ option: OPTION[side], voter_name: p.printed, voter_id: p.person }))),
         moved_by: mention(v.movedBy),
         seconded_by: mention(v.secondedBy),
@@ -290,6 +299,7 @@ export function votes(graph: Graph, to: Linker): z.input<typeof voteRecord>[] {
     });
 }
 
+/** Every person. */
 export const people = (graph: Graph, to: Linker): z.input<typeof personRecord>[] =>
   graph.people.map(({ id, data: p }) => ({
     id,
@@ -306,7 +316,12 @@ export const people = (graph: Graph, to: Linker): z.input<typeof personRecord>[]
  * the first and last such meeting (the dates of the membership itself are not printed).
  */
 export function memberships(graph: Graph, to: Linker): z.input<typeof membershipRecord>[] {
-  const oldestFirst = [...graph.meetingsByDate].reverse();
+  const meetingsOf = new Map<string, Entry<Meeting>[]>();
+  for (const m of [...graph.meetingsByDate].reverse()) {
+    const list = meetingsOf.get(m.data.body);
+    if (list) list.push(m);
+    else meetingsOf.set(m.data.body, [m]);
+  }
   return graph.bodies.flatMap(({ id, data: body }) => {
     const common = (person: string) => ({
       person_id: person,
@@ -321,7 +336,7 @@ export function memberships(graph: Graph, to: Linker): z.input<typeof membership
     );
     const inTerms = new Set(body.terms.flatMap((t) => t.members.map((m) => m.person)));
     const seen = new Map<string, Entry<Meeting>[]>();
-    for (const meeting of oldestFirst.filter((m) => m.data.body === id)) {
+    for (const meeting of meetingsOf.get(id) ?? []) {
       const listed = new Set([...meeting.data.membership, ...meeting.data.present].flatMap((p) => (p.person ? [p.person] : [])));
       for (const person of listed) {
         if (inTerms.has(person)) continue;

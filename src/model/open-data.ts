@@ -154,8 +154,11 @@ export const csvColumns = { decisions: civic.decisionColumns, votes: civic.voteC
 export type CsvName = keyof typeof csvColumns;
 export const csvNames = Object.keys(csvColumns) as CsvName[];
 
-/** What one row of each CSV file is. */
-export const csvRowIs: Record<CsvName, string> = { decisions: 'one decision', votes: 'one vote' };
+/** What the rows of each CSV file are, in a sentence. */
+export const csvRows: Record<CsvName, string> = {
+  decisions: 'One row for each decision.',
+  votes: 'One row for each vote, with its printed counts and, for a recorded vote, the names of those voting each way.',
+};
 
 /** One CSV file, header first, one row per record of the JSON file of the same name (which is checked first). */
 export function openDataCsv(graph: Graph, name: CsvName, to: Linker): string {
