@@ -1,10 +1,13 @@
 /**
- * Open data: strategies, actions, KPIs and workshops as JSON at stable URLs (`/data/<name>.json`), each file described
- * by a JSON Schema generated from the same Zod schemas that check the content (`/data/schema/<name>.json`). Pure.
+ * Open data: strategies, actions, KPIs, workshops, meetings, minutes, decisions, votes, people and memberships as JSON
+ * at stable URLs (`/data/<name>.json`), each file described by a JSON Schema generated from Zod schemas
+ * (`/data/schema/<name>.json`); decisions and votes also as CSV (`/data/<name>.csv`). Pure.
  */
 import { z } from 'zod';
 import { actionSchema, contentId, documentSchema, kpiSchema, planSchema, workshopSchema } from '../schema';
 import type { Graph } from './graph';
+import { toCsv } from './kpi';
+import * as civic from './open-data-civic';
 import { actionAnchors } from './plan';
 import { paths, withBase } from './url';
 import { workshopsByRef, workshopsOf } from './workshop';
@@ -51,6 +54,12 @@ export const openDataSchemas = {
   actions: file(actionRecord, 'Every action of every plan, with its reference, owner, due date and status.'),
   kpis: file(kpiRecord, 'Performance measures (KPIs), each a series across plan editions, every figure as printed.'),
   workshops: file(workshopRecord, 'Consultation workshops held for strategies, and the actions they gave rise to.'),
+  meetings: file(civic.meetingRecord, 'Meetings, with their agendas, papers and the people named at them (Open Civic Data Events).'),
+  minutes: file(civic.minutesRecord, 'Minutes of meetings, with their numbered minutes and the decisions and votes in them.'),
+  decisions: file(civic.decisionRecord, 'Every decision in the minutes, with who moved and seconded it and what it asked for.'),
+  votes: file(civic.voteRecord, 'Votes recorded in the minutes: the result, the printed counts, and who voted which way when named (Open Civic Data VoteEvents).'),
+  people: file(civic.personRecord, 'Councillors and officers, with every way their names are printed (Popolo Persons).'),
+  memberships: file(civic.membershipRecord, 'Who sits on each committee, cabinet or council, by term or as listed at its meetings (Popolo Memberships).'),
 } as const;
 
 export type OpenDataName = keyof typeof openDataSchemas;
@@ -124,12 +133,59 @@ const builders: { [N in OpenDataName]: (graph: Graph, to: Linker) => z.input<(ty
   actions,
   kpis,
   workshops,
+  meetings: civic.meetings,
+  minutes: civic.minutes,
+  decisions: civic.decisions,
+  votes: civic.votes,
+  people: civic.people,
+  memberships: civic.memberships,
 };
 
 /** One open data file, checked against its own schema before it is published. */
-export function openDataFile(graph: Graph, name: OpenDataName, to: Linker): unknown {
-  return openDataSchemas[name].parse({ $schema: to(paths.dataSchema(name)), items: builders[name](graph, to) });
+export function openDataFile<N extends OpenDataName>(graph: Graph, name: N, to: Linker): z.output<(typeof openDataSchemas)[N]> {
+  return openDataSchemas[name].parse({ $schema: to(paths.dataSchema(name)), items: builders[name](graph, to) }) as z.output<(typeof openDataSchemas)[N]>;
 }
+
+/** The text of one open data file as published. */
+export const openDataJson = (graph: Graph, name: OpenDataName, to: Linker): string => `${JSON.stringify(openDataFile(graph, name, to), null, 2)}\n`;
+
+/** The files also published as CSV, with their columns: the same records as the JSON file of that name. */
+export const csvColumns = { decisions: civic.decisionColumns, votes: civic.voteColumns } as const;
+export type CsvName = keyof typeof csvColumns;
+export const csvNames = Object.keys(csvColumns) as CsvName[];
+
+/** What the rows of each CSV file are, in a sentence. */
+export const csvRows: Record<CsvName, string> = {
+  decisions: 'One row for each decision.',
+  votes: 'One row for each vote, with its printed counts and, for a recorded vote, the names of those voting each way.',
+};
+
+/** One CSV file, header first, one row per record of the JSON file of the same name (which is checked first). */
+export function openDataCsv(graph: Graph, name: CsvName, to: Linker): string {
+  const columns = csvColumns[name] as ReadonlyArray<civic.CsvColumn<unknown>>;
+  const { items } = openDataFile(graph, name, to) as { items: unknown[] };
+  return toCsv([columns.map((c) => c.name), ...items.map((r) => columns.map((c) => c.value(r)))]);
+}
+
+/** A file offered for download: a JSON file, or the CSV of one. */
+export interface DataDownload {
+  /** File name, e.g. `votes.csv`. */
+  file: `${OpenDataName}.json` | `${CsvName}.csv`;
+  name: OpenDataName;
+  format: 'JSON' | 'CSV';
+  /** Site path of the file. */
+  path: string;
+}
+
+/** Every open data file, JSON then CSV. */
+export const dataDownloads: DataDownload[] = [
+  ...openDataNames.map((name) => ({ file: `${name}.json` as const, name, format: 'JSON' as const, path: paths.dataFile(name) })),
+  ...csvNames.map((name) => ({ file: `${name}.csv` as const, name, format: 'CSV' as const, path: paths.dataCsv(name) })),
+];
+
+/** The text of any open data file, for its route and for the size the open data page gives. */
+export const dataDownloadText = (graph: Graph, d: DataDownload, to: Linker): string =>
+  d.format === 'JSON' ? openDataJson(graph, d.name, to) : openDataCsv(graph, d.name as CsvName, to);
 
 /** The JSON Schema of one open data file, generated from its Zod schema. */
 export function openDataJsonSchema(name: OpenDataName, to: Linker): Record<string, unknown> {

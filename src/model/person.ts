@@ -5,7 +5,8 @@ import type { Entry } from './graph';
 /** How a person took part in one meeting. */
 export type Capacity = 'member' | 'present' | 'in attendance' | 'apologies' | 'public';
 
-const LISTS: ReadonlyArray<[keyof Pick<Meeting, 'membership' | 'present' | 'inAttendance' | 'apologies' | 'public'>, Capacity]> = [
+/** A meeting's lists of people, each with the capacity it names them in. */
+export const LISTS: ReadonlyArray<[keyof Pick<Meeting, 'membership' | 'present' | 'inAttendance' | 'apologies' | 'public'>, Capacity]> = [
   ['membership', 'member'],
   ['present', 'present'],
   ['inAttendance', 'in attendance'],

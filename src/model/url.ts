@@ -41,4 +41,5 @@ export const paths = {
   openData: () => '/data/',
   dataFile: (name: string) => `/data/${name}.json`,
   dataSchema: (name: string) => `/data/schema/${name}.json`,
+  dataCsv: (name: string) => `/data/${name}.csv`,
 } as const;
