@@ -17,7 +17,7 @@ interface AtomEntry {
   id: string;
   link: { '@_href': string };
   updated: string;
-  summary?: string;
+  summary?: string | undefined;
 }
 
 /** The feed's title, self link and entries, read back from the Atom text. */
