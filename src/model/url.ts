@@ -24,6 +24,12 @@ export const paths = {
   sourceOriginal: (file: string) => `/sources/original/${encodeURIComponent(file)}`,
   calendar: (id: string) => `/calendar/${id}.ics`,
   feed: (id: string) => `/feeds/${id}.xml`,
+  // A body's feed is two names deep (`/feeds/<council>/<body>.xml`); these are one deep, or three and more (person
+  // and series ids are `<council>/<name>`, document ids longer), so no body's feed can take their place.
+  personFeed: (id: string) => `/feeds/people/${id}.xml`,
+  decisionsFeed: () => '/feeds/decisions.xml',
+  seriesFeed: (id: string) => `/feeds/series/${id}.xml`,
+  strategyFeed: (id: string) => `/feeds/strategies/${id}.xml`,
   person: (id: string) => `/people/${id}/`,
   strategies: () => '/strategies/',
   decisions: () => '/decisions/',

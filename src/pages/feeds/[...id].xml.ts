@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedIds, meetingsFeed } from '../../model/feeds';
+import { feedIds, feedTitle, meetingsFeed } from '../../model/feeds';
 import { loadGraph } from '../../model/site';
 import { paths, withBase } from '../../model/url';
 
@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const absolute = (path: string) => new URL(withBase(import.meta.env.BASE_URL, path), site).href;
   const text = meetingsFeed({
     id: absolute(paths.feed(params.id!)),
-    title: body ? `${body.data.name}: meetings and decisions` : 'Council meetings and decisions',
+    title: body ? feedTitle.body(body.data.name) : feedTitle.all,
     home: absolute(body ? paths.body(body.id) : paths.home()),
     self: absolute(paths.feed(params.id!)),
     meetings: graph.meetingsByDate.filter((m) => !body || m.data.body === body.id),
