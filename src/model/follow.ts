@@ -98,7 +98,7 @@ function documentKeys(d: Entry<Document>): Node['keys'] {
 const isPaper = (d: Entry<Document>): boolean => !d.data.parent && !d.data.translationOf && !d.data.versionOf && !SKIP_KINDS.has(d.data.kind);
 
 /** Papers, agenda items and minutes that are the same item at different meetings, linked both ways. */
-export function returningItems(graph: Pick<Graph, 'documents' | 'meeting' | 'minutesOf' | 'document'>): Returning {
+export function returningItems(graph: Pick<Graph, 'documents' | 'meeting' | 'minutesOf'>): Returning {
   const docKeys = new Map<string, Node['keys']>();
   const nodes: Array<Node & { slot: [keyof Returning, string] }> = [];
   for (const d of graph.documents) {
@@ -213,11 +213,12 @@ export function printsDate(text: string, iso: string): boolean {
  * on it:
  * - a later minute that cites its minute number, when that minute also prints the date of the meeting (or is in the
  *   minutes of the meeting that confirmed it), so a number reused in another year is not taken for it;
- * - a tracker row (an action in a later document's plan) that repeats the decision's words;
+ * - a tracker row (an action in a later document's plan) that repeats the decision's words, or cites its minute number
+ *   and the date of its meeting;
  * - the same item considered again at a later meeting (see `returningItems`).
  */
 export function decisionFollowUps(
-  graph: Pick<Graph, 'register' | 'minutes' | 'meeting' | 'documents' | 'minutesOf'>,
+  graph: Pick<Graph, 'register' | 'minutes' | 'meeting' | 'documents'>,
   returning: Returning,
 ): Map<string, FollowUpLink[]> {
   const result = new Map<string, FollowUpLink[]>();
@@ -229,12 +230,20 @@ export function decisionFollowUps(
   };
   const after = (later: Entry<Meeting>, e: RegisterEntry) => instantOf(later.data.start) > instantOf(e.meeting.data.start);
 
-  // Later minutes citing a minute number, by body and number.
-  const byMinute = new Map<string, RegisterEntry[]>();
-  for (const e of graph.register) {
-    const k = `${e.meeting.data.body}#${e.decision.minute.toLowerCase()}`;
-    byMinute.set(k, [...(byMinute.get(k) ?? []), e]);
-  }
+  /** Decisions by where they were made (body or council) and minute number, as later sources cite them. */
+  const byMinuteIn = (where: (m: Meeting) => string) => {
+    const map = new Map<string, RegisterEntry[]>();
+    for (const e of graph.register) {
+      const k = `${where(e.meeting.data)}#${e.decision.minute.toLowerCase()}`;
+      const list = map.get(k);
+      if (list) list.push(e);
+      else map.set(k, [e]);
+    }
+    return map;
+  };
+
+  // Later minutes citing a minute number of the same body.
+  const byMinute = byMinuteIn((m) => m.body);
   for (const later of graph.minutes) {
     if (later.data.translationOf) continue;
     const meeting = graph.meeting.get(later.data.meeting);
@@ -276,27 +285,29 @@ export function decisionFollowUps(
     push(byStart, w.slice(0, SHINGLE).join(' '), value);
     for (let i = 0; i + SHINGLE <= w.length; i++) push(byRun, w.slice(i, i + SHINGLE).join(' '), value);
   }
+  // A tracker may report to another committee of the council, so its citations are looked up council-wide.
+  const byCouncilMinute = byMinuteIn((m) => m.council);
   for (const d of graph.documents) {
     const meeting = d.data.meeting ? graph.meeting.get(d.data.meeting) : undefined;
     if (!meeting || !d.data.plan || d.data.translationOf || d.data.versionOf) continue;
     for (const action of d.data.plan.actions) {
+      const row = { kind: 'tracker' as const, meeting, title: `${d.data.title}, row ${action.ref}`, path: paths.document(d.id), status: action.statusPrinted ?? (action.status === 'unknown' ? undefined : action.status.replace('-', ' ')) };
+      // A row that cites a minute by number and date: the date tells one year's minute 15 from another's.
+      for (const number of new Set(citedMinutes(action.text))) {
+        for (const e of byCouncilMinute.get(`${d.data.council}#${number}`) ?? []) {
+          if (after(meeting, e) && printsDate(action.text, e.meeting.data.start)) add(e, { ...row, basis: `the row cites minute ${e.decision.minute} of the meeting of ${formatShortDate(e.meeting.data.start)}` });
+        }
+      }
       const w = words(action.text);
       if (w.length < MIN_WORDS) continue;
-      const row = w.join(' ');
+      const text = w.join(' ');
       // A row that quotes a whole decision holds the decision's first run; a row quoting part of one starts inside it.
       const candidates = new Set(byRun.get(w.slice(0, SHINGLE).join(' ')) ?? []);
       for (let i = 0; i + SHINGLE <= w.length; i++) for (const c of byStart.get(w.slice(i, i + SHINGLE).join(' ')) ?? []) candidates.add(c);
-      for (const { e, text } of candidates) {
+      for (const { e, text: decided } of candidates) {
         if (!after(meeting, e) || e.meeting.data.council !== d.data.council) continue;
-        if (!` ${row} `.includes(` ${text} `) && !` ${text} `.includes(` ${row} `)) continue;
-        add(e, {
-          kind: 'tracker',
-          meeting,
-          title: `${d.data.title}, row ${action.ref}`,
-          path: paths.document(d.id),
-          basis: 'the row repeats the words of the decision',
-          status: action.statusPrinted ?? (action.status === 'unknown' ? undefined : action.status.replace('-', ' ')),
-        });
+        if (!` ${text} `.includes(` ${decided} `) && !` ${decided} `.includes(` ${text} `)) continue;
+        add(e, { ...row, basis: 'the row repeats the words of the decision' });
       }
     }
   }

@@ -162,6 +162,20 @@ describe('a small council: items that return, and decisions that later sources r
     expect(followUps.get('tow/council/2020-01-07#decision-15')).toBeUndefined();
   });
 
+  test('a tracker row that cites a minute by number and date reports on it; the same number with another date does not', () => {
+    const g2 = council({
+      meetings: [['tow/council/2020-01-07', meeting('2020-01-07')], ['tow/council/2021-01-05', meeting('2021-01-05')], ['tow/council/2022-06-07', meeting('2022-06-07')]],
+      minutes: [
+        ['tow/council/2020-01-07', { meeting: 'tow/council/2020-01-07', items: [{ number: '15', title: 'Bus shelter' }], decisions: [{ id: 'decision-15', minute: '15', printedAs: 'RESOLVED', text: 'To repaint the shelter', kind: 'resolution' }] }, ''],
+        ['tow/council/2021-01-05', { meeting: 'tow/council/2021-01-05', items: [{ number: '15', title: 'Grit bins' }], decisions: [{ id: 'decision-15', minute: '15', printedAs: 'RESOLVED', text: 'To buy two grit bins', kind: 'resolution' }] }, ''],
+      ],
+      documents: [['tow/2022/log', { title: 'Action log', kind: 'other', council: 'tow', meeting: 'tow/council/2022-06-07', plan: { actions: [{ ref: 'A7', text: 'Minute 15 (7th January 2020): shelter repainted', status: 'complete' }] } }]],
+    });
+    const links = decisionFollowUps(g2, returningItems(g2));
+    expect(links.get('tow/council/2020-01-07#decision-15')!.map((l) => [l.title, l.basis, l.status])).toEqual([['Action log, row A7', 'the row cites minute 15 of the meeting of 7 January 2020', 'complete']]);
+    expect(links.has('tow/council/2021-01-05#decision-15')).toBe(false);
+  });
+
   test('a minute number cited without the date, by minutes that did not confirm it, is not taken for it', () => {
     const later = council({
       meetings: [['tow/council/2020-01-07', meeting('2020-01-07')], ['tow/council/2022-01-04', meeting('2022-01-04')], ['tow/council/2022-03-01', meeting('2022-03-01')]],
