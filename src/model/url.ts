@@ -11,6 +11,7 @@ export const paths = {
   home: () => '/',
   meetings: () => '/meetings/',
   meeting: (id: string) => `/meetings/${id}/`,
+  meetingVotes: (id: string) => `/meetings/${id}/votes/`,
   document: (id: string) => `/documents/${id}/`,
   minutes: (id: string) => `/minutes/${id}/`,
   body: (id: string) => `/bodies/${id}/`,

@@ -65,3 +65,8 @@ export function votingRecords(minutes: Entry<Minutes>[], meetings: ReadonlyMap<s
   for (const list of byPerson.values()) list.sort((a, b) => instantOf(b.meeting.data.start) - instantOf(a.meeting.data.start));
   return byPerson;
 }
+
+/** Ids of the meetings whose minutes (in their first language) record at least one vote, for their votes pages. */
+export function meetingsWithVotes(minutesOf: ReadonlyMap<string, Entry<Minutes>>): string[] {
+  return [...minutesOf].filter(([, m]) => m.data.votes.length > 0).map(([meeting]) => meeting);
+}

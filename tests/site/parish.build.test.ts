@@ -180,6 +180,23 @@ describe('a site with a parish council that prints no times, votes by name and p
       expect(textOf(byId(page, 'vote-18-11-7-1'))).toMatch(/Finance – carried unanimously/);
     });
 
+    test("the meeting's votes page shows each vote with its minute, result, counts and named lists, linked from the meeting and the minutes", () => {
+      const votes = `meetings/${MEETING}/votes`;
+      expect(hrefs(main(`meetings/${MEETING}`))).toContain(`/${votes}/`);
+      expect(hrefs(main(page))).toContain(`/${votes}/`);
+      expect(readable(dom(votes).find((e) => e.tagName === 'h1')!)).toBe('Votes Parish Council, Tuesday 6 November 2018');
+      expect(text(votes)).toContain('The minutes record 2 votes, one of them a recorded vote naming how each member voted.');
+      const vote = byId(votes, 'vote-18-11-7-2');
+      expect(readable(vote)).toMatch(/^Minute 18\.11\.7: Finance – lost #/);
+      expect(readable(vote)).toContain('Votes 1 for, 3 against, 0 abstentions');
+      expect(readable(vote)).toContain('Decided Rejected: the Councillors resolved not to support');
+      expect(dom(votes).filter((e) => e.tagName === 'h2').map(readable)).toEqual(['Minute 18.11.7: Finance – carried unanimously #', 'Minute 18.11.7: Finance – lost #']);
+      // The same markup as the minutes page, its links pointing into the minutes.
+      expect(hrefs(vote)).toEqual(expect.arrayContaining([`/${page}/#minute-18-11-7`, `/${page}/#decision-18-11-7-b`, `/${page}/#vote-18-11-7-2`, '/people/milburn/p-moran/', '/people/milburn/n-cresswell/']));
+      expect(hrefs(main(`meetings/${BRISTOL_MEETING}`))).toContain(`/meetings/${BRISTOL_MEETING}/votes/`);
+      expect(existsSync(join(out, 'meetings', 'leicestershire', 'scrutiny-commission', '2015-04-22', 'votes'))).toBe(false);
+    });
+
     test('actions are a table of task, owner and minute', () => {
       const section = byId(page, 'actions').parentNode as Element;
       const table = [...elements(section)].find((e) => e.tagName === 'table')!;

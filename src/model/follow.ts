@@ -1,0 +1,346 @@
+import type { Document, Meeting } from '../schema';
+import { formatShortDate, instantOf } from './date';
+import type { RegisterEntry } from './decision';
+import type { Entry, Graph } from './graph';
+import { itemAnchor, minuteAnchor, minuteKey } from './meeting';
+import { paths } from './url';
+
+/**
+ * Following an item across meetings. Two kinds of link, both found only in what the sources print:
+ * the same report or topic at several meetings (returning items), and later minutes or tracker rows that report on
+ * a decision. Matching is deliberately strict: a missed link leaves a reader where they were, an invented one misleads.
+ */
+
+/** Why two appearances are taken to be the same item, in words a page can print after "Based on". */
+export type Basis = 'series' | 'printing' | 'title';
+
+export const basisLabel: Record<Basis, string> = {
+  series: 'documents in the same series or one replacing the other',
+  printing: 'the same document printed again',
+  title: 'the same title, leaving out dates, editions and words such as "draft" and "update"',
+};
+
+/** Where an item appears: a paper, a minute or an agenda item, with the site path (and anchor) that shows it. */
+export interface Appearance {
+  meeting: Entry<Meeting>;
+  title: string;
+  kind: 'document' | 'minute' | 'agenda';
+  /** Site path, with the anchor of the minute or agenda item when there is one. */
+  path: string;
+}
+
+/** The same item at another meeting, and what the link is based on. */
+export interface Elsewhere {
+  appearance: Appearance;
+  basis: Basis[];
+}
+
+/** Each appearance's other meetings, by document id, by `<minutes id>#<minute key>` and by `<meeting id>#<item number>`. */
+export interface Returning {
+  document: Map<string, Elsewhere[]>;
+  minute: Map<string, Elsewhere[]>;
+  agenda: Map<string, Elsewhere[]>;
+}
+
+const STOP = new Set(['the', 'of', 'and', 'for', 'a', 'an', 'to', 'on', 'in', 'at', 'with', 'by']);
+/** Words that mark an edition or a stage rather than the subject: left out so "Draft X 2015/16" and "X 2023-2026" meet. */
+const EDITION_WORDS = /\b(draft|final|revised|update|updated|report|refresh|refreshed|annual|interim|version|v\d+|proposed|consultation|quarter|q[1-4]|period|no)\b/g;
+/** Years, year ranges ("2015/16", "2023 - 2026") and other numbers, which change from one edition to the next. */
+const NUMBERS = /\b\d+(?:\s*[-–—/]\s*\d+)?\b/g;
+
+/**
+ * Items most councils take at every meeting (apologies, declarations, minutes, questions, petitions, urgent
+ * business, the next meeting, announcements, finance and planning lists): the same title at each meeting is not the
+ * same item coming back, so they are never matched on their title.
+ */
+const STANDING =
+  /^(present|apologies|declarations?|minutes|matters arising|question time|questions|public (questions|participation|forum|speaking)|urgent|to advise of any other|any other|date (and time )?of (the )?next|next meeting|presentation of petitions|petitions|chair(man|person)?s? (announcements|business|report)|leaders? announcements|announcements|exclusion of|private session|matters referred|in attendance|welcome|correspondence|finance|accounts|payments|planning applications|clerks? report|items? for (the )?next)/;
+
+/** A title reduced to its subject: lower case, no punctuation, dates, editions or small words. */
+export function titleKey(title: string): string | undefined {
+  const plain = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/&/g, ' and ');
+  const words = plain
+    .replace(NUMBERS, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(EDITION_WORDS, ' ')
+    .split(' ')
+    .filter((w) => w && !STOP.has(w));
+  const standing = plain.replace(/[^a-z0-9]+/g, ' ').trim();
+  // One word ("Finance", "Highways") is a heading most meetings share, not an item.
+  if (words.length < 2 || STANDING.test(standing)) return undefined;
+  return words.join(' ');
+}
+
+interface Node {
+  appearance: Appearance;
+  keys: Array<{ key: string; basis: Basis }>;
+}
+
+const SKIP_KINDS = new Set<Document['kind']>(['agenda', 'minutes', 'supplement']);
+
+/** The keys a document answers to: its series, the document it reprints or replaces, and its title. */
+function documentKeys(d: Entry<Document>): Node['keys'] {
+  const council = d.data.council;
+  const keys: Node['keys'] = [{ key: `paper:${d.data.versionOf ?? d.id}`, basis: 'printing' }];
+  if (d.data.series) keys.push({ key: `series:${council}:${d.data.series}`, basis: 'series' });
+  if (d.data.supersedes) keys.push({ key: `series:replaces:${d.data.supersedes}`, basis: 'series' }, { key: `series:replaces:${d.id}`, basis: 'series' });
+  const title = titleKey(d.data.title);
+  if (title) keys.push({ key: `title:${council}:${title}`, basis: 'title' });
+  return keys;
+}
+
+/** The first printing of a paper (not an appendix, a translation or a second printing) that a meeting considered. */
+const isPaper = (d: Entry<Document>): boolean => !d.data.parent && !d.data.translationOf && !d.data.versionOf && !SKIP_KINDS.has(d.data.kind);
+
+/** Papers, agenda items and minutes that are the same item at different meetings, linked both ways. */
+export function returningItems(graph: Pick<Graph, 'documents' | 'meeting' | 'minutesOf'>): Returning {
+  const docKeys = new Map<string, Node['keys']>();
+  const nodes: Array<Node & { slot: [keyof Returning, string] }> = [];
+  for (const d of graph.documents) {
+    const meeting = d.data.meeting ? graph.meeting.get(d.data.meeting) : undefined;
+    if (!meeting || !isPaper(d)) continue;
+    const keys = documentKeys(d);
+    docKeys.set(d.id, keys);
+    nodes.push({ appearance: { meeting, title: d.data.title, kind: 'document', path: paths.document(d.id) }, keys, slot: ['document', d.id] });
+  }
+  const withDocs = (own: Node['keys'], ids: string[]) => [...own, ...ids.flatMap((id) => docKeys.get(id) ?? [])];
+  const titled = (council: string, title: string): Node['keys'] => {
+    const key = titleKey(title);
+    return key ? [{ key: `title:${council}:${key}`, basis: 'title' }] : [];
+  };
+  for (const meeting of graph.meeting.values()) {
+    const council = meeting.data.council;
+    for (const item of meeting.data.agenda) {
+      const keys = withDocs(titled(council, item.title), item.documents);
+      const path = `${paths.meeting(meeting.id)}#${itemAnchor(item.number)}`;
+      if (keys.length > 0) nodes.push({ appearance: { meeting, title: item.title, kind: 'agenda', path }, keys, slot: ['agenda', `${meeting.id}#${item.number}`] });
+    }
+    const minutes = graph.minutesOf.get(meeting.id);
+    for (const item of minutes?.data.items ?? []) {
+      const keys = withDocs(titled(council, item.title), item.considers);
+      const path = `${paths.minutes(minutes!.id)}#${minuteAnchor(minuteKey(item))}`;
+      if (keys.length > 0) nodes.push({ appearance: { meeting, title: item.title, kind: 'minute', path }, keys, slot: ['minute', `${minutes!.id}#${minuteKey(item)}`] });
+    }
+  }
+  const byKey = new Map<string, Node[]>();
+  for (const node of nodes) {
+    for (const { key } of node.keys) {
+      const list = byKey.get(key);
+      if (list) list.push(node);
+      else byKey.set(key, [node]);
+    }
+  }
+  // A paper is the best place to send a reader, then the minute that records what happened, then the agenda.
+  const rank = { document: 0, minute: 1, agenda: 2 } as const;
+  const result: Returning = { document: new Map(), minute: new Map(), agenda: new Map() };
+  for (const node of nodes) {
+    const atMeeting = new Map<string, Elsewhere>();
+    for (const { key, basis } of node.keys) {
+      for (const other of byKey.get(key) ?? []) {
+        if (other.appearance.meeting.id === node.appearance.meeting.id) continue;
+        const found = atMeeting.get(other.appearance.meeting.id);
+        if (!found) atMeeting.set(other.appearance.meeting.id, { appearance: other.appearance, basis: [basis] });
+        else {
+          if (!found.basis.includes(basis)) found.basis.push(basis);
+          if (rank[other.appearance.kind] < rank[found.appearance.kind]) found.appearance = other.appearance;
+        }
+      }
+    }
+    if (atMeeting.size === 0) continue;
+    const list = [...atMeeting.values()].sort((a, b) => instantOf(a.appearance.meeting.data.start) - instantOf(b.appearance.meeting.data.start));
+    result[node.slot[0]].set(node.slot[1], list);
+  }
+  return result;
+}
+
+/** A later source that reports on a decision, and what the link is based on, in words. */
+export interface FollowUpLink {
+  kind: 'minute' | 'tracker' | 'returning';
+  meeting: Entry<Meeting>;
+  /** The minute, tracker or item, as a page names it. */
+  title: string;
+  path: string;
+  basis: string;
+  /** A tracker row's status, as printed or in the plan's words. */
+  status?: string | undefined;
+}
+
+/** The words of a decision or tracker row, compared without case, punctuation or a leading "That". */
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9£%]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .filter((w, i) => i > 0 || w !== 'that');
+
+/** How many words the shorter text must have before containment counts: "That the report be noted" matches too much. */
+const MIN_WORDS = 8;
+const SHINGLE = 6;
+
+/** The minutes split into their `<Minute>` blocks: each minute's key and its text. */
+export function minuteTexts(body: string): Array<{ key: string; text: string }> {
+  const blocks: Array<{ key: string; text: string }> = [];
+  for (const m of body.matchAll(/<Minute\b([^>]*)>([\s\S]*?)<\/Minute>/g)) {
+    const attrs = m[1] ?? '';
+    const number = /\bnumber="([^"]*)"/.exec(attrs)?.[1];
+    const title = /\btitle="([^"]*)"/.exec(attrs)?.[1] ?? '';
+    blocks.push({ key: number ?? title, text: m[2] ?? '' });
+  }
+  return blocks;
+}
+
+/** "Minute 164", "minute no. 18.11.7", "Minutes 5(a)": the minute numbers a passage cites. */
+export function citedMinutes(text: string): string[] {
+  return [...text.matchAll(/\bminutes?\s+(?:no\.?\s*|number\s+)?(\d+(?:\.\d+)*[a-z]?)\b/gi)].map((m) => m[1]!.toLowerCase());
+}
+
+/** Whether a passage prints a meeting's date: "6 November 2018", "6th November 2018" or "06/11/2018". */
+export function printsDate(text: string, iso: string): boolean {
+  const flat = text.replace(/(\d)(st|nd|rd|th)\b/gi, '$1').replace(/\s+/g, ' ').toLowerCase();
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return flat.includes(formatShortDate(iso.slice(0, 10)).toLowerCase()) || flat.includes(`${d}/${m}/${y}`) || flat.includes(`${Number(d)}/${Number(m)}/${y}`);
+}
+
+/**
+ * For each decision in the register (by `<minutes id>#<decision id>`), the later sources published here that report
+ * on it:
+ * - a later minute that cites its minute number, when that minute also prints the date of the meeting (or is in the
+ *   minutes of the meeting that confirmed it), so a number reused in another year is not taken for it;
+ * - a tracker row (an action in a later document's plan) that repeats the decision's words, or cites its minute number
+ *   and the date of its meeting;
+ * - the same item considered again at a later meeting (see `returningItems`).
+ */
+export function decisionFollowUps(
+  graph: Pick<Graph, 'register' | 'minutes' | 'meeting' | 'documents'>,
+  returning: Returning,
+): Map<string, FollowUpLink[]> {
+  const result = new Map<string, FollowUpLink[]>();
+  const add = (e: RegisterEntry, link: FollowUpLink) => {
+    const key = `${e.minutes.id}#${e.decision.id}`;
+    const list = result.get(key) ?? [];
+    if (!list.some((l) => l.path === link.path)) list.push(link);
+    result.set(key, list);
+  };
+  const after = (later: Entry<Meeting>, e: RegisterEntry) => instantOf(later.data.start) > instantOf(e.meeting.data.start);
+
+  /** Decisions by where they were made (body or council) and minute number, as later sources cite them. */
+  const byMinuteIn = (where: (m: Meeting) => string) => {
+    const map = new Map<string, RegisterEntry[]>();
+    for (const e of graph.register) {
+      const k = `${where(e.meeting.data)}#${e.decision.minute.toLowerCase()}`;
+      const list = map.get(k);
+      if (list) list.push(e);
+      else map.set(k, [e]);
+    }
+    return map;
+  };
+
+  // Later minutes citing a minute number of the same body.
+  const byMinute = byMinuteIn((m) => m.body);
+  for (const later of graph.minutes) {
+    if (later.data.translationOf) continue;
+    const meeting = graph.meeting.get(later.data.meeting);
+    if (!meeting || !later.body) continue;
+    for (const block of minuteTexts(later.body)) {
+      // Confirming the minutes corrects the record; it does not report on what was decided.
+      if (/^minutes\b/i.test(block.key) || /^minutes\b/i.test(later.data.items.find((i) => minuteKey(i) === block.key)?.title ?? '')) continue;
+      for (const number of new Set(citedMinutes(block.text))) {
+        for (const e of byMinute.get(`${meeting.data.body}#${number}`) ?? []) {
+          if (!after(meeting, e)) continue;
+          const dated = printsDate(block.text, e.meeting.data.start);
+          if (!dated && e.minutes.data.confirmedAt !== meeting.id) continue;
+          const item = later.data.items.find((i) => minuteKey(i) === block.key);
+          add(e, {
+            kind: 'minute',
+            meeting,
+            title: item?.number ? `Minute ${item.number}: ${item.title}` : (item?.title ?? block.key),
+            path: `${paths.minutes(later.id)}#${minuteAnchor(block.key)}`,
+            basis: `cites minute ${e.decision.minute}${dated ? ` of the meeting of ${formatShortDate(e.meeting.data.start)}` : ' of the minutes it confirms'}`,
+          });
+        }
+      }
+    }
+  }
+
+  // Tracker rows repeating a decision's words. Decisions are indexed by their runs of six words, so a row is compared
+  // only with decisions that share its first run or contain its start, not with every decision.
+  const byStart = new Map<string, Array<{ e: RegisterEntry; text: string }>>();
+  const byRun = new Map<string, Array<{ e: RegisterEntry; text: string }>>();
+  const push = (map: typeof byRun, key: string, value: { e: RegisterEntry; text: string }) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [value]);
+    else if (list.at(-1) !== value) list.push(value);
+  };
+  for (const e of graph.register) {
+    const w = words(e.decision.text);
+    if (w.length < MIN_WORDS) continue;
+    const value = { e, text: w.join(' ') };
+    push(byStart, w.slice(0, SHINGLE).join(' '), value);
+    for (let i = 0; i + SHINGLE <= w.length; i++) push(byRun, w.slice(i, i + SHINGLE).join(' '), value);
+  }
+  // A tracker may report to another committee of the council, so its citations are looked up council-wide.
+  const byCouncilMinute = byMinuteIn((m) => m.council);
+  for (const d of graph.documents) {
+    const meeting = d.data.meeting ? graph.meeting.get(d.data.meeting) : undefined;
+    if (!meeting || !d.data.plan || d.data.translationOf || d.data.versionOf) continue;
+    for (const action of d.data.plan.actions) {
+      const row = { kind: 'tracker' as const, meeting, title: `${d.data.title}, row ${action.ref}`, path: paths.document(d.id), status: action.statusPrinted ?? (action.status === 'unknown' ? undefined : action.status.replace('-', ' ')) };
+      // A row that cites a minute by number and date: the date tells one year's minute 15 from another's.
+      for (const number of new Set(citedMinutes(action.text))) {
+        for (const e of byCouncilMinute.get(`${d.data.council}#${number}`) ?? []) {
+          if (after(meeting, e) && printsDate(action.text, e.meeting.data.start)) add(e, { ...row, basis: `the row cites minute ${e.decision.minute} of the meeting of ${formatShortDate(e.meeting.data.start)}` });
+        }
+      }
+      const w = words(action.text);
+      if (w.length < MIN_WORDS) continue;
+      const text = w.join(' ');
+      // A row that quotes a whole decision holds the decision's first run; a row quoting part of one starts inside it.
+      const candidates = new Set(byRun.get(w.slice(0, SHINGLE).join(' ')) ?? []);
+      for (let i = 0; i + SHINGLE <= w.length; i++) for (const c of byStart.get(w.slice(i, i + SHINGLE).join(' ')) ?? []) candidates.add(c);
+      for (const { e, text: decided } of candidates) {
+        if (!after(meeting, e) || e.meeting.data.council !== d.data.council) continue;
+        if (!` ${text} `.includes(` ${decided} `) && !` ${decided} `.includes(` ${text} `)) continue;
+        add(e, { ...row, basis: 'the row repeats the words of the decision' });
+      }
+    }
+  }
+
+  // The decision's item considered again later.
+  for (const e of graph.register) {
+    for (const { appearance, basis } of returning.minute.get(`${e.minutes.id}#${e.decision.minute}`) ?? []) {
+      if (!after(appearance.meeting, e)) continue;
+      add(e, { kind: 'returning', meeting: appearance.meeting, title: appearance.title, path: appearance.path, basis: `the same item came back (${basis.map((b) => basisLabel[b]).join('; ')})` });
+    }
+  }
+  for (const list of result.values()) list.sort((a, b) => instantOf(a.meeting.data.start) - instantOf(b.meeting.data.start));
+  return result;
+}
+
+/** Everything a page needs to follow items, computed once per graph. */
+export interface Follow {
+  returning: Returning;
+  followUps: Map<string, FollowUpLink[]>;
+}
+
+const cache = new WeakMap<object, Follow>();
+
+/** The follow links of a graph, computed on first use and shared by every page of the build. */
+export function follow(graph: Graph): Follow {
+  let found = cache.get(graph);
+  if (!found) {
+    const returning = returningItems(graph);
+    found = { returning, followUps: decisionFollowUps(graph, returning) };
+    cache.set(graph, found);
+  }
+  return found;
+}
+
+/** What the register says when no later source published here reports on a decision. */
+export const NOT_REPORTED = 'Not reported in later minutes published here';
