@@ -5,12 +5,14 @@
  */
 import { formatShortDate } from '../model/date';
 import {
+  changedQuery,
   filterKeys,
   hasQuery,
   hitsIn,
   pagefindOptions,
   pagefindTerm,
   readQuery,
+  resultOrder,
   sortOrders,
   summarise,
   typeLabel,
@@ -48,19 +50,40 @@ const pageTitle = document.title;
 const form = document.querySelector<HTMLFormElement>('#search')!;
 const input = form.querySelector<HTMLInputElement>('#search-q')!;
 const filtersBox = form.querySelector<HTMLElement>('#search-filters')!;
+const fold = form.querySelector<HTMLDetailsElement>('#search-filters-fold')!;
+const chosen = form.querySelector<HTMLElement>('#search-filters-chosen')!;
+
+// The filters sit beside the results on a wide screen, open; on a phone they stay folded below the search box, so
+// the results come first. Matches the layout's breakpoint in site.css.
+const wide = window.matchMedia('(min-width: 50em)');
+fold.open = wide.matches;
+wide.addEventListener('change', () => (fold.open = wide.matches));
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 
-/** The search the form currently describes. */
-function formQuery(): SearchQuery {
-  return readQuery(new URLSearchParams([...new FormData(form)].map(([k, v]) => [k, String(v)])));
+/** The search the form describes, after the reader changed it from `previous` (`ordered`: by choosing an order). */
+function formQuery(previous: SearchQuery, ordered: boolean): SearchQuery {
+  return changedQuery(new URLSearchParams([...new FormData(form)].map(([k, v]) => [k, String(v)])), previous, ordered);
+}
+
+/** Checks the order button of the order results are in, which changes with the words (see `resultOrder`). */
+function showOrder(query: SearchQuery): void {
+  const order = resultOrder(query);
+  for (const o of sortOrders) form.querySelector<HTMLInputElement>(`#sort-${o}`)!.checked = o === order;
+}
+
+/** Says on the folded filters how many are ticked, so a narrowed search is never a surprise. */
+function showChosen(query: SearchQuery): void {
+  const n = filterKeys.reduce((sum, key) => sum + query.filters[key].length, 0);
+  chosen.textContent = n === 0 ? '' : ` (${n} chosen)`;
 }
 
 /** Sets the form to a search (after a page load or the back button). */
 function fillForm(query: SearchQuery): void {
   input.value = query.q;
-  for (const order of sortOrders) form.querySelector<HTMLInputElement>(`#sort-${order}`)!.checked = order === query.sort;
+  showOrder(query);
+  showChosen(query);
   for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
     box.checked = query.filters[box.name as (typeof filterKeys)[number]]?.includes(box.value) ?? false;
   }
@@ -156,19 +179,21 @@ async function start(): Promise<void> {
   fillForm(query);
 
   // A new search is a new history entry, so Back returns to the previous one and the URL can be shared.
-  const go = () => {
-    query = formQuery();
+  const go = (ordered: boolean) => {
+    query = formQuery(query, ordered);
+    showOrder(query);
+    showChosen(query);
     const search = writeQuery(query);
     history.pushState(null, '', search ? `?${search}` : location.pathname);
     void run(pagefind, query);
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    go();
+    go(false);
   });
   // Ticking a filter or choosing an order updates the results at once; focus stays where it is.
   form.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLInputElement && event.target !== input) go();
+    if (event.target instanceof HTMLInputElement && event.target !== input) go(event.target.name === 'sort');
   });
   input.addEventListener('input', () => {
     const term = pagefindTerm(input.value);

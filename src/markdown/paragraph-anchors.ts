@@ -11,7 +11,7 @@ export function paragraphId(text: string, taken: Set<string>): string {
 }
 
 /**
- * Gives every paragraph and list item an id and a "¶" link to itself, so a journalist can cite one paragraph.
+ * Gives every paragraph and list item an id and a link to itself, so a journalist can cite one paragraph.
  * A factory, so each document gets its own set of ids.
  */
 export const paragraphAnchors: HastPluginEntry = () => {
@@ -29,8 +29,9 @@ export const paragraphAnchors: HastPluginEntry = () => {
         ctx.appendChild(node, {
           type: 'element',
           tagName: 'a',
-          properties: { href: `#${id}`, className: ['anchor'], ariaLabel: 'Link to this paragraph', dataPagefindIgnore: '' },
-          children: [{ type: 'text', value: '¶' }],
+          properties: { href: `#${id}`, className: ['anchor'], dataPagefindIgnore: '' },
+          // The same markup as the Permalink component: words that say what it is, shown beside an icon on focus.
+          children: [{ type: 'element', tagName: 'span', properties: { className: ['anchor-label'] }, children: [{ type: 'text', value: 'Link to this paragraph' }] }],
         });
       },
     },

@@ -55,34 +55,63 @@ export const UNDATED = '0000-00-00';
 export const filterKeys = ['council', 'body', 'type', 'year'] as const;
 export type FilterKey = (typeof filterKeys)[number];
 
-export const sortOrders = ['newest', 'oldest', 'relevance'] as const;
+export const sortOrders = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof sortOrders)[number];
+
+/** Each order as the search page names it. */
+export const orderLabel: Record<SortOrder, string> = { relevance: 'Most relevant first', newest: 'Newest first', oldest: 'Oldest first' };
 
 /** A search as a reader sets it up, and as its URL records it. */
 export interface SearchQuery {
   q: string;
   filters: Record<FilterKey, string[]>;
-  sort: SortOrder;
+  /** The order the reader asked for; undefined for the usual order of such a search (see `resultOrder`). */
+  sort: SortOrder | undefined;
 }
 
 const isSortOrder = (value: string | null): value is SortOrder => sortOrders.some((s) => s === value);
 
-/** Reads a search from its URL query string (`?q=...&type=minutes&year=2015&sort=relevance`). */
+/**
+ * The order results are shown in. Typed words are ranked by relevance, as a reader expects of a search box (a report
+ * whose title is the words comes before a plan that mentions them once); newest or oldest first only when asked for.
+ * A list by filters alone has no words to rank by, so it is newest first.
+ */
+export function resultOrder(query: Pick<SearchQuery, 'q' | 'sort'>): SortOrder {
+  if (query.sort === 'newest' || query.sort === 'oldest') return query.sort;
+  return pagefindTerm(query.q) === null ? 'newest' : 'relevance';
+}
+
+/** Reads a search from its URL query string (`?q=...&type=minutes&year=2015&sort=newest`). */
 export function readQuery(params: URLSearchParams): SearchQuery {
   const sort = params.get('sort');
   const filters = Object.fromEntries(
     filterKeys.map((key) => [key, [...new Set(params.getAll(key).filter((v) => v.trim() !== ''))]]),
   ) as Record<FilterKey, string[]>;
-  return { q: (params.get('q') ?? '').trim(), filters, sort: isSortOrder(sort) ? sort : 'newest' };
+  return { q: (params.get('q') ?? '').trim(), filters, sort: isSortOrder(sort) ? sort : undefined };
 }
 
-/** The URL query string of a search: only what was set, in a fixed order, so equal searches share one address. */
+/**
+ * The URL query string of a search: only what was set, in a fixed order, so equal searches share one address. The
+ * order is written only when it differs from the usual one, so a shared link to a typed search stays ranked by relevance.
+ */
 export function writeQuery(query: SearchQuery): string {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
   for (const key of filterKeys) for (const value of [...query.filters[key]].sort()) params.append(key, value);
-  if (query.sort !== 'newest') params.set('sort', query.sort);
+  const order = resultOrder(query);
+  if (query.sort !== undefined && order !== resultOrder({ ...query, sort: undefined })) params.set('sort', order);
   return params.toString();
+}
+
+/**
+ * The search after a reader changes the form (`form`: its fields) from `previous`. The order buttons show the order
+ * in use, so they count only when the reader has just chosen one (`orderChosen`); otherwise the order stays as it
+ * was asked for, and new words are ranked by relevance unless the reader asked for a date order. Goes through the
+ * address and back, so the search is exactly what its address records.
+ */
+export function changedQuery(form: URLSearchParams, previous: SearchQuery, orderChosen: boolean): SearchQuery {
+  const next = readQuery(form);
+  return readQuery(new URLSearchParams(writeQuery({ ...next, sort: orderChosen ? next.sort : previous.sort })));
 }
 
 /** True when the reader has asked for something: words, or at least one filter. */
@@ -111,9 +140,10 @@ export function pagefindOptions(query: SearchQuery): {
 } {
   const filters: Partial<Record<FilterKey, { any: string[] }>> = {};
   for (const key of filterKeys) if (query.filters[key].length > 0) filters[key] = { any: query.filters[key] };
-  // Relevance needs words to rank by; a list by filters alone is shown newest first.
-  if (query.sort === 'relevance' && pagefindTerm(query.q) !== null) return { filters };
-  return { filters, sort: { date: query.sort === 'oldest' ? 'asc' : 'desc' } };
+  // Without a sort Pagefind ranks by relevance.
+  const order = resultOrder(query);
+  if (order === 'relevance') return { filters };
+  return { filters, sort: { date: order === 'oldest' ? 'asc' : 'desc' } };
 }
 
 /** An element with an id, as Pagefind records it: its word position in the page's indexed text. */
@@ -193,10 +223,7 @@ export function summarise(query: SearchQuery, count: number): string {
   if (query.q) parts.push(/^".*"$/.test(query.q) ? `for ${query.q}` : `for “${query.q}”`);
   const chosen = filterKeys.flatMap((key) => query.filters[key].map((v) => (key === 'type' ? typeLabel(v) : v)));
   if (chosen.length > 0) parts.push(`in ${chosen.join(', ')}`);
-  if (count > 1) {
-    const ranked = query.sort === 'relevance' && pagefindTerm(query.q) !== null;
-    parts.push(ranked ? '(most relevant first)' : query.sort === 'oldest' ? '(oldest first)' : '(newest first)');
-  }
+  if (count > 1) parts.push(`(${orderLabel[resultOrder(query)].toLowerCase()})`);
   return `${parts.join(' ')}.`;
 }
 

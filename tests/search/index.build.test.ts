@@ -56,7 +56,7 @@ describe('the search index', () => {
     );
   });
 
-  test.each(['Skip to main content', "Published from the councils' own meeting packs", 'Link to this paragraph', '¶'])(
+  test.each(['Skip to main content', "Published from the councils' own meeting packs", 'Link to this paragraph', 'Link to minute', 'Link to item'])(
     'leaves page chrome out of the indexed text: %s',
     (chrome) => {
       expect(fragments.filter((f) => f.content.includes(chrome)).map((f) => f.url)).toEqual([]);

@@ -143,7 +143,7 @@ const packCases = [
 describe('search finds every seed pack', () => {
   test.each(packCases)('$page: $what, $q', async (c) => {
     expect(squash(readFileSync(join(CONTENT, c.file), 'utf8'))).toContain(squash(c.text));
-    await open(`q=${encodeURIComponent(c.q)}${c.filters}&sort=relevance`);
+    await open(`q=${encodeURIComponent(c.q)}${c.filters}`);
     expect((await shown()).map((r) => pathOf(r.href))).toContain(c.page);
   });
 
@@ -223,37 +223,93 @@ describe('filters', () => {
   });
 });
 
+/**
+ * Ten questions a journalist might type about the seed content, in their own words rather than the exact printed
+ * ones, each with the page they are after: a report by its title, a person, a decision, a KPI by what it measures.
+ */
+const questions = [
+  { q: 'East Midlands Shared Services', page: '/documents/leicestershire/scrutiny-commission/2015-04-22/east-midlands-shared-service-delivery-and-performance/' },
+  { q: 'governance of investments', page: '/documents/leicester/cabinet/2009-07-13/governance-of-investments-audit-commission-report/' },
+  { q: 'safeguarding adults', page: '/documents/leicester/cabinet/2009-07-13/safeguarding-adults-summary-of-roles-and-responsibilities/' },
+  { q: 'homelessness strategy', page: '/documents/leicester/cabinet/2009-07-13/homelessness-strategy-2008-2013/' },
+  { q: 'Orson', page: '/minutes/leicestershire/scrutiny-commission/2015-03-04/' },
+  { q: 'police and crime panel', page: '/minutes/leicestershire/scrutiny-commission/2015-03-04/' },
+  { q: 'Enabling Growth Plan', page: '/minutes/leicestershire/scrutiny-commission/2015-03-04/' },
+  { q: 'first time entrants', page: '/kpis/leicestershire/youth-justice-first-time-entrants/' },
+  { q: 'smoking cessation', page: '/kpis/leicestershire/tobacco-control-and-smoking-cessation/' },
+  { q: 'households in temporary accommodation', page: '/kpis/leicester/number-of-households-living-in-temporary-accommodation-ni/' },
+];
+
 describe('order', () => {
-  test('newest first by default, oldest first on request', async () => {
+  test.each(questions)('a typed question finds the page wanted in the first three, by default: $q', async (c) => {
+    await open(`q=${encodeURIComponent(c.q)}`);
+    expect((await shown()).slice(0, 3).map((r) => pathOf(r.href))).toContain(c.page);
+    expect(await page.locator('#search-status').textContent()).toMatch(/\(most relevant first\)\.$/);
+    expect(await page.getByRole('radio', { name: 'Most relevant first' }).isChecked()).toBe(true);
+  });
+
+  test('a report by its title comes before pages that mention it, which newest first would not do', async () => {
+    const q = encodeURIComponent('East Midlands Shared Services');
+    const wanted = '/documents/leicestershire/scrutiny-commission/2015-04-22/east-midlands-shared-service-delivery-and-performance/';
+    await open(`q=${q}`);
+    expect(pathOf((await shown())[0]!.href)).toBe(wanted);
+    await open(`q=${q}&sort=newest`);
+    expect(pathOf((await shown())[0]!.href)).not.toBe(wanted);
+  });
+
+  test('filters alone are listed newest first', async () => {
+    await open('type=meeting');
+    const dates = (await shown()).map((r) => dateOf(r.meta));
+    expect(dates.length).toBeGreaterThan(3);
+    expect(dates).toEqual([...dates].sort((a, b) => b! - a!));
+    expect(await page.getByRole('radio', { name: 'Newest first' }).isChecked()).toBe(true);
+    expect(new URL(page.url()).search).toBe('?type=meeting');
+  });
+
+  test('newest and oldest first are one click away, and kept in the address', async () => {
     await open('q=scrutiny+commission&type=meeting');
+    const relevant = (await shown()).map((r) => r.href);
+    await page.getByRole('radio', { name: 'Newest first' }).check();
+    await settled();
     const newest = (await shown()).map((r) => dateOf(r.meta));
     expect(newest.length).toBeGreaterThan(3);
     expect(new Set(newest).size).toBe(newest.length);
     expect(newest).toEqual([...newest].sort((a, b) => b! - a!));
+    expect(page.url()).toContain('sort=newest');
 
     await page.getByRole('radio', { name: 'Oldest first' }).check();
     await settled();
     expect((await shown()).map((r) => dateOf(r.meta))).toEqual([...newest].reverse());
     expect(page.url()).toContain('sort=oldest');
-  });
 
-  test('most relevant first on request', async () => {
-    await open('q=youth+justice');
-    const newest = await shown();
+    // A new search keeps the order chosen; choosing relevance again drops it from the address.
+    await page.getByRole('searchbox', { name: 'Search for' }).fill('scrutiny commission');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await settled();
+    expect(page.url()).toContain('sort=oldest');
     await page.getByRole('radio', { name: 'Most relevant first' }).check();
     await settled();
-    const relevant = await shown();
-    expect(page.url()).toContain('sort=relevance');
-    expect(relevant.map((r) => r.href)).not.toEqual(newest.map((r) => r.href));
-    expect(relevant[0]?.title).toMatch(/Youth Justice/);
+    expect(new URL(page.url()).search).toBe('?q=scrutiny+commission&type=meeting');
+    expect((await shown()).map((r) => r.href)).toEqual(relevant);
+  });
+
+  test('words typed while browsing by filters are ranked by relevance', async () => {
+    await open('type=report');
+    expect(await page.getByRole('radio', { name: 'Newest first' }).isChecked()).toBe(true);
+    await page.getByRole('searchbox', { name: 'Search for' }).fill('safeguarding adults');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await settled();
+    expect(new URL(page.url()).search).toBe('?q=safeguarding+adults&type=report');
+    expect(await page.getByRole('radio', { name: 'Most relevant first' }).isChecked()).toBe(true);
+    expect(pathOf((await shown())[0]!.href)).toBe('/documents/leicester/cabinet/2009-07-13/safeguarding-adults-summary-of-roles-and-responsibilities/');
   });
 
   test('an undated page still appears when results are ordered by date', async () => {
     const q = encodeURIComponent('"older people in my community"');
-    await open(`q=${q}&sort=relevance`);
+    await open(`q=${q}`);
     const relevant = (await shown()).map((r) => pathOf(r.href)).sort();
     expect(relevant.length).toBeGreaterThan(0);
-    await open(`q=${q}`);
+    await open(`q=${q}&sort=newest`);
     expect((await shown()).map((r) => pathOf(r.href)).sort()).toEqual(relevant);
   });
 });
@@ -294,7 +350,7 @@ describe('deep links', () => {
   }
 
   test('a figure in the minutes opens at the paragraph that prints it', async () => {
-    await open(`q=${encodeURIComponent('16.6%')}&sort=relevance`);
+    await open(`q=${encodeURIComponent('16.6%')}`);
     const landed = await follow();
     expect(pathOf(page.url())).toBe('/minutes/leicestershire/scrutiny-commission/2015-03-04/');
     expect(landed.hash).toMatch(/^p-/);
@@ -379,10 +435,10 @@ describe('the search page', () => {
     await settled();
     const first = await shown();
     await toggle('Year', '2023');
-    await page.getByRole('radio', { name: 'Most relevant first' }).check();
+    await page.getByRole('radio', { name: 'Oldest first' }).check();
     await settled();
     const shared = page.url();
-    expect(new URL(shared).search).toBe('?q=youth+justice&year=2023&sort=relevance');
+    expect(new URL(shared).search).toBe('?q=youth+justice&year=2023&sort=oldest');
     const results = await shown();
 
     const other = await context.newPage();
@@ -390,7 +446,7 @@ describe('the search page', () => {
     await other.waitForFunction(() => /result/.test(document.querySelector('#search-status')?.textContent ?? ''));
     expect(await other.getByRole('searchbox', { name: 'Search for' }).inputValue()).toBe('youth justice');
     expect(await other.getByRole('checkbox', { name: '2023' }).isChecked()).toBe(true);
-    expect(await other.getByRole('radio', { name: 'Most relevant first' }).isChecked()).toBe(true);
+    expect(await other.getByRole('radio', { name: 'Oldest first' }).isChecked()).toBe(true);
     expect(await other.locator('.search-result h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
       results.map((r) => r.href),
     );
@@ -446,6 +502,32 @@ describe('the search page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => !url.pathname.endsWith('/search/'));
     expect(page.url()).toBe(new URL(href!, server.url).href);
+  });
+
+  test('on a 390 px phone, the first result is on the first screen and the filters are folded, opened from the keyboard', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('q=youth+justice');
+    const title = await page.locator('.search-result h3').first().boundingBox();
+    expect(title!.y + title!.height).toBeLessThanOrEqual(844);
+    const minutes = page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: 'Minutes', exact: true });
+    expect(await minutes.isVisible()).toBe(false);
+
+    await page.getByRole('searchbox', { name: 'Search for' }).focus();
+    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.tagName === 'SUMMARY')); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Filter results');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#search-filters-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await minutes.isVisible()).toBe(true);
+    await minutes.check();
+    await settled();
+    expect(page.url()).toContain('type=minutes');
+    expect(await page.evaluate(() => document.activeElement?.closest('summary')?.textContent)).toBeUndefined();
+    expect(await page.locator('summary').textContent()).toBe('Filter results (1 chosen)');
+  });
+
+  test('on a wide screen the filters are open beside the results', async () => {
+    await open('q=youth+justice');
+    expect(await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: 'Minutes', exact: true }).isVisible()).toBe(true);
   });
 
   test('without JavaScript, says so plainly and links to the browse pages', async () => {

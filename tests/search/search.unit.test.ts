@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { indexedPages, separateBlocks, textlessAnchors, UNUSED_UI } from '../../scripts/search-index';
 import {
+  changedQuery,
   densestLocation,
   filterGroups,
   filterType,
@@ -10,6 +11,7 @@ import {
   pagefindOptions,
   pagefindTerm,
   readQuery,
+  resultOrder,
   summarise,
   typeLabel,
   withFragment,
@@ -20,17 +22,17 @@ import {
 
 const query = (over: { q?: string; sort?: SearchQuery['sort']; filters?: Partial<SearchQuery['filters']> } = {}): SearchQuery => ({
   q: over.q ?? '',
-  sort: over.sort ?? 'newest',
+  sort: over.sort,
   filters: { council: [], body: [], type: [], year: [], ...over.filters },
 });
 
 describe('the search URL', () => {
   test('reads words, repeated filters and the order', () => {
-    const q = readQuery(new URLSearchParams('q=+youth+justice+&type=minutes&type=report&year=2015&sort=relevance'));
-    expect(q).toEqual(query({ q: 'youth justice', sort: 'relevance', filters: { type: ['minutes', 'report'], year: ['2015'] } }));
+    const q = readQuery(new URLSearchParams('q=+youth+justice+&type=minutes&type=report&year=2015&sort=oldest'));
+    expect(q).toEqual(query({ q: 'youth justice', sort: 'oldest', filters: { type: ['minutes', 'report'], year: ['2015'] } }));
   });
 
-  test('falls back to newest first for a missing or unknown order, and drops empty and repeated values', () => {
+  test('leaves the order to the usual rule when it is missing or unknown, and drops empty and repeated values', () => {
     expect(readQuery(new URLSearchParams('sort=random&year=&year=2015&year=2015'))).toEqual(query({ filters: { year: ['2015'] } }));
   });
 
@@ -40,16 +42,71 @@ describe('the search URL', () => {
     expect(a).toBe('q=%22rough+sleepers%22&type=minutes&year=2015&year=2023');
     expect(b).toBe(a);
     expect(writeQuery(query({ q: 'x', sort: 'oldest' }))).toBe('q=x&sort=oldest');
+    expect(writeQuery(query({ q: 'x', sort: 'newest' }))).toBe('q=x&sort=newest');
+  });
+
+  test('records an order only when it differs from the usual one for the search', () => {
+    expect(writeQuery(query({ q: 'x', sort: 'relevance' }))).toBe('q=x');
+    expect(writeQuery(query({ filters: { year: ['2015'] }, sort: 'newest' }))).toBe('year=2015');
+    expect(writeQuery(query({ filters: { year: ['2015'] }, sort: 'relevance' }))).toBe('year=2015');
+    expect(writeQuery(query({ filters: { year: ['2015'] }, sort: 'oldest' }))).toBe('year=2015&sort=oldest');
   });
 
   test('round-trips through the URL', () => {
-    const q = query({ q: '£2,268,584', sort: 'relevance', filters: { council: ['Leicester City Council'], body: ['Cabinet'] } });
+    const q = query({ q: '£2,268,584', sort: 'newest', filters: { council: ['Leicester City Council'], body: ['Cabinet'] } });
     expect(readQuery(new URLSearchParams(writeQuery(q)))).toEqual(q);
   });
 
   test('an empty form asks for nothing; a filter alone is a search', () => {
     expect(hasQuery(query())).toBe(false);
     expect(hasQuery(query({ filters: { year: ['2009'] } }))).toBe(true);
+  });
+});
+
+describe('the order of results', () => {
+  test('typed words are ranked by relevance unless the address asks for a date order', () => {
+    expect(resultOrder(query({ q: 'East Midlands Shared Services' }))).toBe('relevance');
+    expect(resultOrder(query({ q: 'youth justice', filters: { year: ['2015'] } }))).toBe('relevance');
+    expect(resultOrder(query({ q: 'x', sort: 'relevance' }))).toBe('relevance');
+    expect(resultOrder(query({ q: 'x', sort: 'newest' }))).toBe('newest');
+    expect(resultOrder(query({ q: 'x', sort: 'oldest' }))).toBe('oldest');
+  });
+
+  test('a list by filters alone, with no words to rank by, is newest first unless oldest is asked for', () => {
+    expect(resultOrder(query({ filters: { type: ['minutes'] } }))).toBe('newest');
+    expect(resultOrder(query({ q: '  ', filters: { type: ['minutes'] } }))).toBe('newest');
+    expect(resultOrder(query({ filters: { type: ['minutes'] }, sort: 'relevance' }))).toBe('newest');
+    expect(resultOrder(query({ filters: { type: ['minutes'] }, sort: 'oldest' }))).toBe('oldest');
+  });
+
+  test('the address of a typed search keeps a date order and drops the usual one', () => {
+    for (const sort of ['newest', 'oldest'] as const) {
+      const q = readQuery(new URLSearchParams(writeQuery(query({ q: 'budget', sort }))));
+      expect(resultOrder(q)).toBe(sort);
+    }
+    expect(resultOrder(readQuery(new URLSearchParams('q=budget')))).toBe('relevance');
+  });
+
+  const form = (fields: string) => new URLSearchParams(fields);
+  test('changing the form: words typed after browsing by filters are ranked by relevance', () => {
+    const browsing = query({ filters: { type: ['minutes'] } });
+    // The order buttons show "Newest first" while browsing; submitting words does not make that a choice.
+    expect(changedQuery(form('q=budget&type=minutes&sort=newest'), browsing, false)).toEqual(
+      query({ q: 'budget', filters: { type: ['minutes'] } }),
+    );
+  });
+
+  test('changing the form: a date order the reader chose stays when the words or filters change', () => {
+    const dated = query({ q: 'budget', sort: 'oldest' });
+    expect(changedQuery(form('q=youth+justice&sort=oldest&year=2015'), dated, false)).toEqual(
+      query({ q: 'youth justice', sort: 'oldest', filters: { year: ['2015'] } }),
+    );
+  });
+
+  test('changing the form: choosing an order applies it, and choosing relevance goes back to the usual order', () => {
+    const typed = query({ q: 'budget' });
+    expect(changedQuery(form('q=budget&sort=newest'), typed, true)).toEqual(query({ q: 'budget', sort: 'newest' }));
+    expect(changedQuery(form('q=budget&sort=relevance'), query({ q: 'budget', sort: 'newest' }), true)).toEqual(typed);
   });
 });
 
@@ -69,15 +126,17 @@ describe('the text handed to Pagefind', () => {
     expect(pagefindTerm('   ')).toBeNull();
   });
 
-  test('within a filter any ticked value matches; the default order is newest first', () => {
-    expect(pagefindOptions(query({ q: 'x', filters: { type: ['minutes', 'report'], year: ['2015'] } }))).toEqual({
+  test('within a filter any ticked value matches; filters alone are listed newest first', () => {
+    expect(pagefindOptions(query({ filters: { type: ['minutes', 'report'], year: ['2015'] } }))).toEqual({
       filters: { type: { any: ['minutes', 'report'] }, year: { any: ['2015'] } },
       sort: { date: 'desc' },
     });
   });
 
-  test('relevance drops the date sort, but only when there are words to rank by', () => {
+  test('typed words get no date sort (Pagefind then ranks by relevance); a date order asked for gets one', () => {
+    expect(pagefindOptions(query({ q: 'x' }))).toEqual({ filters: {} });
     expect(pagefindOptions(query({ q: 'x', sort: 'relevance' }))).toEqual({ filters: {} });
+    expect(pagefindOptions(query({ q: 'x', sort: 'newest' })).sort).toEqual({ date: 'desc' });
     expect(pagefindOptions(query({ sort: 'relevance', filters: { year: ['2015'] } })).sort).toEqual({ date: 'desc' });
     expect(pagefindOptions(query({ q: 'x', sort: 'oldest' })).sort).toEqual({ date: 'asc' });
   });
@@ -126,10 +185,11 @@ describe('filter groups', () => {
 
 describe('the announcement', () => {
   test('says how many, for what, within what, in which order', () => {
-    expect(summarise(query({ q: 'youth justice', filters: { type: ['action-plan'], year: ['2015'] } }), 3)).toBe(
+    expect(summarise(query({ q: 'youth justice', sort: 'newest', filters: { type: ['action-plan'], year: ['2015'] } }), 3)).toBe(
       '3 results for “youth justice” in Action plan, 2015 (newest first).',
     );
-    expect(summarise(query({ q: '"rough sleepers"', sort: 'relevance' }), 2)).toBe('2 results for "rough sleepers" (most relevant first).');
+    expect(summarise(query({ q: '"rough sleepers"' }), 2)).toBe('2 results for "rough sleepers" (most relevant first).');
+    expect(summarise(query({ filters: { year: ['2015'] } }), 2)).toBe('2 results in 2015 (newest first).');
     expect(summarise(query({ q: 'x' }), 1)).toBe('1 result for “x”.');
     expect(summarise(query({ q: 'x' }), 0)).toBe('No results for “x”.');
   });
