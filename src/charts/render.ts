@@ -1,27 +1,42 @@
 /**
- * Draws a KPI chart at build time: Chart.js in Node onto @napi-rs/canvas, saved as PNG. Charts are cached by a hash
- * of their configuration and of the renderer, so a rebuild redraws only the charts whose figures changed.
+ * Draws a KPI chart at build time: Chart.js in Node onto @napi-rs/canvas, saved as a 16-colour palette PNG. Charts are
+ * cached by a hash of their configuration and of the renderer, so a rebuild redraws only the charts whose figures
+ * changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
-import { CHART_SIZE, type KpiChartConfig } from '../model/kpi';
+import sharp from 'sharp';
+import { CHART_SIZES, type ChartLayout, type KpiChartConfig } from '../model/kpi';
 import { definitionBreaks } from './definition-breaks';
 
 Chart.register(...registerables, definitionBreaks);
 
-/** Drawn at twice the layout size, so text stays sharp on high-density phone screens. */
-const SCALE = 2;
+/**
+ * Pixels drawn per layout pixel: enough to stay sharp on a phone's dense screen and in a desktop column, few enough
+ * that a page of 25 charts stays under 300 kB in either layout.
+ */
+export const CHART_SCALE: Record<ChartLayout, number> = { wide: 1.5, narrow: 1.75 };
+/**
+ * Colours in the palette. A chart has at most a dozen flat colours; 16 keeps them and the edges of text, in 4 bits a
+ * pixel, a quarter of the size of a full-colour PNG. No dithering: it would speckle flat areas and cost bytes.
+ */
+const PALETTE = { palette: true, colours: 16, dither: 0, effort: 10, compressionLevel: 9 } as const;
 /** Fonts found on Debian and CI images first; the browser's interactive chart uses the page's own font. */
 const FONT = "'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
 /** Anything that changes the pixels without changing the configuration goes in here, so the cache misses. */
-const RENDERER = `chart.js ${Chart.version}; @napi-rs/canvas; ${SCALE}x; ${FONT}; ${CHART_SIZE.width}x${CHART_SIZE.height}`;
+const RENDERER = `chart.js ${Chart.version}; @napi-rs/canvas; sharp ${sharp.versions.sharp}; ${JSON.stringify(PALETTE)}; ${FONT}`;
 
 /** The cache key of a chart: a hash of its configuration and of how it is drawn. */
-export function chartKey(config: KpiChartConfig): string {
-  return createHash('sha256').update(RENDERER).update(JSON.stringify(config)).digest('hex').slice(0, 20);
+export function chartKey(config: KpiChartConfig, layout: ChartLayout): string {
+  const size = CHART_SIZES[layout];
+  return createHash('sha256')
+    .update(`${RENDERER}; ${size.width}x${size.height} at ${CHART_SCALE[layout]}x`)
+    .update(JSON.stringify(config))
+    .digest('hex')
+    .slice(0, 20);
 }
 
 /** Where drawn charts are kept between builds: beside Astro's own cache (`CHAMBER_CACHE_DIR`, as astro.config). */
@@ -29,16 +44,17 @@ export const chartCacheDir = (env: Record<string, string | undefined>): string =
   resolve(env['CHAMBER_CACHE_DIR'] ?? 'node_modules/.astro', 'charts');
 
 /** Draws a chart to PNG, or returns the cached PNG of an identical chart. */
-export async function renderChart(config: KpiChartConfig, cacheDir: string): Promise<Buffer> {
-  const file = join(cacheDir, `${chartKey(config)}.png`);
+export async function renderChart(config: KpiChartConfig, layout: ChartLayout, cacheDir: string): Promise<Buffer> {
+  const file = join(cacheDir, `${chartKey(config, layout)}.png`);
   if (existsSync(file)) return readFileSync(file);
-  const canvas = createCanvas(CHART_SIZE.width, CHART_SIZE.height);
+  const size = CHART_SIZES[layout];
+  const canvas = createCanvas(size.width, size.height);
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, {
     ...config,
     options: {
       ...config.options,
       responsive: false,
-      devicePixelRatio: SCALE,
+      devicePixelRatio: CHART_SCALE[layout],
       font: { family: FONT },
     },
     plugins: [
@@ -55,7 +71,9 @@ export async function renderChart(config: KpiChartConfig, cacheDir: string): Pro
     ],
   } as ChartConfiguration);
   try {
-    const png = await canvas.encode('png');
+    // The pixels as drawn (opaque, on the white background), straight to the palette encoder.
+    const raw = { width: canvas.width, height: canvas.height, channels: 4 } as const;
+    const png = await sharp(canvas.data(), { raw }).png(PALETTE).toBuffer();
     mkdirSync(cacheDir, { recursive: true });
     // Write then rename, so a build running beside this one never reads half a file.
     const partial = `${file}.${process.pid}.tmp`;

@@ -285,8 +285,24 @@ export function editionPeriod(table: EditionTable): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Chart
 
-/** Pixel size of the chart, as laid out; the PNG is drawn at twice this for sharp text on phones. */
-export const CHART_SIZE = { width: 800, height: 450 } as const;
+/**
+ * The two drawings of every chart: `wide` for a desktop column and the interactive chart, `narrow` for a phone. The
+ * narrow one is laid out at a phone's width with text as large as the wide one's, so its axis labels stay legible
+ * at 320 px instead of shrinking to a third of their size.
+ */
+export type ChartLayout = 'wide' | 'narrow';
+
+/** Size of each drawing as laid out, in CSS pixels. */
+export const CHART_SIZES = { wide: { width: 800, height: 450 }, narrow: { width: 320, height: 440 } } as const;
+export const CHART_SIZE = CHART_SIZES.wide;
+/** Windows that get the narrow chart: below 45em the wide one would show its 13px labels at under 11px. */
+export const NARROW_CHART_MEDIA = '(max-width: 45em)';
+
+/** What changes with the layout: how long a title line may be, text sizes and the weight of the marks. */
+const CHART_STYLE = {
+  wide: { titleChars: 80, title: 16, text: 13, point: 6, line: 3 },
+  narrow: { titleChars: 34, title: 15, text: 14, point: 4, line: 2.5 },
+} as const satisfies Record<ChartLayout, { titleChars: number; title: number; text: number; point: number; line: number }>;
 
 /** Text, rules and targets: near-black on white. */
 export const CHART_TEXT = '#0b0c0c';
@@ -344,15 +360,18 @@ export function wrapWords(text: string, width = 80): string[] {
  * changes), targets and comparators in their own patterns and shapes, a y axis per unit, no animation. Plain JSON, so
  * the browser's interactive chart uses exactly what the build drew.
  */
-export function chartConfig(kpi: Kpi, series: KpiSeries = kpiSeries(kpi), self = 'This council'): KpiChartConfig {
-  return isComparison(series) ? comparisonConfig(kpi, series, self) : lineConfig(kpi, series);
+export function chartConfig(kpi: Kpi, series: KpiSeries = kpiSeries(kpi), self = 'This council', layout: ChartLayout = 'wide'): KpiChartConfig {
+  const style = CHART_STYLE[layout];
+  return isComparison(series) ? comparisonConfig(kpi, series, self, style) : lineConfig(kpi, series, style);
 }
 
+type ChartStyle = (typeof CHART_STYLE)[ChartLayout];
+
 /** One bar per authority, this council's first and outlined; its name in the label says which it is, not the colour. */
-function comparisonConfig(kpi: Kpi, series: KpiSeries, self: string): KpiBarConfig {
+function comparisonConfig(kpi: Kpi, series: KpiSeries, self: string, style: ChartStyle): KpiBarConfig {
   const rows = comparisonRows(series, self);
   const unit = series.editions[0]!.edition.unit;
-  const ticks = { color: CHART_TEXT, font: { size: 13 } };
+  const ticks = { color: CHART_TEXT, font: { size: style.text } };
   return {
     type: 'bar',
     data: {
@@ -373,18 +392,18 @@ function comparisonConfig(kpi: Kpi, series: KpiSeries, self: string): KpiBarConf
       layout: { padding: 8 },
       color: CHART_TEXT,
       plugins: {
-        title: { display: true, text: wrapWords(kpi.name), color: CHART_TEXT, font: { size: 16, weight: 'bold' } },
+        title: { display: true, text: wrapWords(kpi.name, style.titleChars), color: CHART_TEXT, font: { size: style.title, weight: 'bold' } },
         legend: { display: false },
       },
       scales: {
-        x: { beginAtZero: true, title: { display: true, text: unit, color: CHART_TEXT }, ticks, grid: { color: CHART_GRID } },
+        x: { beginAtZero: true, title: { display: true, text: unit, color: CHART_TEXT, font: { size: style.text } }, ticks, grid: { color: CHART_GRID } },
         y: { ticks, grid: { display: false } },
       },
     },
   };
 }
 
-function lineConfig(kpi: Kpi, series: KpiSeries): KpiLineConfig {
+function lineConfig(kpi: Kpi, series: KpiSeries, style: ChartStyle): KpiLineConfig {
   const { categories, editions } = series;
   const many = editions.length > 1;
   const units = [...new Set(editions.map((t) => t.edition.unit))];
@@ -434,17 +453,18 @@ function lineConfig(kpi: Kpi, series: KpiSeries): KpiLineConfig {
     return sets.filter((s) => hasFigures(s.data));
   });
   const breaks: DefinitionBreak[] = series.changes.map((c) => ({ at: c.at, label: `New definition from ${c.to.edition}` }));
-  const ticks = { color: CHART_TEXT, font: { size: 13 } };
+  const ticks = { color: CHART_TEXT, font: { size: style.text } };
+  const axisTitle = (text: string) => ({ display: true, text, color: CHART_TEXT, font: { size: style.text } });
   const scales = Object.fromEntries([
     // `offset` keeps the first and last points (and their labels) clear of the chart's edges.
-    ['x', { offset: true, title: { display: true, text: 'Period', color: CHART_TEXT }, ticks, grid: { color: CHART_GRID } }],
+    ['x', { offset: true, title: axisTitle('Period'), ticks, grid: { color: CHART_GRID } }],
     ...units.map((unit, i) => [
       axisOf(unit),
       {
         type: 'linear',
         position: i % 2 === 0 ? 'left' : 'right',
         beginAtZero: true,
-        title: { display: true, text: unit, color: CHART_TEXT },
+        title: axisTitle(unit),
         ticks,
         grid: { color: CHART_GRID, drawOnChartArea: i === 0 },
       },
@@ -458,11 +478,11 @@ function lineConfig(kpi: Kpi, series: KpiSeries): KpiLineConfig {
       spanGaps: false,
       layout: { padding: 8 },
       color: CHART_TEXT,
-      elements: { line: { borderWidth: 3 }, point: { radius: 6, hoverRadius: 8, borderWidth: 2 } },
+      elements: { line: { borderWidth: style.line }, point: { radius: style.point, hoverRadius: style.point + 2, borderWidth: 2 } },
       plugins: {
         // Room under the title for the label of a definition break.
-        title: { display: true, text: wrapWords(kpi.name), color: CHART_TEXT, font: { size: 16, weight: 'bold' }, padding: { top: 4, bottom: breaks.length > 0 ? 28 : 10 } },
-        legend: { position: 'bottom', labels: { usePointStyle: true, color: CHART_TEXT, font: { size: 13 } } },
+        title: { display: true, text: wrapWords(kpi.name, style.titleChars), color: CHART_TEXT, font: { size: style.title, weight: 'bold' }, padding: { top: 4, bottom: breaks.length > 0 ? 28 : 10 } },
+        legend: { position: 'bottom', labels: { usePointStyle: true, color: CHART_TEXT, font: { size: style.text } } },
         definitionBreaks: { breaks, color: CHART_TEXT },
       },
       scales,

@@ -41,6 +41,7 @@ export const paths = {
   kpis: () => '/kpis/',
   kpi: (id: string) => `/kpis/${id}/`,
   kpiChart: (id: string) => `/kpis/${id}/chart.png`,
+  kpiChartNarrow: (id: string) => `/kpis/${id}/chart-narrow.png`,
   kpiInteractive: (id: string) => `/kpis/${id}/interactive/`,
   kpiCsv: (id: string) => `/kpis/${id}.csv`,
   workshops: () => '/workshops/',

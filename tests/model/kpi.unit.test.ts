@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  CHART_SIZES,
   CHART_TEXT,
   COMPARATOR_COLOURS,
   CSV_HEADER,
@@ -213,6 +214,16 @@ describe('chart configuration', () => {
     expect(bars.data.labels?.[0]).toBe('Leicester (this council)');
     expect(bars.data.labels).toHaveLength(comparisonRows(s2, 'Leicester').length);
     expect(bars.data.datasets[0]!.data[0]).toBe(6.95);
+  });
+
+  test.each(graph.kpis.map((k) => [k.id, k.data] as const))('%s: the narrow chart shows the same figures, its text larger for its width', (_, k) => {
+    const wide = chartConfig(k, kpiSeries(k), 'Leicester', 'wide');
+    const narrow = chartConfig(k, kpiSeries(k), 'Leicester', 'narrow');
+    expect(narrow.data).toEqual(wide.data);
+    // Shown 300px wide, a label must stay at least 12px: its size as a share of the layout's width, times 300.
+    const ticks = (c: typeof wide) => Object.values(c.options!.scales!).map((axis) => (axis as { ticks: { font: { size: number } } }).ticks.font.size);
+    for (const size of ticks(narrow)) expect((size / CHART_SIZES.narrow.width) * 300).toBeGreaterThanOrEqual(12);
+    for (const line of narrow.options!.plugins!.title!.text as string[]) expect(line.length <= 34 || !line.includes(' ')).toBe(true);
   });
 
   test('contrastRatio follows WCAG: black on white is 21:1, a colour on itself 1:1', () => {

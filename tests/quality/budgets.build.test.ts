@@ -12,9 +12,9 @@ const BUDGETS: Record<PageType, Weight> = {
   home: { html: 20_000, css: 10_000, js: 10_000, images: 20_000, lazyImages: 200_000 },
   meeting: { html: 30_000, css: 10_000, js: 0, images: 20_000, lazyImages: 500_000 },
   minutes: { html: 60_000, css: 10_000, js: 0, images: 20_000, lazyImages: 500_000 },
-  document: { html: 120_000, css: 10_000, js: 0, images: 50_000, lazyImages: 1_000_000 },
-  strategy: { html: 60_000, css: 10_000, js: 0, images: 50_000, lazyImages: 1_500_000 },
-  kpi: { html: 20_000, css: 10_000, js: 80_000, images: 50_000, lazyImages: 200_000 },
+  document: { html: 120_000, css: 10_000, js: 0, images: 50_000, lazyImages: 300_000 },
+  strategy: { html: 60_000, css: 10_000, js: 0, images: 50_000, lazyImages: 300_000 },
+  kpi: { html: 20_000, css: 10_000, js: 80_000, images: 50_000, lazyImages: 30_000 },
   other: { html: 60_000, css: 10_000, js: 30_000, images: 20_000, lazyImages: 500_000 },
 };
 

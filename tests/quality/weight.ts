@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { attr, elements, parseHtml, textOf } from '../helpers/html';
+import { attr, elements, parseHtml, textOf, type Element } from '../helpers/html';
 
 /** What a first visit to one page downloads, in gzip bytes, by kind. */
 export interface Weight {
@@ -40,6 +40,17 @@ export function pageWeight(dist: string, base: string, pagePath: string, html: s
     const file = join(dist, decodeURIComponent(url.pathname.slice(base.length)));
     return existsSync(file) ? { file, url } : undefined;
   };
+  /** The gzip size of the heaviest of a `<picture>`'s images: a reader downloads one of them, and may get any. */
+  const heaviest = (picture: Element): string | undefined => {
+    const hrefs = picture.childNodes.flatMap((c) =>
+      'tagName' in c && c.tagName === 'source' ? (attr(c, 'srcset') ?? '').split(',').map((s) => s.trim().split(/\s+/)[0]!) : 'tagName' in c && c.tagName === 'img' ? [attr(c, 'src') ?? ''] : [],
+    );
+    const sized = hrefs.flatMap((h) => {
+      const found = h ? fileFor(h, pageUrl) : undefined;
+      return found ? [{ h, size: gzipSize(readFileSync(found.file)) }] : [];
+    });
+    return sized.sort((a, b) => b.size - a.size)[0]?.h;
+  };
   const add = (kind: Exclude<keyof Weight, 'html'>, href: string, from: URL) => {
     const found = fileFor(href, from);
     if (!found || seen.has(found.file)) return;
@@ -64,7 +75,13 @@ export function pageWeight(dist: string, base: string, pagePath: string, html: s
     if (el.tagName === 'link' && href && rel.includes('icon')) add('images', href, pageUrl);
     if (el.tagName === 'script' && src) add('js', src, pageUrl);
     if (el.tagName === 'script' && !src && !/json/i.test(attr(el, 'type') ?? '')) weight.js += gzipSize(textOf(el));
-    if (el.tagName === 'img' && src) add(attr(el, 'loading') === 'lazy' ? 'lazyImages' : 'images', src, pageUrl);
+    const inPicture = el.parentNode && 'tagName' in el.parentNode && el.parentNode.tagName === 'picture';
+    if (el.tagName === 'img' && src && !inPicture) add(attr(el, 'loading') === 'lazy' ? 'lazyImages' : 'images', src, pageUrl);
+    if (el.tagName === 'picture') {
+      const img = el.childNodes.find((c): c is Element => 'tagName' in c && c.tagName === 'img');
+      const chosen = heaviest(el);
+      if (img && chosen) add(attr(img, 'loading') === 'lazy' ? 'lazyImages' : 'images', chosen, pageUrl);
+    }
   }
   return weight;
 }

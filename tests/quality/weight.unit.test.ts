@@ -16,6 +16,7 @@ const files: Record<string, string> = {
   '_astro/later.js': 'export const never=1;',
   'bg.png': 'PNG-bytes',
   'chart.png': 'PNG-chart',
+  'chart-narrow.png': 'PNG-chart drawn narrow, with a longer name than the wide one',
   'photo.png': 'PNG-photo',
 };
 for (const [path, text] of Object.entries(files)) {
@@ -40,4 +41,9 @@ test('counts each file a page fetches once, follows static imports and CSS urls,
 test('an inline script counts as JavaScript; a JSON data block does not', () => {
   const html = '<!doctype html><script type="application/json">{"a":1}</script><script>alert(1)</script>';
   expect(pageWeight(dist, '/', '/', html).js).toBe(gzipSync('alert(1)').length);
+});
+
+test('a picture counts once, as the heaviest of its images', () => {
+  const html = `<!doctype html><picture><source media="(max-width: 45em)" srcset="/chart-narrow.png"><img src="/chart.png" loading="lazy" alt=""></picture>`;
+  expect(pageWeight(dist, '/', '/', html)).toMatchObject({ images: 0, lazyImages: gz('chart-narrow.png') });
 });

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeHTML } from 'entities';
 import { describe, expect, test } from 'vitest';
-import { chartConfig, kpiCsvRows, kpiSeries, selfLabel, toCsv, trendText } from '../../src/model/kpi';
+import { CHART_SCALE } from '../../src/charts/render';
+import { CHART_SIZES, chartConfig, kpiCsvRows, kpiSeries, NARROW_CHART_MEDIA, selfLabel, toCsv, trendText } from '../../src/model/kpi';
 import { openDataNames, openDataSchemas } from '../../src/model/open-data';
 import { actionAnchors, actionStatusLabel } from '../../src/model/plan';
 import { workshopsOf } from '../../src/model/workshop';
@@ -94,10 +95,15 @@ describe('KPI pages', () => {
     expect(links(html)).toContain(href(paths.kpiCsv(id)));
     expect(links(html)).toContain(href(paths.kpiInteractive(id)));
 
-    const png = readFileSync(file(paths.kpiChart(id)));
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 900]);
-    expect(png.length).toBeGreaterThan(10_000);
+    const source = [...elements(doc)].find((e) => e.tagName === 'source' && attr(e, 'srcset') === href(paths.kpiChartNarrow(id)));
+    expect(attr(source!, 'media')).toBe(NARROW_CHART_MEDIA);
+    for (const [layout, path] of [['wide', paths.kpiChart(id)], ['narrow', paths.kpiChartNarrow(id)]] as const) {
+      const png = readFileSync(file(path));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      const { width, height } = CHART_SIZES[layout];
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(width * CHART_SCALE[layout]), Math.round(height * CHART_SCALE[layout])]);
+      expect(png.length).toBeGreaterThan(2_000);
+    }
 
     expect(readFileSync(file(paths.kpiCsv(id)), 'utf8')).toBe(toCsv(kpiCsvRows(id, k.data)));
   });
