@@ -167,7 +167,7 @@ describe('a site with a parish council that prints no times, votes by name and p
     test('a vote gives its result in words, its counts, the decision it decided, and who voted which way', () => {
       const vote = byId(page, 'vote-18-11-7-2');
       const words = readable(vote);
-      expect(words).toMatch(/^Minute 18\.11\.7: Finance – lost #/);
+      expect(words).toMatch(/^Minute 18\.11\.7: Finance – lost Link to this vote, Minute 18\.11\.7 /);
       expect(words).toContain('Votes 1 for, 3 against, 0 abstentions');
       expect(words).toContain('Decided Rejected: the Councillors resolved not to support');
       expect(words).toContain('Moved by Councillor Moran.');
@@ -187,10 +187,10 @@ describe('a site with a parish council that prints no times, votes by name and p
       expect(readable(dom(votes).find((e) => e.tagName === 'h1')!)).toBe('Votes Parish Council, Tuesday 6 November 2018');
       expect(text(votes)).toContain('The minutes record 2 votes, one of them a recorded vote naming how each member voted.');
       const vote = byId(votes, 'vote-18-11-7-2');
-      expect(readable(vote)).toMatch(/^Minute 18\.11\.7: Finance – lost #/);
+      expect(readable(vote)).toMatch(/^Minute 18\.11\.7: Finance – lost Link to this vote in the minutes, Minute 18\.11\.7 /);
       expect(readable(vote)).toContain('Votes 1 for, 3 against, 0 abstentions');
       expect(readable(vote)).toContain('Decided Rejected: the Councillors resolved not to support');
-      expect(dom(votes).filter((e) => e.tagName === 'h2').map(readable)).toEqual(['Minute 18.11.7: Finance – carried unanimously #', 'Minute 18.11.7: Finance – lost #']);
+      expect(dom(votes).filter((e) => e.tagName === 'h2').map(readable)).toEqual(['Minute 18.11.7: Finance – carried unanimously Link to this vote in the minutes, Minute 18.11.7', 'Minute 18.11.7: Finance – lost Link to this vote in the minutes, Minute 18.11.7']);
       // The same markup as the minutes page, its links pointing into the minutes.
       expect(hrefs(vote)).toEqual(expect.arrayContaining([`/${page}/#minute-18-11-7`, `/${page}/#decision-18-11-7-b`, `/${page}/#vote-18-11-7-2`, '/people/milburn/p-moran/', '/people/milburn/n-cresswell/']));
       expect(hrefs(main(`meetings/${BRISTOL_MEETING}`))).toContain(`/meetings/${BRISTOL_MEETING}/votes/`);
@@ -289,8 +289,8 @@ describe('a site with a parish council that prints no times, votes by name and p
       expect(attr(download, 'href')).toBe(`/sources/original/${PDF}`);
       expect(readFileSync(join(out, 'sources', 'original', PDF)).equals(readFileSync(join(PARISH_FIXTURE, 'sources', PDF)))).toBe(true);
       expect(text(page)).toContain('Received as PDF What the importer decided this document is minutes: numbered minutes (18.11.1 to 18.11.10)');
-      expect(readable(byId(page, 'page-2'))).toBe('Page 2 # 42 to the end');
-      expect(readable(byId(page, 'page-1'))).toBe('Page 1 # 1–41');
+      expect(readable(byId(page, 'page-2'))).toBe('Page 2 Link to page 2 42 to the end');
+      expect(readable(byId(page, 'page-1'))).toBe('Page 1 Link to page 1 1–41');
     });
 
     test('a source without a date says so; no page or search filter shows 1970', () => {
