@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+import { collections } from '../src/schema';
 import { councilSchema, type CouncilInput } from '../src/schema/council';
 import { siteConfigSchema, type SiteConfigInput } from '../src/schema/site-config';
 import { CONFIG_FILE, isPlaceholderAddress, loadSiteConfig, SiteConfigError } from '../src/model/site-config';
@@ -37,7 +38,8 @@ interface Plan {
 /** Files under a folder, counted; a file counts as one. */
 function countFiles(path: string): number {
   if (!statSync(path).isDirectory()) return 1;
-  return readdirSync(path, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
+  // A .gitkeep only keeps an empty collection's folder: nothing of a council's.
+  return readdirSync(path, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && d.name !== '.gitkeep').length;
 }
 
 /** The checked plan, or the problems that stop it, each naming the option or file at fault. */
@@ -67,7 +69,10 @@ export function plan(values: Record<string, string | boolean | undefined>, root:
   // Only the demo may be replaced without asking: anything else is a council's own work.
   const content = join(root, 'content');
   const removing = existsSync(content)
-    ? readdirSync(content).sort().map((entryName) => ({ path: `content/${entryName}`, files: countFiles(join(content, entryName)) }))
+    ? readdirSync(content)
+        .sort()
+        .map((entryName) => ({ path: `content/${entryName}`, files: countFiles(join(content, entryName)) }))
+        .filter((r) => r.files > 0)
     : [];
   let demo = false;
   try {
@@ -98,6 +103,10 @@ export function apply(p: Plan): void {
   const content = join(p.root, 'content');
   for (const r of p.removing) rmSync(join(p.root, r.path), { recursive: true, force: true });
   writeWhole(join(content, 'councils', `${p.council.id}.yaml`), stringify(p.council.entry));
+  // Every collection keeps its folder, so Astro finds each one (and warns of none missing) and git keeps it.
+  for (const { dir } of Object.values(collections)) {
+    if (!existsSync(join(content, dir))) writeWhole(join(content, dir, '.gitkeep'), '');
+  }
   if (p.logo) {
     mkdirSync(join(p.root, 'public'), { recursive: true });
     copyFileSync(p.logo.from, join(p.root, 'public', p.logo.to));

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run as build } from '../../scripts/build';
 import { run } from '../../scripts/new-site';
+import { collections } from '../../src/schema';
 import { councilSchema } from '../../src/schema/council';
 import { CONFIG_FILE, loadSiteConfig, publishingProblem } from '../../src/model/site-config';
 
@@ -36,6 +37,10 @@ function newSite(root: string, ...args: string[]) {
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** The files of a new site's content: its council, and an empty folder kept by .gitkeep for every other collection. */
+const emptySite = (council: string) =>
+  [`councils/${council}.yaml`, ...Object.values(collections).flatMap(({ dir }) => (dir === 'councils' ? [] : [`${dir}/.gitkeep`]))].sort();
+
 const AYTON = ['--name', 'Ayton Community Council', '--site', 'https://democracy.ayton.gov.uk', '--base', '/papers/', '--contact', 'clerk@ayton.gov.uk'];
 
 describe('npm run new-site on a copy of the demo project', () => {
@@ -53,7 +58,7 @@ describe('npm run new-site on a copy of the demo project', () => {
     expect(result.err).toBe('');
     expect(result.status).toBe(0);
     for (const folder of demoFolders) expect(result.out).toMatch(new RegExp(`^  content/${folder.replace('.', '\\.')} \\(\\d+ files?\\)$`, 'm'));
-    expect(Object.keys(snapshot(join(root, 'content')))).toEqual(['councils/ayton-community-council.yaml']);
+    expect(Object.keys(snapshot(join(root, 'content'))).sort()).toEqual(emptySite('ayton-community-council'));
   });
 
   test("it writes the site's settings, which a production build accepts, and the council's entry with its contact and logo", () => {
@@ -83,7 +88,7 @@ describe('npm run new-site on a copy of the demo project', () => {
     const forced = newSite(root, '--name', 'Bayton Town Council', '--site', 'https://bayton.gov.uk', '--force');
     expect(forced.status).toBe(0);
     expect(forced.out).toContain('  content/councils (1 file)');
-    expect(Object.keys(snapshot(join(root, 'content')))).toEqual(['councils/bayton-town-council.yaml']);
+    expect(Object.keys(snapshot(join(root, 'content'))).sort()).toEqual(emptySite('bayton-town-council'));
     expect(loadSiteConfig({}, root).config).toMatchObject({ name: 'Bayton Town Council', base: '/', demo: false });
   });
 });
