@@ -23,6 +23,11 @@ export function checkContent(io: Io): number {
     return 1;
   }
   io.out('Content is valid.');
+  const empty = Object.entries(tree).flatMap(([name, list]) => (list?.length ? [] : [name]));
+  if (empty.length > 0) {
+    // Astro warns of each empty collection; on a new site that is expected, so say so before it does.
+    io.out(`Nothing yet in ${empty.join(', ')}: Astro warns that it found no files there until you import some.`);
+  }
   // What a council has not given is not an error (the site says so plainly), but the web team should know.
   const councils = (tree.councils ?? []).map(({ file }) => ({ file: file.path, data: collections.councils.schema.parse(parse(file.text)) }));
   const missing = missingCouncilDetails(councils);
