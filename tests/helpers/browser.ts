@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { BASE, DIST } from './dist';
+import { serveDirectory, type StaticServer } from './static-server';
 
 /** Debian's Chromium, which `.ci/run` installs; playwright-core downloads no browser of its own. */
 export const CHROMIUM = process.env.CHAMBER_CHROMIUM ?? '/usr/bin/chromium';
@@ -19,6 +22,23 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * The built site served under its base path (with its own _headers, so pages run under the Content Security Policy
+ * they are deployed with) and Chromium open, for the tests of one file: started before them, closed after them.
+ */
+export function servedSite(): { readonly server: StaticServer; readonly browser: Browser } {
+  const site = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    site.server = await serveDirectory(DIST, { base: BASE });
+    site.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 /**

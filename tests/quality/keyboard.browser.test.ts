@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { KEYBOARD_JOURNEYS, type KeyboardJourney } from '../../src/model/accessibility';
 import { withBase } from '../../src/model/url';
-import { launchChromium, tabPool } from '../helpers/browser';
+import { servedSite, tabPool } from '../helpers/browser';
 import { BASE, DIST, sitePages } from '../helpers/dist';
 import { attr, elements, parseHtml } from '../helpers/html';
-import { serveDirectory, type StaticServer } from '../helpers/static-server';
 
 /** Where keyboard focus is, and whether a sighted keyboard user can see it. */
 interface Focus {
@@ -76,21 +75,14 @@ const linksIn = (path: string) =>
 const site = (path: string) => withBase(BASE, path);
 const isPage = (href: string, prefix: string) => new RegExp(`^${site(prefix)}[^#]+/$`).test(href);
 
-let server: StaticServer;
-let browser: Browser;
+const served = servedSite();
 let tabs: ReturnType<typeof tabPool>;
 
 beforeAll(async () => {
-  server = await serveDirectory(DIST, { base: BASE });
-  browser = await launchChromium();
-  tabs = tabPool(await browser.newContext({ viewport: { width: 1280, height: 800 } }));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  tabs = tabPool(await served.browser.newContext({ viewport: { width: 1280, height: 800 } }));
 });
 
-const open = (page: Page, path: string) => page.goto(`${server.url}${path.slice(1)}`);
+const open = (page: Page, path: string) => page.goto(`${served.server.url}${path.slice(1)}`);
 
 const journeys: Record<KeyboardJourney, () => Promise<void>> = {
   'from the home page to a meeting, on to its minutes and to one numbered minute': async () => {

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { REFLOW_WIDTH } from '../../src/model/accessibility';
-import { launchChromium, tabPool } from '../helpers/browser';
-import { BASE, DIST, sitePages } from '../helpers/dist';
-import { serveDirectory, type StaticServer } from '../helpers/static-server';
+import { servedSite, tabPool } from '../helpers/browser';
+import { DIST, sitePages } from '../helpers/dist';
 
 /** Fewer characters than this across, and a column of words is read a syllable at a time. */
 const MIN_CHARACTERS = 3;
@@ -45,18 +43,11 @@ function unreadableCells(minCharacters: number): string[] {
 }
 
 const pages = sitePages().filter((p) => readFileSync(p.file, 'utf8').includes('<table'));
-let server: StaticServer;
-let browser: Browser;
+const site = servedSite();
 let tabs: ReturnType<typeof tabPool>;
 
 beforeAll(async () => {
-  server = await serveDirectory(DIST, { base: BASE });
-  browser = await launchChromium();
-  tabs = tabPool(await browser.newContext({ viewport: { width: REFLOW_WIDTH, height: 640 } }));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  tabs = tabPool(await site.browser.newContext({ viewport: { width: REFLOW_WIDTH, height: 640 } }));
 });
 
 describe(`tables at ${REFLOW_WIDTH}px: no column under ${MIN_CHARACTERS} characters, no word broken, on every page of ${DIST} with a table`, () => {
@@ -68,7 +59,7 @@ describe(`tables at ${REFLOW_WIDTH}px: no column under ${MIN_CHARACTERS} charact
 
   test.concurrent.for(pages.map((p) => p.path))('%s', async (path, { expect }) => {
     await tabs.use(async (page) => {
-      await page.goto(`${server.url}${path.slice(1)}`);
+      await page.goto(`${site.server.url}${path.slice(1)}`);
       expect(await page.evaluate(unreadableCells, MIN_CHARACTERS)).toEqual([]);
     });
   });

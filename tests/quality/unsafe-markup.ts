@@ -1,4 +1,6 @@
+import { launchChromium, tabPool } from '../helpers/browser';
 import { attr, elements, parseHtml } from '../helpers/html';
+import { serveDirectory } from '../helpers/static-server';
 
 /** Script types a browser does not run: data blocks such as JSON. */
 const DATA_SCRIPT = /^(application\/(ld\+)?json|text\/plain)$/i;
@@ -34,4 +36,42 @@ export function unsafeMarkup(html: string): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Opens each page of a built site in Chromium, served without its _headers (so the markup must be safe by itself,
+ * not only under the Content Security Policy), then the search results for "alert"; returns every dialog a planted
+ * script opened, and how many search results were shown.
+ */
+export async function plantedScriptsThatRun(dir: string, base: string, paths: string[]): Promise<{ ran: string[]; results: number }> {
+  const server = await serveDirectory(dir, { headers: false, base });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext();
+    const ran: string[] = [];
+    context.on('dialog', (dialog) => {
+      ran.push(`${dialog.page()?.url()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const tabs = tabPool(context);
+    await Promise.all(
+      paths.map((path) =>
+        tabs.use(async (page) => {
+          await page.goto(`${server.url}${path.slice(1)}`);
+          await page.mouse.move(200, 200);
+        }),
+      ),
+    );
+    // Search results show excerpts of the planted text: they must arrive as text too.
+    const results = await tabs.use(async (page) => {
+      await page.goto(`${server.url}search/?q=alert`);
+      await page.locator('#search-results li').first().waitFor({ timeout: 60_000 });
+      await page.mouse.move(200, 200);
+      return page.locator('#search-results li').count();
+    });
+    return { ran, results };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

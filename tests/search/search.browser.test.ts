@@ -1,32 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { withBase } from '../../src/model/url';
-import { launchChromium, watchForErrors } from '../helpers/browser';
-import { BASE, DIST, sitePages } from '../helpers/dist';
-import { serveDirectory, type StaticServer } from '../helpers/static-server';
+import { servedSite, watchForErrors } from '../helpers/browser';
+import { BASE, sitePages } from '../helpers/dist';
 
 const CONTENT = join(import.meta.dirname, '..', '..', 'content');
 
-let browser: Browser;
-let server: StaticServer;
+const site = servedSite();
 let context: BrowserContext;
 let page: Page;
 /** Script errors, console errors (a Content Security Policy refusal is one) and failed requests: there must be none. */
 let watched: { problems: string[] };
 
-beforeAll(async () => {
-  // Served with the site's own _headers, so the search runs under the Content Security Policy it is deployed with.
-  server = await serveDirectory(DIST, { base: BASE });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
-  context = await browser.newContext();
+  context = await site.browser.newContext();
   page = await context.newPage();
   watched = watchForErrors(page);
 });
@@ -36,9 +25,9 @@ afterEach(async () => {
 });
 
 /** The address of a site path (`/search/?q=x`) on the server, under the deploy base. */
-const at = (path: string) => new URL(withBase(BASE, path), server.origin).href;
+const at = (path: string) => new URL(withBase(BASE, path), site.server.origin).href;
 /** The site path of a link on the served site, without the deploy base. */
-const pathOf = (href: string) => `/${new URL(href, server.url).pathname.slice(withBase(BASE, '/').length)}`;
+const pathOf = (href: string) => `/${new URL(href, site.server.url).pathname.slice(withBase(BASE, '/').length)}`;
 
 interface Shown {
   title: string;
@@ -501,7 +490,7 @@ describe('the search page', () => {
     const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => !url.pathname.endsWith('/search/'));
-    expect(page.url()).toBe(new URL(href!, server.url).href);
+    expect(page.url()).toBe(new URL(href!, site.server.url).href);
   });
 
   test('on a 390 px phone, the first result is on the first screen and the filters are folded, opened from the keyboard', async () => {
@@ -531,7 +520,7 @@ describe('the search page', () => {
   });
 
   test('without JavaScript, says so plainly and links to the browse pages', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await site.browser.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();
     await plain.goto(at('/search/'));
     // Playwright's own locators skip <noscript>; the DOM is read directly (scripts are off only for the page).

@@ -1,28 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { withBase } from '../../src/model/url';
-import { launchChromium, watchForErrors } from '../helpers/browser';
-import { BASE, DIST } from '../helpers/dist';
-import { serveDirectory, type StaticServer } from '../helpers/static-server';
+import { servedSite, watchForErrors } from '../helpers/browser';
+import { BASE } from '../helpers/dist';
 
-let browser: Browser;
-let server: StaticServer;
+const site = servedSite();
 
-beforeAll(async () => {
-  server = await serveDirectory(DIST, { base: BASE });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const MINUTES = '/minutes/leicestershire/scrutiny-commission/2015-03-04/';
-const at = (path: string) => new URL(withBase(BASE, path), server.origin).href;
+const at = (path: string) => new URL(withBase(BASE, path), site.server.origin).href;
 
 /** Opens a page in a fresh tab (a phone's when `touch`), runs `check`, and fails on any script or network error. */
 async function onPage(path: string, check: (page: Page) => Promise<void>, touch = false): Promise<void> {
-  const context = await browser.newContext(touch ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } : {});
+  const context = await site.browser.newContext(touch ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } : {});
   const page = await context.newPage();
   const watched = watchForErrors(page);
   try {
