@@ -1,7 +1,7 @@
 import type { Decision, Meeting, Minutes, PersonMention } from '../schema';
 import { instantOf, yearOf } from './date';
+import type { Entry } from './entry';
 import { minuteRef, type MinuteRef } from './meeting';
-import type { Entry } from './graph';
 
 /** One line of the decisions register: a decision with the meeting, body and minute it belongs to. */
 export interface RegisterEntry {

@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import type { Document } from '../schema';
-import type { Entry } from './graph';
+import type { Entry } from './entry';
 
 /** Plain-language label for each kind of document, used in lists, headings and search. */
 export const documentKindLabel: Record<Document['kind'], string> = {

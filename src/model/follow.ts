@@ -1,7 +1,8 @@
 import type { Document, Meeting } from '../schema';
 import { formatShortDate, instantOf } from './date';
 import type { RegisterEntry } from './decision';
-import type { Entry, Graph } from './graph';
+import type { Entry } from './entry';
+import type { Graph } from './graph';
 import { itemAnchor, minuteAnchor, minuteKey } from './meeting';
 import { paths } from './url';
 

@@ -1,4 +1,5 @@
 import { decisionRegister, motionsByPerson, type MotionRole, type RegisterEntry } from './decision';
+import type { Entry } from './entry';
 import { newestFirst } from './meeting';
 import { appearancesByPerson, declarationsByPerson, type Appearance } from './person';
 import { votingRecords, type VoteRecord } from './vote';
@@ -14,14 +15,6 @@ import type {
   Source,
   Workshop,
 } from '../schema';
-
-/** The shape every collection entry has once loaded: Astro's entries satisfy it, and so do test fixtures. */
-export interface Entry<T> {
-  id: string;
-  data: T;
-  body?: string | undefined;
-  filePath?: string | undefined;
-}
 
 export interface GraphInput {
   councils: Entry<Council>[];

@@ -1,5 +1,5 @@
 import type { languages } from '../schema';
-import type { Entry } from './graph';
+import type { Entry } from './entry';
 
 /** A language content can be written in: English or Welsh. */
 export type Language = (typeof languages)[number];

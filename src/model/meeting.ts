@@ -1,6 +1,6 @@
 import type { Meeting, Minutes } from '../schema';
 import { instantOf, isPast, yearOf } from './date';
-import type { Entry } from './graph';
+import type { Entry } from './entry';
 
 /** What readers are told about a meeting's state: the status as recorded, or "took place" for a past scheduled one. */
 export function meetingState(meeting: Meeting, now: Date): { label: string; past: boolean } {

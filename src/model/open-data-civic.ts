@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { bodyKinds, contentId, decisionKinds, followUpStatuses, languages, meetingStatuses, voteResults, type Meeting, type Minutes, type PersonMention } from '../schema';
 import { formatDate, isDateOnly, localDate, zonedDateTime } from './date';
-import type { Entry, Graph } from './graph';
+import type { Entry } from './entry';
+import type { Graph } from './graph';
 import { itemAnchor, minuteAnchor, minuteKey, minuteRef } from './meeting';
 import type { Linker } from './open-data';
 import { capacityLabel, LISTS, type Capacity } from './person';

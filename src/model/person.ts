@@ -1,6 +1,6 @@
 import type { Declaration, Meeting, Minutes, PersonMention } from '../schema';
 import { instantOf } from './date';
-import type { Entry } from './graph';
+import type { Entry } from './entry';
 
 /** How a person took part in one meeting. */
 export type Capacity = 'member' | 'present' | 'in attendance' | 'apologies' | 'public';

@@ -4,7 +4,8 @@
  * build time, so a reader's browser need not download the whole filter index to draw the checkboxes.
  */
 import { localDate } from './date';
-import type { Entry, Graph } from './graph';
+import type { Entry } from './entry';
+import type { Graph } from './graph';
 import { filterKeys, filterType, type FilterKey, type SearchFacets } from './search';
 import type { Document, Kpi, Meeting, Minutes, Workshop } from '../schema';
 

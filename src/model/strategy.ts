@@ -1,6 +1,7 @@
 /** A strategy, plan or action plan with everything its page links to, joined from the graph. Pure. */
 import type { Document, Kpi, Meeting, Workshop } from '../schema';
-import type { Entry, Graph } from './graph';
+import type { Entry } from './entry';
+import type { Graph } from './graph';
 import { isBudgetTable, isSignOffTable, tablesIn, type PrintedTable } from './printed-table';
 import { workshopsOf } from './workshop';
 

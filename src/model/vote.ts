@@ -1,6 +1,6 @@
 import type { Meeting, Minutes, PersonMention, Vote } from '../schema';
 import { instantOf } from './date';
-import type { Entry } from './graph';
+import type { Entry } from './entry';
 import { minuteRef, type MinuteRef } from './meeting';
 
 /** The sides of a recorded vote, in the order minutes print them. */

@@ -1,6 +1,7 @@
 /** Consultation workshops joined to the action plan they fed: the actions each gave rise to, and back. Pure. */
 import type { Action, Document, Erratum, Workshop } from '../schema';
-import type { Entry, Graph } from './graph';
+import type { Entry } from './entry';
+import type { Graph } from './graph';
 import { anchorOfRef } from './plan';
 
 /** An action a workshop gave rise to: the reference as the workshop names it, and the action when the plan has it. */
