@@ -10,9 +10,8 @@ import { formatDate, isDateOnly, localDate, zonedDateTime } from './date';
 import type { Entry } from './entry';
 import type { Graph } from './graph';
 import { itemAnchor, minuteAnchor, minuteKey, minuteRef } from './meeting';
-import type { Linker } from './open-data';
 import { capacityLabel, LISTS, type Capacity } from './person';
-import { paths } from './url';
+import { paths, type Linker } from './url';
 import { namedSides, voteSides, type VoteSide } from './vote';
 
 const link = z.url();

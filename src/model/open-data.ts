@@ -9,7 +9,7 @@ import type { Graph } from './graph';
 import { toCsv } from './kpi';
 import * as civic from './open-data-civic';
 import { actionAnchors } from './plan';
-import { paths, withBase } from './url';
+import { paths, type Linker } from './url';
 import { workshopsByRef, workshopsOf } from './workshop';
 
 const link = z.url();
@@ -64,15 +64,6 @@ export const openDataSchemas = {
 
 export type OpenDataName = keyof typeof openDataSchemas;
 export const openDataNames = Object.keys(openDataSchemas) as OpenDataName[];
-
-/** Turns a site path into the absolute URL open data publishes. */
-export type Linker = (path: string) => string;
-
-/** Absolute URLs for a site deployed at `site` under `base`. */
-export const linker =
-  (site: URL, base: string): Linker =>
-  (path) =>
-    new URL(withBase(base, path), site).href;
 
 function strategies(graph: Graph, to: Linker): z.input<typeof strategyRecord>[] {
   return graph.strategies.map(({ id, data: d }) => ({

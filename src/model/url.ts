@@ -7,6 +7,15 @@ export function withBase(base: string, path: string): string {
   return `${b}${p}`;
 }
 
+/** Turns a site path into the absolute URL open data publishes. */
+export type Linker = (path: string) => string;
+
+/** Absolute URLs for a site deployed at `site` under `base`. */
+export const linker =
+  (site: URL, base: string): Linker =>
+  (path) =>
+    new URL(withBase(base, path), site).href;
+
 export const paths = {
   home: () => '/',
   meetings: () => '/meetings/',

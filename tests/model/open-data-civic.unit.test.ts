@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../src/model/graph';
-import { csvNames, linker, openDataCsv, openDataFile, openDataJsonSchema, openDataNames } from '../../src/model/open-data';
+import { csvNames, openDataCsv, openDataFile, openDataJsonSchema, openDataNames } from '../../src/model/open-data';
+import { linker } from '../../src/model/url';
 import { parseCsv } from '../helpers/csv';
 import { PARISH_FIXTURE } from '../helpers/fixture-site';
 import { contentGraph } from '../helpers/graph';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { linker, openDataFile, openDataJsonSchema, openDataNames, openDataSchemas } from '../../src/model/open-data';
+import { openDataFile, openDataJsonSchema, openDataNames, openDataSchemas } from '../../src/model/open-data';
+import { linker } from '../../src/model/url';
 import { contentGraph } from '../helpers/graph';
 
 const graph = contentGraph();

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { csvNames, dataDownloads, linker, openDataJson, openDataNames } from '../../src/model/open-data';
+import { csvNames, dataDownloads, openDataJson, openDataNames } from '../../src/model/open-data';
 import { fileSize } from '../../src/model/source';
-import { paths, withBase } from '../../src/model/url';
+import { linker, paths, withBase } from '../../src/model/url';
 import { parseCsv } from '../helpers/csv';
 import { BASE, DIST, SITE } from '../helpers/dist';
 import { contentGraph } from '../helpers/graph';

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { csvNames, linker, openDataCsv, type CsvName } from '../../model/open-data';
+import { csvNames, openDataCsv, type CsvName } from '../../model/open-data';
 import { loadGraph } from '../../model/site';
+import { linker } from '../../model/url';
 
 export const getStaticPaths = (() => csvNames.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 

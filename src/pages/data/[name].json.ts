@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { linker, openDataJson, openDataNames, type OpenDataName } from '../../model/open-data';
+import { openDataJson, openDataNames, type OpenDataName } from '../../model/open-data';
 import { loadGraph } from '../../model/site';
+import { linker } from '../../model/url';
 
 export const getStaticPaths = (() => openDataNames.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { linker, openDataJsonSchema, openDataNames, type OpenDataName } from '../../../model/open-data';
+import { openDataJsonSchema, openDataNames, type OpenDataName } from '../../../model/open-data';
+import { linker } from '../../../model/url';
 
 export const getStaticPaths = (() => openDataNames.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
