@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { SourceLine } from '../../scripts/import/read/line';
-import type { Table } from '../../scripts/import/layout/tables';
+import type { Table } from '../../scripts/import/layout/table';
 import { join } from 'node:path';
 
 /** The seed packs as committed in content/sources (copies of shared/seeds made by the importer). */

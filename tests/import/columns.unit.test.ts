@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { wordsOf } from '../../src/model/words';
 import { positionedTables } from '../../scripts/import/layout/columns';
 import { findFurniture } from '../../scripts/import/layout/furniture';
-import type { Table } from '../../scripts/import/layout/tables';
+import type { Table } from '../../scripts/import/layout/table';
 import type { SourceText } from '../../scripts/import/read/line';
 import { readPdf } from '../../scripts/import/read/pdf';
 import { checkWords } from '../../scripts/import/verify/words';

@@ -6,7 +6,8 @@ import { kpiFromTable, kpiTableKind, toKpiEdition } from '../../scripts/import/e
 import { baselinePoints, guessDirection, guessUnit, kpiValue, type KpiRow } from '../../scripts/import/extract/kpi-row';
 import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { decodeText } from '../../scripts/import/read/text';
-import { findTables, type Table } from '../../scripts/import/layout/tables';
+import type { Table } from '../../scripts/import/layout/table';
+import { findTables } from '../../scripts/import/layout/tables';
 import { SOURCES as seeds } from '../helpers/seeds';
 
 const P2009 = 'leicester-city-cabinet-2009-07-13.txt';

@@ -6,7 +6,7 @@
 import type { Document, DocumentInput } from '../../../src/schema';
 import type { Hints } from '../hints';
 import type { Furniture } from '../layout/furniture';
-import type { Table } from '../layout/tables';
+import type { Table } from '../layout/table';
 import { checkTotals } from '../layout/totals';
 import type { Problem } from '../problem';
 import type { Line } from '../read/line';

@@ -8,7 +8,8 @@ import { formatShortDate } from '../../../src/model/date';
 import { parseAgenda, parseMeetingHeader, type ParsedItem } from '../extract/agenda';
 import { parseMinutes } from '../extract/minutes';
 import { londonDateTime, datesIn } from '../extract/when';
-import { findTables, type Table } from '../layout/tables';
+import type { Table } from '../layout/table';
+import { findTables } from '../layout/tables';
 import type { Problem } from '../problem';
 import { renderMinutes } from '../render/minutes';
 import type { Section } from '../segment/sections';
@@ -19,7 +20,7 @@ import { readableTitle, slug, type Entry } from './entry';
 import { composeMinutes } from './minutes';
 import type { Mention } from './people';
 import { sectionLines, workshopEntries } from './plan';
-import type { SourceContext, SourceParts } from './source';
+import type { SourceContext, SourceParts } from './source-parts';
 
 const bodyFromMeetingLine = (line: string | undefined) => (line ? readableTitle(line.replace(/\s+[–—-]\s+.*$/, '')) : undefined);
 

@@ -12,7 +12,7 @@ import { findPriorities } from '../extract/priority';
 import { findRisks } from '../extract/risk';
 import { findWorkshops } from '../extract/workshop';
 import type { Furniture } from '../layout/furniture';
-import type { Table } from '../layout/tables';
+import type { Table } from '../layout/table';
 import type { Problem } from '../problem';
 import type { Line, SourceLine } from '../read/line';
 import { renderBody } from '../render/body';

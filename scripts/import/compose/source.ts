@@ -11,7 +11,7 @@ import { fullCouncilName, readMeeting, type MeetingFacts } from '../extract/meet
 import { parseMinutes } from '../extract/minutes';
 import { findMinuteHeadings } from '../extract/numbering';
 import { londonDateTime } from '../extract/when';
-import { findFurniture, type Furniture } from '../layout/furniture';
+import { findFurniture } from '../layout/furniture';
 import { findTables } from '../layout/tables';
 import type { Problem } from '../problem';
 import type { Line, SourceText } from '../read/line';
@@ -25,6 +25,7 @@ import { readableTitle, slug, type Entry, type Existing } from './entry';
 import { composeMinutes } from './minutes';
 import { composePack } from './pack';
 import type { Mention } from './people';
+import type { SourceContext, SourceParts } from './source-parts';
 
 /** A source to compose: its id (the file name without extension), the file as named, its lines, and its hints. */
 export interface SourceInput {
@@ -34,47 +35,6 @@ export interface SourceInput {
   hints?: Hints | undefined;
   /** File name of the original kept beside the extracted text (a PDF, Word or HTML source). */
   original?: string | undefined;
-}
-
-/** What every stage of one source's composition shares. */
-export interface SourceContext {
-  id: string;
-  file: string;
-  lines: Line[];
-  furniture: ReadonlyMap<number, Furniture>;
-  skip: ReadonlySet<number>;
-  hints?: Hints | undefined;
-  council: string;
-  councilName?: string | undefined;
-  lang: 'en' | 'cy';
-  /** What the source's format says about its layout, for rendering headings and line breaks. */
-  layout: 'positioned' | 'marked' | 'plain';
-}
-
-/** What composing the parts of a source gives. */
-export interface SourceParts {
-  entries: Entry[];
-  mentions: Mention[];
-  title: string;
-  date?: string;
-  /** The meeting the source is the papers or minutes of. */
-  meeting?: string;
-  /** How its minutes or agenda items are numbered, in words. */
-  numbering?: string;
-  counts: {
-    agendaItems: number;
-    documents: number;
-    tables: number;
-    verbatim: number;
-    errata: number;
-    /** Numbered minutes, and sections the minutes do not number. */
-    minutes: number;
-    sections: number;
-    /** The kind of each decision found. */
-    decisions: string[];
-    votes: number;
-    actions: number;
-  };
 }
 
 /** What the import found in one source, for its report. */

@@ -4,7 +4,8 @@
  * markers and sometimes a garbled second copy of a line from the PDF's hidden text layer (set aside, never lost).
  */
 import type { KpiPoint } from '../../../src/schema';
-import { columnLabels, type Table } from '../layout/tables';
+import type { Table } from '../layout/table';
+import { columnLabels } from '../layout/tables';
 import { dataRows, DIRECTIONS, guessDirection, guessUnit, kpiValue, sourceOf, type Direction, type KpiContext, type KpiRow } from './kpi-row';
 
 /** The column of a priority table that holds the measures ("MEASUREMENT/TARGETS"). */

@@ -5,7 +5,7 @@
  */
 import type { Kpi, KpiEdition, KpiPoint } from '../../../src/schema';
 import { parseNumber } from '../layout/figures';
-import type { Table } from '../layout/tables';
+import type { Table } from '../layout/table';
 
 /** What the table alone cannot say. */
 export interface KpiContext {

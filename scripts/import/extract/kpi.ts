@@ -13,7 +13,8 @@
  * Money tables (budgets, savings: a "£", "cost", "saving" or "000s" in the column headings) are not KPI tables.
  */
 import type { KpiEdition } from '../../../src/schema';
-import { columnLabels, filled, isPeriodLabel, type Table } from '../layout/tables';
+import type { Table } from '../layout/table';
+import { columnLabels, filled, isPeriodLabel } from '../layout/tables';
 import { MEASURE_COLUMN, measureRows } from './kpi-measure';
 import { baselinePoints, dataRows, guessDirection, guessUnit, kpiValue, point, sourceOf, type KpiContext, type KpiRow } from './kpi-row';
 

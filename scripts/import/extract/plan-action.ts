@@ -4,7 +4,7 @@
  * source lines it used.
  */
 import type { Action } from '../../../src/schema';
-import type { Table } from '../layout/tables';
+import type { Table } from '../layout/table';
 import { cellText, isGroupHeading, lineList, numberWord, roleOf, rowsOf, unique, type LocatedErratum, type Row } from './plan-table';
 
 /** The section (priority or building block) heading that actions sit under, as printed. */

@@ -3,7 +3,7 @@
  * shape every plan reader returns. Shared by the readers of actions, priorities, risks and counts.
  */
 import type { Erratum } from '../../../src/schema';
-import type { Table } from '../layout/tables';
+import type { Table } from '../layout/table';
 
 /** An erratum with the source lines it is about, so the caller can place it beside the printed text. */
 export interface LocatedErratum {

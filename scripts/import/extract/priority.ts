@@ -4,7 +4,7 @@
  */
 import type { Plan } from '../../../src/schema';
 import type { SourceLine } from '../read/line';
-import type { Table } from '../layout/tables';
+import type { Table } from '../layout/table';
 import { cellText, lineList, NUMBER_WORD, numberValue, numberWord, roleOf, rowsOf, type LocatedErratum } from './plan-table';
 
 /** A priority as printed, with its numeric value and the lines its title was read from. */

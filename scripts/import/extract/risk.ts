@@ -3,7 +3,7 @@
  * printed score is not impact times likelihood.
  */
 import type { Risk } from '../../../src/schema';
-import type { Table } from '../layout/tables';
+import type { Table } from '../layout/table';
 import { cellText, isGroupHeading, roleOf, rowsOf, unique, type LocatedErratum, type Row } from './plan-table';
 
 /** One risk with the printed scores and every column the Risk shape has no field for. */

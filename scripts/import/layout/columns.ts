@@ -9,7 +9,7 @@ import { ACTION_OWNER, CELL_CONTINUES } from '../house-style';
 import type { Line } from '../read/line';
 import { printed } from '../read/markup';
 import { parseNumber } from './figures';
-import type { Table } from './tables';
+import type { Table } from './table';
 
 type Piece = NonNullable<Line['pieces']>[number];
 

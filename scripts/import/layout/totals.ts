@@ -5,7 +5,8 @@
  */
 import type { Erratum } from '../../../src/schema';
 import { cellFigures, formatLike, printedStep } from './figures';
-import { columnLabels, filled, type Table } from './tables';
+import type { Table } from './table';
+import { columnLabels, filled } from './tables';
 
 const TOTAL_LABEL = /^(?:sub[- ]?)?totals?\b/i;
 

@@ -4,7 +4,7 @@ import { markdownHeading, plain, unescapeMarkdown } from '../read/markup';
 import type { Furniture } from '../layout/furniture';
 import { component, escapeLine, hasUnknownHtml } from './mdx';
 import { toBlocks, type Line } from '../read/line';
-import type { Table } from '../layout/tables';
+import type { Table } from '../layout/table';
 
 export type ReviewFlag = z.infer<typeof reviewFlag>;
 
