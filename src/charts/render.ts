@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import sharp from 'sharp';
-import { CHART_SIZES, type ChartLayout, type KpiChartConfig } from '../model/kpi';
+import { CHART_SIZES, type ChartLayout, type KpiChartConfig } from './config';
 import { definitionBreaks } from './definition-breaks';
 
 Chart.register(...registerables, definitionBreaks);

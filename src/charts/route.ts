@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
-import { chartConfig, kpiSeries, selfLabel, type ChartLayout } from '../model/kpi';
+import { kpiSeries, selfLabel } from '../model/kpi';
 import { loadGraph } from '../model/site';
+import { chartConfig, type ChartLayout } from './config';
 import { chartCacheDir, renderChart } from './render';
 
 /** The GET of a chart route: one KPI series drawn at build time in a layout, from the configuration the interactive chart uses. */

@@ -18,8 +18,8 @@ import {
   type ChartConfiguration,
   type LegendItem,
 } from 'chart.js';
+import type { KpiChartConfig } from '../charts/config';
 import { definitionBreaks } from '../charts/definition-breaks';
-import type { KpiChartConfig } from '../model/kpi';
 
 Chart.register(
   BarController,

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { CHART_SIZES, chartConfig } from '../../src/charts/config';
 import { CHART_SCALE, renderChart } from '../../src/charts/render';
-import { CHART_SIZES, chartConfig, kpiSeries, selfLabel } from '../../src/model/kpi';
+import { kpiSeries, selfLabel } from '../../src/model/kpi';
 import { contentGraph } from '../helpers/graph';
 
 const dirs = [mkdtempSync(join(tmpdir(), 'chamber-charts-')), mkdtempSync(join(tmpdir(), 'chamber-charts-'))];
