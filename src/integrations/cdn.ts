@@ -27,8 +27,8 @@ export const CACHE_HASHED = 'public, max-age=31536000, immutable';
 /** Pages and un-hashed files change when content is republished: caches check back after five minutes. */
 export const CACHE_SHORT = 'public, max-age=300';
 
-/** A top-level entry of the built site. */
-export interface Entry {
+/** A file or folder at the top of the built site (`dist/`). */
+export interface DistFile {
   name: string;
   directory: boolean;
 }
@@ -38,7 +38,7 @@ export interface Entry {
  * Cloudflare joins the values of a header set by two matching rules, so each `Cache-Control` rule covers paths no
  * other rule does: one rule per top-level entry of the output instead of a catch-all that `/_astro/*` would overlap.
  */
-export function headersFile(base: string, entries: Entry[]): string {
+export function headersFile(base: string, entries: DistFile[]): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   const rule = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');

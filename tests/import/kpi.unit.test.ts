@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { kpiEditionSchema, kpiPointSchema } from '../../src/schema';
 import { kpiFromTable, kpiTableKind, toKpiEdition } from '../../scripts/import/extract/kpi';
-import { baselinePoints, guessDirection, guessUnit, kpiValue, type KpiRow } from '../../scripts/import/extract/kpi-row';
+import { baselinePoints, guessDirection, guessUnit, kpiValue, type ExtractedKpiRow } from '../../scripts/import/extract/kpi-row';
 import { toLines, type SourceLine } from '../../scripts/import/read/line';
 import { decodeText } from '../../scripts/import/read/text';
 import type { Table } from '../../scripts/import/layout/table';
@@ -30,7 +30,7 @@ function tableAt(name: string, line: number): Table {
 }
 
 /** The indicators of the KPI table holding a line, keyed by the source line of each. */
-function kpis(name: string, line: number, context: { self?: string; period?: string } = {}): Map<number, KpiRow> {
+function kpis(name: string, line: number, context: { self?: string; period?: string } = {}): Map<number, ExtractedKpiRow> {
   const rows = kpiFromTable(tableAt(name, line), { pack: packId(name), ...context });
   return new Map(rows.map((r) => [r.line, r]));
 }

@@ -13,7 +13,7 @@ import type { Line } from '../read/line';
 import { renderBody } from '../render/body';
 import { component } from '../render/mdx';
 import type { Section } from '../segment/sections';
-import { periodOf, type EntryOf } from './entry';
+import { titlePeriod, type EntryOf } from './entry';
 import { kpisFromHints, kpisFromTables, planData, sectionLines } from './plan';
 
 /** Document kinds from a title, for an appendix or section whose kind the source does not say. */
@@ -68,7 +68,7 @@ export function composeDocument(ctx: DocumentContext, problems: Problem[]): Comp
   const rendered = renderBody(own, { furniture: ctx.furniture, tables: ctx.tables, coverEnd: ctx.section.coverEnd, headings: ctx.layout });
   const found = planData(own, ctx.tables);
   const errata = [...ctx.tables.flatMap((t) => checkTotals(t)), ...found.errata, ...(hint?.errata ?? [])];
-  const period = periodOf(ctx.title);
+  const period = titlePeriod(ctx.title);
   const edition = hint?.edition ?? period?.period ?? ctx.fallbackEdition;
   const kpis = [
     ...kpisFromTables(ctx.council, ctx.id, edition, ctx.tables, { pack: ctx.source, ...(ctx.placement.itemPages ? { pages: ctx.placement.itemPages } : {}) }, ctx.hints),

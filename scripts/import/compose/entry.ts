@@ -13,13 +13,13 @@ import { plain } from '../read/markup';
 export type EntryData<N extends CollectionName> = z.input<(typeof collections)[N]['schema']>;
 
 /** One content file the import produces: its collection, id, data (frontmatter) and, for MDX, its body. */
-export type Entry = { [N in CollectionName]: { collection: N; id: string; data: EntryData<N>; body?: string } }[CollectionName];
+export type ComposedEntry = { [N in CollectionName]: { collection: N; id: string; data: EntryData<N>; body?: string } }[CollectionName];
 
 /** An entry of one collection. */
-export type EntryOf<N extends CollectionName> = Extract<Entry, { collection: N }>;
+export type EntryOf<N extends CollectionName> = Extract<ComposedEntry, { collection: N }>;
 
 /** Narrows an entry to a collection. */
-export const isEntryOf = <N extends CollectionName>(entry: Entry, collection: N): entry is EntryOf<N> => entry.collection === collection;
+export const isEntryOf = <N extends CollectionName>(entry: ComposedEntry, collection: N): entry is EntryOf<N> => entry.collection === collection;
 
 /** Content already in the tree that an import links to or merges into. */
 export interface Existing {
@@ -39,13 +39,13 @@ export interface Existing {
 const yaml = (data: unknown) => stringify(data, { lineWidth: 0, minContentWidth: 0, version: '1.1' });
 
 /** Where an entry is stored, relative to the content folder. */
-export function entryPath(entry: Pick<Entry, 'collection' | 'id'>): string {
+export function entryPath(entry: Pick<ComposedEntry, 'collection' | 'id'>): string {
   const spec = collections[entry.collection];
   return `${spec.dir}/${entry.id}${spec.format === 'mdx' ? '.mdx' : '.yaml'}`;
 }
 
 /** An entry as file text: YAML, or MDX with YAML frontmatter. */
-export function serialise(entry: Entry): string {
+export function serialise(entry: ComposedEntry): string {
   if (collections[entry.collection].format === 'yaml') return yaml(entry.data);
   return `---\n${yaml(entry.data)}---\n\n${(entry.body ?? '').trim()}\n`;
 }
@@ -70,8 +70,11 @@ export function readableTitle(title: string): string {
     .replace(/\b(Emss|Eia|Ehria|Yos|Vcs|Lcc|Ict|Mtfs|Send|Od|Uk|Mca|Obc|Wpl)\b/g, (m) => m.toUpperCase());
 }
 
-/** "2015/16" -> 2015-2016, "2023 – 2026" -> 2023-2026, "2014-18" -> 2014-2018; undefined when no period is printed. */
-export function periodOf(title: string): { period: string; years: { from: number; to: number } } | undefined {
+/**
+ * The period a document's title names, as its edition: "2015/16" -> 2015-2016, "2023 – 2026" -> 2023-2026, "2014-18" ->
+ * 2014-2018; undefined when the title names none.
+ */
+export function titlePeriod(title: string): { period: string; years: { from: number; to: number } } | undefined {
   const m = /\b((?:19|20)\d\d)\s*(?:[-–/]|to)\s*((?:19|20)?\d\d)\b/.exec(title);
   if (m) {
     const from = Number(m[1]);

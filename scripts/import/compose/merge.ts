@@ -7,7 +7,7 @@
 import type { Problem } from '../problem';
 import { ImportError } from '../problem';
 import { councilEntry } from './council';
-import { entryPath, isEntryOf, serialise, type Entry, type EntryOf, type Existing } from './entry';
+import { entryPath, isEntryOf, serialise, type ComposedEntry, type EntryOf, type Existing } from './entry';
 import { resolvePeople } from './people';
 import { composeSource, type Composed, type SourceInput, type SourceSummary } from './source';
 
@@ -22,7 +22,7 @@ export interface ImportResult {
   summaries: SourceSummary[];
   problems: Problem[];
   /** The entries by path, for checks that read the content before it is written (no word lost). */
-  entries: Map<string, Entry>;
+  entries: Map<string, ComposedEntry>;
 }
 
 /** Two composed copies of one meeting (its agenda from one source, its minutes from another) as one. */
@@ -45,7 +45,7 @@ function mergeKpis(a: EntryOf<'kpis'>, b: EntryOf<'kpis'>): EntryOf<'kpis'> {
   return { ...a, data: { ...a.data, editions: unique.sort((x, y) => x.edition.localeCompare(y.edition) || x.document.localeCompare(y.document)) } };
 }
 
-function mergeEntry(a: Entry, b: Entry): Entry {
+function mergeEntry(a: ComposedEntry, b: ComposedEntry): ComposedEntry {
   if (isEntryOf(a, 'meetings') && isEntryOf(b, 'meetings')) return mergeMeetings(a, b);
   if (isEntryOf(a, 'kpis') && isEntryOf(b, 'kpis')) return mergeKpis(a, b);
   return a;
@@ -103,7 +103,7 @@ function settleTranslations(composed: Composed[], existing: Existing): void {
 const councilNameRank = (c: Composed): number => (c.summary.council.name ? 0 : 2) + (c.summary.lang === 'en' ? 0 : 1);
 
 /** A document published on its own names a meeting; it links to it only when that meeting is in the content. */
-function dropDanglingMeetings(entries: Map<string, Entry>, existing: Existing): void {
+function dropDanglingMeetings(entries: Map<string, ComposedEntry>, existing: Existing): void {
   const meetings = new Set([...existing.meetings, ...[...entries.values()].filter((e) => e.collection === 'meetings').map((e) => e.id)]);
   for (const entry of entries.values()) {
     if (isEntryOf(entry, 'documents') && entry.data.meeting !== undefined && !meetings.has(entry.data.meeting)) {
@@ -133,7 +133,7 @@ export function importSources(inputs: SourceInput[], existing: Existing, options
   markVersions(composed, existing);
   settleTranslations(composed, existing);
 
-  const entries: Array<{ entry: Entry; sources: string[] }> = [];
+  const entries: Array<{ entry: ComposedEntry; sources: string[] }> = [];
   const byCouncil = Map.groupBy(composed, (c) => c.council);
   for (const [council, list] of byCouncil) {
     const sources = list.map((c) => c.summary.source);
@@ -154,7 +154,7 @@ export function importSources(inputs: SourceInput[], existing: Existing, options
       else entries.push({ entry, sources: [c.summary.source] });
     }
   }
-  const merged = new Map<string, Entry>();
+  const merged = new Map<string, ComposedEntry>();
   const origins = new Map<string, string[]>([...kept].map(([path, s]) => [path, [...new Set(s)].sort()]));
   for (const { entry, sources } of entries) {
     const path = entryPath(entry);

@@ -12,7 +12,7 @@ import { nameParts } from '../extract/people';
 import { londonDateTime } from '../extract/when';
 import type { ReviewFlag } from '../render/body';
 import { bodyEntry } from './council';
-import type { Entry } from './entry';
+import type { ComposedEntry } from './entry';
 import type { Mention } from './people';
 
 
@@ -34,7 +34,7 @@ export interface MinutesContext {
 }
 
 export interface ComposedMinutes {
-  entries: Entry[];
+  entries: ComposedEntry[];
   mentions: Mention[];
   meetingId: string;
   minutesId: string;

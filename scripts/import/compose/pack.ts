@@ -16,7 +16,7 @@ import type { Section } from '../segment/sections';
 import { agendaEntry, agendaItemFor, membershipMentions, pageRangeFor } from './agenda';
 import { bodyEntry } from './council';
 import { composeDocument, kindFromTitle } from './document';
-import { readableTitle, slug, type Entry } from './entry';
+import { readableTitle, slug, type ComposedEntry } from './entry';
 import { composeMinutes } from './minutes';
 import type { Mention } from './people';
 import { sectionLines, workshopEntries } from './plan';
@@ -36,7 +36,7 @@ export function composePack(ctx: SourceContext, sections: Section[], problems: P
   const frontLines = sectionLines(lines, front);
   const header = parseMeetingHeader(frontLines);
   const agenda = parseAgenda(frontLines);
-  const entries: Entry[] = [];
+  const entries: ComposedEntry[] = [];
   const mentions: Mention[] = [];
   const counts = { agendaItems: agenda.length, documents: 0, tables: 0, verbatim: 0, errata: 0 };
 

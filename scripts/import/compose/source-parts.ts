@@ -5,7 +5,7 @@
 import type { Hints } from '../hints';
 import type { Furniture } from '../layout/furniture';
 import type { Line } from '../read/line';
-import type { Entry } from './entry';
+import type { ComposedEntry } from './entry';
 import type { Mention } from './people';
 
 /** What every stage of one source's composition shares. */
@@ -25,7 +25,7 @@ export interface SourceContext {
 
 /** What composing the parts of a source gives. */
 export interface SourceParts {
-  entries: Entry[];
+  entries: ComposedEntry[];
   mentions: Mention[];
   title: string;
   date?: string;

@@ -21,7 +21,7 @@ import { classify, type Classification } from '../segment/classify';
 import { segment, type Section } from '../segment/sections';
 import { bodyEntry, chooseCouncil, type CouncilChoice } from './council';
 import { composeDocument, kindFromTitle } from './document';
-import { readableTitle, slug, type Entry, type Existing } from './entry';
+import { readableTitle, slug, type ComposedEntry, type Existing } from './entry';
 import { composeMinutes } from './minutes';
 import { composePack } from './pack';
 import type { Mention } from './people';
@@ -59,7 +59,7 @@ export interface SourceSummary extends Classification {
 
 export interface Composed {
   council: string;
-  entries: Entry[];
+  entries: ComposedEntry[];
   mentions: Mention[];
   summary: SourceSummary;
   problems: Problem[];
@@ -144,7 +144,7 @@ function composeSingle(ctx: SourceContext, classification: Classification, facts
     });
   }
 
-  const entries: Entry[] = [];
+  const entries: ComposedEntry[] = [];
   const docTitle = readableTitle(hints?.documents['1']?.title ?? title ?? documentKind(classification.kind, '').replace('-', ' '));
   const kind = hints?.documents['1']?.kind ?? documentKind(classification.kind, docTitle);
   let numbering: string | undefined;
@@ -214,7 +214,7 @@ export function composeSource(input: SourceInput, existing: Existing, options: {
 
   // A council new to the content is written once for all its sources, when they are merged.
   const newCouncil = !existing.councils.has(council.id);
-  const entries: Entry[] = [...parts.entries];
+  const entries: ComposedEntry[] = [...parts.entries];
   const data: SourceData = {
     title: parts.title,
     council: council.id,

@@ -6,7 +6,7 @@
 import type { KpiPoint } from '../../../src/schema';
 import type { Table } from '../layout/table';
 import { columnLabels } from '../layout/tables';
-import { dataRows, DIRECTIONS, guessDirection, guessUnit, kpiValue, sourceOf, type Direction, type KpiContext, type KpiRow } from './kpi-row';
+import { dataRows, DIRECTIONS, guessDirection, guessUnit, kpiValue, sourceOf, type Direction, type ExtractedKpiRow, type KpiContext } from './kpi-row';
 
 /** The column of a priority table that holds the measures ("MEASUREMENT/TARGETS"). */
 export const MEASURE_COLUMN = /^measure/i;
@@ -153,7 +153,7 @@ function garbledCells(
 interface Priority {
   cells: string[];
   line: number;
-  setAside: NonNullable<KpiRow['setAside']>;
+  setAside: NonNullable<ExtractedKpiRow['setAside']>;
 }
 
 /** Appends a wrapped fragment: a word broken at a hyphen ("anti-" + "social") joins without a space. */
@@ -240,7 +240,7 @@ function directionOfMeasure(name: string, definition: string): Direction {
 }
 
 /** Rows of a strategic plan's priority table: one per priority, its measure text as the definition. */
-export function measureRows(table: Table, context: KpiContext): KpiRow[] {
+export function measureRows(table: Table, context: KpiContext): ExtractedKpiRow[] {
   const labels = columnLabels(table);
   const measureCol = labels.findIndex((l) => MEASURE_COLUMN.test(l));
   const fallback = context.period ?? 'plan period';

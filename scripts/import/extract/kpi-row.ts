@@ -22,7 +22,7 @@ export interface KpiContext {
 export type Direction = Kpi['direction'];
 
 /** One indicator as a table prints it: the fields of `kpiEditionSchema` a table can give, and where it came from. */
-export interface KpiRow extends Pick<
+export interface ExtractedKpiRow extends Pick<
   KpiEdition,
   'name' | 'definition' | 'unit' | 'values' | 'targets' | 'comparators' | 'source'
 > {
@@ -159,7 +159,7 @@ export function guessUnit(name: string, printed: string[]): string {
   return typeof unit === 'string' ? unit : unit(name);
 }
 
-export const sourceOf = (context: KpiContext): KpiRow['source'] => ({
+export const sourceOf = (context: KpiContext): ExtractedKpiRow['source'] => ({
   pack: context.pack,
   ...(context.pages ? { pages: context.pages } : {}),
 });

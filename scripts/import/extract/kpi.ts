@@ -16,7 +16,7 @@ import type { KpiEdition } from '../../../src/schema';
 import type { Table } from '../layout/table';
 import { columnLabels, filled, isPeriodLabel } from '../layout/tables';
 import { MEASURE_COLUMN, measureRows } from './kpi-measure';
-import { baselinePoints, dataRows, guessDirection, guessUnit, kpiValue, point, sourceOf, type KpiContext, type KpiRow } from './kpi-row';
+import { baselinePoints, dataRows, guessDirection, guessUnit, kpiValue, point, sourceOf, type ExtractedKpiRow, type KpiContext } from './kpi-row';
 
 export type KpiTableKind = 'periods' | 'comparators' | 'measures';
 
@@ -45,7 +45,7 @@ export function kpiTableKind(table: Table): KpiTableKind | null {
 /** Indicators in a KPI table, one per row; [] when the table is not a KPI table. */
 
 /** Indicators in a KPI table, one per row; [] when the table is not a KPI table. */
-export function kpiFromTable(table: Table, context: KpiContext): KpiRow[] {
+export function kpiFromTable(table: Table, context: KpiContext): ExtractedKpiRow[] {
   const kind = kpiTableKind(table);
   if (kind === 'periods') return periodRows(table, context);
   if (kind === 'comparators') return comparatorRows(table, context);
@@ -93,14 +93,14 @@ function realign(cells: string[], nameCol: number): { cells: string[]; shifted: 
 }
 
 /** Rows of a period table. */
-function periodRows(table: Table, context: KpiContext): KpiRow[] {
+function periodRows(table: Table, context: KpiContext): ExtractedKpiRow[] {
   const labels = columnLabels(table);
   const named = labels.findIndex((l) => /measure|indicator|\bkpi\b/i.test(l));
   const nameCol = named >= 0 ? named : 0;
   const roles = labels.map((l, i) => roleOf(l, i, nameCol));
   let group = table.head.find((r) => filled(r).length === 1)?.[0]?.trim();
   let objective: string | undefined;
-  const rows: KpiRow[] = [];
+  const rows: ExtractedKpiRow[] = [];
   for (const { cells: printed, line } of dataRows(table)) {
     if (filled(printed).length === 1 && printed[0]?.trim()) {
       group = printed[0].trim();
@@ -127,7 +127,7 @@ function periodRows(table: Table, context: KpiContext): KpiRow[] {
 }
 
 /** One indicator from its cells; null when the row names no measure or prints nothing for any period. */
-function periodRow(cells: string[], line: number, labels: string[], roles: Role[], context: KpiContext): KpiRow | null {
+function periodRow(cells: string[], line: number, labels: string[], roles: Role[], context: KpiContext): ExtractedKpiRow | null {
   const name = cells[roles.indexOf('name')]?.trim() ?? '';
   const at = (role: Role) =>
     roles.flatMap((r, i) => (r === role && cells[i]?.trim() ? [{ cell: cells[i]!.trim(), label: labels[i]! }] : []));
@@ -161,7 +161,7 @@ function periodRow(cells: string[], line: number, labels: string[], roles: Role[
 // Comparator tables
 
 /** A comparator table: this council's row gives the values, every other row (and "Average", "Median") compares. */
-function comparatorRows(table: Table, context: KpiContext): KpiRow[] {
+function comparatorRows(table: Table, context: KpiContext): ExtractedKpiRow[] {
   const labels = columnLabels(table);
   const c = labels.findIndex((l, i) => i > 0 && l);
   const name = labels[c] ?? '';
@@ -195,7 +195,7 @@ function comparatorRows(table: Table, context: KpiContext): KpiRow[] {
  * A KPI edition for the content file, or null when the row prints no value (a target-only measure): the schema
  * needs at least one value, and an indicator without one is for a person to complete.
  */
-export function toKpiEdition(row: KpiRow, document: string, edition: string): KpiEdition | null {
+export function toKpiEdition(row: ExtractedKpiRow, document: string, edition: string): KpiEdition | null {
   if (row.values.length === 0) return null;
   const { name, definition, unit, values, targets, comparators, source } = row;
   return { document, edition, name, definition, unit, values, targets, comparators, source };

@@ -4,7 +4,7 @@
  * every import, not only in tests; when a word is missing, nothing is written and the source lines are printed.
  */
 import { fidelity, wordsOf } from '../../../src/model/words';
-import type { Entry } from '../compose/entry';
+import type { ComposedEntry } from '../compose/entry';
 import type { Problem } from '../problem';
 import type { SourceLine } from '../read/line';
 import { tablesIn } from '../../../src/model/printed-table';
@@ -28,7 +28,7 @@ export interface Published {
 }
 
 /** The content a source's words should be in: its documents and minutes, in the order of the lines they were read from. */
-export function contentOf(source: string, entries: Iterable<Entry>): Published {
+export function contentOf(source: string, entries: Iterable<ComposedEntry>): Published {
   const own = [...entries].flatMap((e) =>
     (e.collection === 'documents' || e.collection === 'minutes') && e.data.source.pack === source ? [{ from: e.data.source.lines?.from ?? 0, body: e.body ?? '' }] : [],
   );
