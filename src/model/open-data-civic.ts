@@ -182,16 +182,18 @@ function minutesInOrder(graph: Graph): Entry<Minutes>[] {
   });
 }
 
-/** The meeting, body and minute a decision or vote sits in. */
-function contextOf(graph: Graph, minutes: Entry<Minutes>, meeting: Entry<Meeting>, key: string, to: Linker) {
-  const ref = minuteRef(minutes.data.items, key);
+/** A decision's or vote's id and link, and the meeting, body and minute it sits in. */
+function placeInMinutes(graph: Graph, minutes: Entry<Minutes>, meeting: Entry<Meeting>, item: { id: string; minute: string }, to: Linker) {
+  const ref = minuteRef(minutes.data.items, item.minute);
   return {
+    id: `${minutes.id}/${item.id}`,
+    url: `${to(paths.minutes(minutes.id))}#${item.id}`,
     meeting_id: meeting.id,
     minutes_id: minutes.id,
     council_id: meeting.data.council,
     organization_id: meeting.data.body,
     organization_name: graph.body.get(meeting.data.body)?.data.name ?? meeting.data.body,
-    minute: key,
+    minute: item.minute,
     minute_title: ref.title,
     minute_url: ref.anchor ? `${to(paths.minutes(minutes.id))}#${ref.anchor}` : undefined,
   };
@@ -262,10 +264,8 @@ export function minutes(graph: Graph, to: Linker): z.input<typeof minutesRecord>
 /** Every decision, in register order: newest meeting first, then as printed. */
 export function decisions(graph: Graph, to: Linker): z.input<typeof decisionRecord>[] {
   return graph.register.map(({ decision: d, minutes, meeting }) => ({
-    id: `${minutes.id}/${d.id}`,
-    url: `${to(paths.minutes(minutes.id))}#${d.id}`,
+    ...placeInMinutes(graph, minutes, meeting, d, to),
     date: localDate(meeting.data.start),
-    ...contextOf(graph, minutes, meeting, d.minute, to),
     kind: d.kind,
     printed_as: d.printedAs,
     text: d.text,
@@ -283,10 +283,8 @@ export function votes(graph: Graph, to: Linker): z.input<typeof voteRecord>[] {
     .flatMap((minutes) => {
       const meeting = graph.meeting.get(minutes.data.meeting)!;
       return minutes.data.votes.map((v) => ({
-        id: `${minutes.id}/${v.id}`,
-        url: `${to(paths.minutes(minutes.id))}#${v.id}`,
+        ...placeInMinutes(graph, minutes, meeting, v, to),
         start_date: localDate(meeting.data.start),
-        ...contextOf(graph, minutes, meeting, v.minute, to),
         motion_text: v.printed,
         result: v.result,
         unanimous: v.unanimous,
