@@ -70,6 +70,18 @@ export const reviewFlag = z.object({
   reason: z.string().min(1),
 });
 
+/** Ways to reach someone. Each contact picks the ways it has: an accessibility contact has no name, a meeting's no web page. */
+export const contactPoint = z.object({
+  /** Who to ask for. */
+  name: z.string().optional(),
+  /** Telephone number. */
+  phone: z.string().optional(),
+  /** Email address. */
+  email: z.email().optional(),
+  /** A web page or form. */
+  url: z.url().optional(),
+});
+
 /** A person as named in a document: a person id when known, and always the name as printed. */
 export const personMention = z.object({
   /** Person id in `content/people/`. */

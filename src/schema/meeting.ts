@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { erratum, isoDateOrDateTime, pageRange, personMention, sourceRef } from './common';
+import { contactPoint, erratum, isoDateOrDateTime, pageRange, personMention, sourceRef } from './common';
 import { ref } from './references';
 
 export const meetingStatuses = ['scheduled', 'held', 'cancelled'] as const;
@@ -41,13 +41,7 @@ export const meetingSchema = z.object({
   /** Room and building, as printed. */
   venue: z.string().optional(),
   /** Democratic services contact for the meeting. */
-  contact: z
-    .object({
-      name: z.string().optional(),
-      phone: z.string().optional(),
-      email: z.email().optional(),
-    })
-    .optional(),
+  contact: contactPoint.pick({ name: true, phone: true, email: true }).optional(),
   /** Webcast notice as printed and its address, if any. */
   webcast: z.object({ note: z.string(), url: z.url().optional() }).optional(),
   /** Membership printed on the agenda. */
