@@ -11,8 +11,17 @@ import { capacityLabel } from './person';
 import { paths } from './url';
 import { voteCounts, voteResultLabel, voteSideLabel } from './vote';
 
-/** Calendars and feeds come one for everything ("all") and one per committee. */
-export const feedIds = (bodies: Array<{ id: string }>): string[] => ['all', ...bodies.map((b) => b.id)];
+/**
+ * What one calendar or meetings feed covers: one committee, or every meeting when `body` is undefined. A type, not an
+ * interface, because Astro's route props must fit an index signature.
+ */
+export type FeedScope = { body: Entry<Body> | undefined };
+
+/** Calendars and meetings feeds come one for everything ("all") and one per committee: their routes' static paths. */
+export const feedPaths = (graph: Graph): Array<{ params: { id: string }; props: FeedScope }> => [
+  { params: { id: 'all' }, props: { body: undefined } },
+  ...graph.bodies.map((body) => ({ params: { id: body.id }, props: { body } })),
+];
 
 /** Packs print a start time only, unless the minutes say when the meeting closed; two hours is the usual length. */
 const USUAL_LENGTH = 2 * 60 * 60 * 1000;
@@ -265,6 +274,12 @@ const documentPage = (graph: Graph, doc: Entry<Document>) =>
   graph.strategies.some((s) => s.id === doc.id) ? paths.strategy(doc.id) : paths.document(doc.id);
 
 const topicsCache = new WeakMap<Graph, DocumentTopic[]>();
+
+/** Static paths of the feeds of every series, or of every strategy outside a series, each with its topic. */
+export const topicPaths = (graph: Graph, kind: DocumentTopic['kind']) =>
+  documentTopics(graph)
+    .filter((t) => t.kind === kind)
+    .map((topic) => ({ params: { id: topic.id }, props: { topic } }));
 
 /** Every series, and every strategy outside a series, with the documents in it. Computed once per graph. */
 export function documentTopics(graph: Graph): DocumentTopic[] {

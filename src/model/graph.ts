@@ -130,3 +130,11 @@ export function buildGraph(input: GraphInput): Graph {
     motions: motionsByPerson(register),
   };
 }
+
+/**
+ * The body that held a meeting and its council, which the meeting's pages (its agenda, minutes and votes) name in
+ * their headings and breadcrumbs. The content check has made sure both exist.
+ */
+export function heldBy(graph: Graph, meeting: Entry<Meeting>): { body: Entry<Body>; council: Entry<Council> } {
+  return { body: graph.body.get(meeting.data.body)!, council: graph.council.get(meeting.data.council)! };
+}

@@ -12,6 +12,25 @@ export interface PrintedTable {
 }
 
 /**
+ * Where the `{` at `open` closes, skipping braces inside JSON strings; undefined when it never does. The importer
+ * writes every prop that is not plain text as `{...JSON...}`, and its verifier reads them back with this too.
+ */
+export function closingBrace(text: string, open: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return undefined;
+}
+
+/**
  * Reads one JSX attribute value starting at `at` (`{...JSON...}` or `"text"`); returns the value and where it ends,
  * or undefined when it is not one the importer writes (a hand-written JavaScript expression).
  */
@@ -20,26 +39,13 @@ function readValue(text: string, at: number): { value: unknown; end: number } | 
     const end = text.indexOf('"', at + 1);
     return end < 0 ? undefined : { value: text.slice(at + 1, end), end: end + 1 };
   }
-  if (text[at] !== '{') return undefined;
-  // Find the matching brace, skipping braces inside JSON strings.
-  let depth = 0;
-  let inString = false;
-  for (let i = at; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) {
-      try {
-        return { value: JSON.parse(text.slice(at + 1, i)), end: i + 1 };
-      } catch {
-        return undefined;
-      }
-    }
+  const close = text[at] === '{' ? closingBrace(text, at) : undefined;
+  if (close === undefined) return undefined;
+  try {
+    return { value: JSON.parse(text.slice(at + 1, close)), end: close + 1 };
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 const isCells = (v: unknown): v is string[][] =>

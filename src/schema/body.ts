@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contentId, isoDate } from './common';
+import { isoDate } from './common';
+import { ref } from './references';
 
 /** Kinds of decision-making body. */
 export const bodyKinds = ['committee', 'commission', 'cabinet', 'council', 'panel', 'board'] as const;
@@ -7,7 +8,7 @@ export const bodyKinds = ['committee', 'commission', 'cabinet', 'council', 'pane
 /** One member of a body in one term. */
 export const membershipSchema = z.object({
   /** Person id. */
-  person: contentId,
+  person: ref('people'),
   /** Role on the body, e.g. "Chairman", "member". */
   role: z.string().default('member'),
 });
@@ -15,7 +16,7 @@ export const membershipSchema = z.object({
 /** A committee, cabinet or full council. File: `content/bodies/<council>/<slug>.yaml`. */
 export const bodySchema = z.object({
   /** Council id. */
-  council: contentId,
+  council: ref('councils'),
   /** Name as the council prints it, e.g. "Scrutiny Commission". */
   name: z.string().min(1),
   /** What sort of body it is. */

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-/** A content id: the file's path under its collection folder, without extension (`leicestershire/scrutiny-commission`). */
-export const contentId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[-/][a-z0-9]+)*$/, 'a lower-case id such as "leicestershire/scrutiny-commission"');
+import { ref } from './references';
 
 // YAML readers differ: some turn an unquoted 2015-04-22 into a Date. Both spellings mean the same value.
 const dateToString = (length?: number) => (value: unknown) =>
@@ -44,7 +40,7 @@ export const pageRange = z
 /** Where some content came from: the source pack (an id in the `sources` folder) and its pages. */
 export const sourceRef = z.object({
   /** Source pack id, the file name in `content/sources/` without extension. */
-  pack: contentId,
+  pack: ref('sources'),
   /** Pages of the pack, when known. */
   pages: pageRange.optional(),
   /** Lines of the extracted text the content was read from, so an editor can check it against the source. */
@@ -74,10 +70,22 @@ export const reviewFlag = z.object({
   reason: z.string().min(1),
 });
 
+/** Ways to reach someone. Each contact picks the ways it has: an accessibility contact has no name, a meeting's no web page. */
+export const contactPoint = z.object({
+  /** Who to ask for. */
+  name: z.string().optional(),
+  /** Telephone number. */
+  phone: z.string().optional(),
+  /** Email address. */
+  email: z.email().optional(),
+  /** A web page or form. */
+  url: z.url().optional(),
+});
+
 /** A person as named in a document: a person id when known, and always the name as printed. */
 export const personMention = z.object({
   /** Person id in `content/people/`. */
-  person: contentId.optional(),
+  person: ref('people').optional(),
   /** The name exactly as printed, e.g. "Mr. S. J. Galton CC". */
   printed: z.string().min(1),
   /** Role or capacity stated beside the name, e.g. "Chairman", "Cabinet Lead Member for Highways". */

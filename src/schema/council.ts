@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactPoint } from './common';
 
 /** A council that publishes through Chamber. File: `content/councils/<slug>.yaml`. */
 export const councilSchema = z.object({
@@ -14,13 +15,7 @@ export const councilSchema = z.object({
    * Where readers report an accessibility problem, as the accessibility regulations require. The importer leaves it
    * empty when the source gives none; the content check then asks for it.
    */
-  accessibilityContact: z
-    .object({
-      email: z.email().optional(),
-      phone: z.string().optional(),
-      url: z.url().optional(),
-    })
-    .default({}),
+  accessibilityContact: contactPoint.pick({ email: true, phone: true, url: true }).default({}),
   /** Time zone meetings are held in. */
   timeZone: z.string().default('Europe/London'),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { contentId, erratum, isoDate, language, reviewFlag, sourceRef } from './common';
+import { erratum, isoDate, language, reviewFlag, sourceRef } from './common';
 import { planSchema } from './plan';
+import { ref } from './references';
 
 export const documentKinds = [
   'agenda',
@@ -31,9 +32,9 @@ export const documentSchema = z.object({
   /** What sort of paper it is. */
   kind: z.enum(documentKinds),
   /** Council id. */
-  council: contentId,
+  council: ref('councils'),
   /** Meeting id at which it was considered. */
-  meeting: contentId.optional(),
+  meeting: ref('meetings').optional(),
   /** Agenda item number at that meeting. */
   item: z.string().optional(),
   /** Author line as printed, e.g. "Report of the Chief Executive". */
@@ -45,7 +46,7 @@ export const documentSchema = z.object({
   /** Language the document is written in. */
   lang: language.default('en'),
   /** For a document in a second language: the document it translates. */
-  translationOf: contentId.optional(),
+  translationOf: ref('documents').optional(),
   /** One-paragraph summary in plain language, for listings and search results. */
   summary: z.string().optional(),
   /** Purpose of the report as printed. */
@@ -53,7 +54,7 @@ export const documentSchema = z.object({
   /** The report's recommendations as printed. */
   recommendations: z.array(z.string()).default([]),
   /** For an appendix: the report it belongs to (appendix letters restart per report). */
-  parent: contentId.optional(),
+  parent: ref('documents').optional(),
   /** For an appendix: its letter or number as printed. */
   appendix: z.string().optional(),
   /** Series id, for documents that come out in editions (the Youth Justice plan). */
@@ -61,9 +62,9 @@ export const documentSchema = z.object({
   /** Edition label within the series, e.g. "2015/16". */
   edition: z.string().optional(),
   /** Document id this one replaces. */
-  supersedes: contentId.optional(),
+  supersedes: ref('documents').optional(),
   /** Set on a second printing of the same document: the id of the document it is a version of. */
-  versionOf: contentId.optional(),
+  versionOf: ref('documents').optional(),
   /** Short label of this version, e.g. "Published separately". */
   versionLabel: z.string().optional(),
   /** Where it was printed. */

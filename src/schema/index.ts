@@ -6,6 +6,7 @@ import { kpiSchema } from './kpi';
 import { meetingSchema } from './meeting';
 import { minutesSchema } from './minutes';
 import { personSchema } from './person';
+import type { CollectionName } from './references';
 import { sourceSchema } from './source';
 import { workshopSchema } from './workshop';
 
@@ -33,11 +34,7 @@ export const collections = {
   documents: { dir: 'documents', format: 'mdx', schema: documentSchema },
   kpis: { dir: 'kpis', format: 'yaml', schema: kpiSchema },
   workshops: { dir: 'workshops', format: 'mdx', schema: workshopSchema },
-} as const satisfies Record<string, CollectionSpec>;
-
-export type CollectionName = keyof typeof collections;
-
-export const collectionNames = Object.keys(collections) as CollectionName[];
+} as const satisfies Record<CollectionName, CollectionSpec>;
 
 /** Where the content lives: `CHAMBER_CONTENT` when set (tests build fixture sites), else `content`. */
 export const contentRoot = (env: Record<string, string | undefined>): string => env['CHAMBER_CONTENT'] ?? 'content';
@@ -56,6 +53,7 @@ export * from './minute-action';
 export * from './minutes';
 export * from './person';
 export * from './plan';
+export * from './references';
 export * from './source';
 export * from './vote';
 export * from './workshop';

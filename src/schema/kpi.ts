@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contentId, erratum, sourceRef } from './common';
+import { erratum, sourceRef } from './common';
+import { ref } from './references';
 
 /** One figure for one period. `value` is null where the source prints no number ("n/a", "-"). */
 export const kpiPointSchema = z.object({
@@ -14,7 +15,7 @@ export const kpiPointSchema = z.object({
 /** A KPI in one edition of a plan: definitions change between editions, so each carries its own. */
 export const kpiEditionSchema = z.object({
   /** Document id of the plan edition. */
-  document: contentId,
+  document: ref('documents'),
   /** Edition label, e.g. "2015/16". */
   edition: z.string().min(1),
   /** Name of the measure as printed in this edition. */
@@ -36,7 +37,7 @@ export const kpiEditionSchema = z.object({
 /** A KPI series across plan editions. File: `content/kpis/<council>/<series>.yaml`. */
 export const kpiSchema = z.object({
   /** Council id. */
-  council: contentId,
+  council: ref('councils'),
   /** Short name of the series. */
   name: z.string().min(1),
   /** Whether a higher or lower figure is better. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contentId, erratum, isoDateOrDateTime, pageRange, personMention, sourceRef } from './common';
+import { contactPoint, erratum, isoDateOrDateTime, pageRange, personMention, sourceRef } from './common';
+import { ref } from './references';
 
 export const meetingStatuses = ['scheduled', 'held', 'cancelled'] as const;
 
@@ -18,9 +19,9 @@ export const agendaItemSchema = z.object({
   /** Papers were not ready when the agenda went out. */
   toFollow: z.boolean().default(false),
   /** Document ids considered under this item. */
-  documents: z.array(contentId).default([]),
+  documents: z.array(ref('documents')).default([]),
   /** Minutes id, when the item is the minutes of an earlier meeting. */
-  minutes: contentId.optional(),
+  minutes: ref('minutes').optional(),
   /** Extra printed notes under the item. */
   note: z.string().optional(),
 });
@@ -28,9 +29,9 @@ export const agendaItemSchema = z.object({
 /** A meeting of a body. File: `content/meetings/<council>/<body>/<YYYY-MM-DD>.yaml`. */
 export const meetingSchema = z.object({
   /** Council id. */
-  council: contentId,
+  council: ref('councils'),
   /** Body id. */
-  body: contentId,
+  body: ref('bodies'),
   /** Start, with the UTC offset in force in Europe/London on the day; only the date when no time is printed. */
   start: isoDateOrDateTime,
   /** Time the meeting closed, as "HH:MM" local time, when printed. */
@@ -40,13 +41,7 @@ export const meetingSchema = z.object({
   /** Room and building, as printed. */
   venue: z.string().optional(),
   /** Democratic services contact for the meeting. */
-  contact: z
-    .object({
-      name: z.string().optional(),
-      phone: z.string().optional(),
-      email: z.email().optional(),
-    })
-    .optional(),
+  contact: contactPoint.pick({ name: true, phone: true, email: true }).optional(),
   /** Webcast notice as printed and its address, if any. */
   webcast: z.object({ note: z.string(), url: z.url().optional() }).optional(),
   /** Membership printed on the agenda. */

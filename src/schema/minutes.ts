@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { contentId, erratum, isoDate, language, reviewFlag, sourceRef } from './common';
+import { erratum, isoDate, language, reviewFlag, sourceRef } from './common';
 import { decisionSchema } from './decision';
 import { minuteActionSchema } from './minute-action';
+import { ref } from './references';
 import { voteSchema } from './vote';
 
 /** A declaration of interest recorded in the minutes. */
 export const declarationSchema = z.object({
   /** Person id. */
-  person: contentId.optional(),
+  person: ref('people').optional(),
   /** Name as printed. */
   printed: z.string().min(1),
   /** The interest as recorded ("personal interest ... as a District/Borough Council member"). */
@@ -22,15 +23,15 @@ export const declarationSchema = z.object({
  */
 export const minutesSchema = z.object({
   /** Meeting these minutes record. */
-  meeting: contentId,
+  meeting: ref('meetings'),
   /** Meeting at which they were confirmed, when known. */
-  confirmedAt: contentId.optional(),
+  confirmedAt: ref('meetings').optional(),
   /** Date on the chair's "Signed ... Dated" line: when the minutes were approved, not when the meeting was. */
   signedOn: isoDate.optional(),
   /** Language the minutes are written in. */
   lang: language.default('en'),
   /** For minutes in a second language: the minutes (same meeting) they translate. */
-  translationOf: contentId.optional(),
+  translationOf: ref('minutes').optional(),
   /** The numbered minutes, in order. */
   items: z
     .array(
@@ -42,7 +43,7 @@ export const minutesSchema = z.object({
         /** Title as printed. */
         title: z.string().min(1),
         /** Document ids the minute considered. */
-        considers: z.array(contentId).default([]),
+        considers: z.array(ref('documents')).default([]),
       }),
     )
     .default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentId } from './common';
+import { ref } from './references';
 
 /** A councillor or officer. File: `content/people/<council>/<slug>.yaml`. */
 export const personSchema = z.object({
@@ -10,7 +10,7 @@ export const personSchema = z.object({
   /** Every way the name is printed in the sources, so a search for any of them finds the person. */
   printedAs: z.array(z.string().min(1)).default([]),
   /** Councils the person serves or served. */
-  councils: z.array(contentId).default([]),
+  councils: z.array(ref('councils')).default([]),
   /** Roles held over time, e.g. "Cabinet Lead Member for Corporate Resources". */
   roles: z
     .array(
@@ -18,9 +18,9 @@ export const personSchema = z.object({
         /** Role title as printed. */
         title: z.string().min(1),
         /** Body id, when the role is on a body. */
-        body: contentId.optional(),
+        body: ref('bodies').optional(),
         /** Meeting id where the role was printed (the evidence for it). */
-        seenAt: contentId.optional(),
+        seenAt: ref('meetings').optional(),
       }),
     )
     .default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentId } from './common';
+import { ref } from './references';
 
 export const actionStatuses = ['complete', 'on-track', 'delayed', 'not-started', 'unknown'] as const;
 
@@ -44,7 +44,7 @@ export const planSchema = z.object({
   /** Lead officer or directorate. */
   owner: z.string().optional(),
   /** Parent strategy document id. */
-  parentStrategy: contentId.optional(),
+  parentStrategy: ref('documents').optional(),
   /** Priorities as printed, in order; the number is kept as printed even when two share it. */
   priorities: z.array(z.object({ number: z.string().optional(), title: z.string().min(1) })).default([]),
   /** Actions. */
@@ -52,7 +52,7 @@ export const planSchema = z.object({
   /** Risk register. */
   risks: z.array(riskSchema).default([]),
   /** KPI series ids reported in this plan. */
-  kpis: z.array(contentId).default([]),
+  kpis: z.array(ref('kpis')).default([]),
   /** Partners named in the plan or its sign-off. */
   partners: z.array(z.string()).default([]),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contentId, isoDate, language } from './common';
+import { isoDate, language } from './common';
+import { ref } from './references';
 
 /** Formats a source can be received in. */
 export const sourceFormats = ['pdf', 'docx', 'html', 'md', 'txt'] as const;
@@ -12,7 +13,7 @@ export const sourceSchema = z.object({
   /** Title of the pack, e.g. "Scrutiny Commission agenda pack, 22 April 2015". */
   title: z.string().min(1),
   /** Council id. */
-  council: contentId,
+  council: ref('councils'),
   /** Date on the source (the meeting's, for a meeting's papers); absent when it prints none. */
   date: isoDate.optional(),
   /** File name of the extracted text, beside this file. */

@@ -212,7 +212,7 @@ export function validateContent(
     }
   }
   for (const entry of entries) {
-    for (const ref of referencesIn(entry.collection, entry.data)) {
+    for (const ref of referencesIn(collections[entry.collection].schema, entry.data)) {
       if (ids.get(ref.target)?.has(ref.id)) continue;
       const { line, column } = entry.locate(ref.path);
       problems.push({

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { contentId, isoDate, sourceRef } from './common';
+import { isoDate, sourceRef } from './common';
+import { ref } from './references';
 
 /** A consultation workshop held for a strategy. File: `content/workshops/<council>/<slug>.mdx`; the body is what was said. */
 export const workshopSchema = z.object({
   /** Strategy or action plan document id. */
-  strategy: contentId,
+  strategy: ref('documents'),
   /** Title as printed. */
   title: z.string().min(1),
   /** Theme of the workshop. */

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { decisionsFeed, documentTopics, personFeed, topicDecisions, topicFeed, topicOf } from '../../src/model/feeds';
+import { decisionsFeed, documentTopics, feedPaths, personFeed, topicDecisions, topicFeed, topicOf, topicPaths } from '../../src/model/feeds';
 import { buildGraph, type Graph } from '../../src/model/graph';
 import { minuteAnchor } from '../../src/model/meeting';
 import { paths } from '../../src/model/url';
@@ -99,6 +99,25 @@ describe('the decisions feed', () => {
     expect(feed.entries.map((e) => e.link['@_href']).sort()).toEqual(
       seed.register.map((d) => `${url(paths.minutes(d.minutes.id))}#${d.decision.id}`).sort(),
     );
+  });
+});
+
+describe('the routes of calendars and feeds', () => {
+  test('meetings feeds and calendars: one for everything, then one per committee, each given its committee', () => {
+    const routes = feedPaths(seed);
+    expect(routes[0]).toEqual({ params: { id: 'all' }, props: { body: undefined } });
+    expect(routes.slice(1).map((r) => r.params.id)).toEqual(seed.bodies.map((b) => b.id));
+    for (const r of routes.slice(1)) expect(r.props.body?.data.name).toBe(seed.body.get(r.params.id)!.data.name);
+  });
+
+  test('series and strategy feeds: every topic once, under its own kind, given its topic', () => {
+    const series = topicPaths(seed, 'series');
+    const strategies = topicPaths(seed, 'strategy');
+    expect(series.map((r) => r.params.id)).toContain('leicestershire/youth-justice-plan');
+    expect(strategies.length).toBeGreaterThan(0);
+    expect(series.every((r) => r.props.topic.kind === 'series' && r.props.topic.id === r.params.id)).toBe(true);
+    expect(strategies.every((r) => r.props.topic.kind === 'strategy' && r.props.topic.id === r.params.id)).toBe(true);
+    expect(series.length + strategies.length).toBe(documentTopics(seed).length);
   });
 });
 

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatTime, offsetAt } from '../../src/mode
 import { decisionKindLabel } from '../../src/model/decision';
 import { changesBetween, versionsOf } from '../../src/model/document';
 import { meetingsCalendar, meetingsFeed } from '../../src/model/feeds';
+import { heldBy } from '../../src/model/graph';
 import { itemAnchor, meetingState, meetingsByYear, minuteAnchor } from '../../src/model/meeting';
 import { appearancesByPerson, capacityLabel, membersByYear, surname } from '../../src/model/person';
 import { yearOf } from '../../src/model/date';
@@ -58,6 +59,12 @@ describe('meetings', () => {
     expect(graph.minutesConfirmedAt.get('leicestershire/scrutiny-commission/2015-04-22')).toEqual([minutes]);
     const item = graph.meeting.get('leicestershire/scrutiny-commission/2015-04-22')!.data.agenda.find((i) => i.number === '1')!;
     expect(item.minutes).toBe(minutes.id);
+  });
+
+  test('a meeting is held by its body, of its council', () => {
+    const { body, council } = heldBy(graph, graph.meeting.get('leicester/cabinet/2009-07-13')!);
+    expect([body.id, body.data.name]).toEqual(['leicester/cabinet', 'Cabinet']);
+    expect([council.id, council.data.name]).toEqual(['leicester', 'Leicester City Council']);
   });
 
   test('private items carry their legal reason', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isBudgetTable, isSignOffTable, tablesIn } from '../../src/model/printed-table';
+import { closingBrace, isBudgetTable, isSignOffTable, tablesIn } from '../../src/model/printed-table';
 import { contentGraph } from '../helpers/graph';
 
 const graph = contentGraph();
@@ -53,4 +53,18 @@ test('an action plan with a few costs in it is not a budget', () => {
   const tables = tablesIn(body(HOMELESSNESS_DELIVERY));
   expect(tables.length).toBeGreaterThan(0);
   expect(tables.some(isBudgetTable)).toBe(false);
+});
+
+describe('closingBrace', () => {
+  test('finds the brace that closes a prop, past braces and escaped quotes inside its JSON strings', () => {
+    const prop = `rows={${JSON.stringify([['a {b}', 'c "}" d'], ['{', '\\']])}} lines={[1, 2]}`;
+    const open = prop.indexOf('{');
+    const close = closingBrace(prop, open)!;
+    expect(prop.slice(close + 1)).toBe(' lines={[1, 2]}');
+    expect(JSON.parse(prop.slice(open + 1, close))).toEqual([['a {b}', 'c "}" d'], ['{', '\\']]);
+  });
+
+  test('is undefined for a prop that never closes', () => {
+    expect(closingBrace('head={[["a", "b"]]', 5)).toBeUndefined();
+  });
 });

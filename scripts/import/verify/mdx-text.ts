@@ -1,3 +1,5 @@
+import { closingBrace } from '../../../src/model/printed-table';
+
 /**
  * The words an MDX file shows, without building a site: text-holding component props (a table's cells, a verbatim
  * passage) are unpacked from their JSON, Markdown escapes are dropped, page breaks show nothing.
@@ -40,7 +42,8 @@ function readProps(text: string, from: number): { values: unknown[]; end: number
     const m = prop.exec(text);
     if (!m) break;
     const start = prop.lastIndex;
-    const close = matchingBrace(text, start);
+    const close = closingBrace(text, start - 1);
+    if (close === undefined) throw new Error('unbalanced braces in a component prop');
     values.push(JSON.parse(text.slice(start, close)));
     i = close + 1;
   }
@@ -48,22 +51,6 @@ function readProps(text: string, from: number): { values: unknown[]; end: number
   end.lastIndex = i;
   if (!end.exec(text)) throw new Error(`unterminated component tag at ${from}`);
   return { values, end: end.lastIndex };
-}
-
-function matchingBrace(text: string, from: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === ']' || (c === '}' && depth > 0)) depth--;
-    else if (c === '}') return i;
-  }
-  throw new Error('unbalanced braces in a component prop');
 }
 
 function strings(value: unknown): string[] {

@@ -1,17 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedIds, feedTitle, meetingsFeed } from '../../model/feeds';
+import { feedPaths, feedTitle, meetingsFeed, type FeedScope } from '../../model/feeds';
 import { loadGraph } from '../../model/site';
 import { paths, withBase } from '../../model/url';
 
 /** One Atom feed for everything, and one per committee. */
-export const getStaticPaths = (async () => {
-  const graph = await loadGraph();
-  return feedIds(graph.bodies).map((id) => ({ params: { id } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => feedPaths(await loadGraph())) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
+export const GET: APIRoute<FeedScope> = async ({ params, props: { body }, site }) => {
   const graph = await loadGraph();
-  const body = params.id === 'all' ? undefined : graph.body.get(params.id!);
   const absolute = (path: string) => new URL(withBase(import.meta.env.BASE_URL, path), site).href;
   const text = meetingsFeed({
     id: absolute(paths.feed(params.id!)),
