@@ -22,7 +22,7 @@ const exampleExpectation = z.strictObject({
 
 /**
  * One example of a content component, as GOV.UK Frontend keeps them: a name, what it shows, the props and children
- * MDX gives it, and what its HTML must hold. One list of these per component drives its unit, HTML and axe tests.
+ * MDX gives it, and what its HTML must hold. One file of these per component drives its unit, HTML and axe tests.
  */
 export const componentExample = <C extends ContentComponent>(component: C) =>
   z.strictObject({
@@ -40,7 +40,14 @@ export const componentExample = <C extends ContentComponent>(component: C) =>
     expect: exampleExpectation,
   });
 
-export type ComponentExample<C extends ContentComponent> = z.input<ReturnType<typeof componentExample<C>>>;
+/** A component's examples file, `src/components/content/<Name>.examples.yaml`: data, as GOV.UK Frontend keeps its own. */
+export const componentExamplesFile = <C extends ContentComponent>(component: C) =>
+  z.strictObject({
+    /** The examples, at least one, each with its own name. */
+    examples: z
+      .array(componentExample(component))
+      .min(1)
+      .refine((examples) => new Set(examples.map((e) => e.name)).size === examples.length, 'two examples have the same name'),
+  });
 
-/** A component's examples, under the component's name, so a list cannot be filed under the wrong component. */
-export const componentExamples = <C extends ContentComponent>(component: C, examples: ComponentExample<C>[]) => ({ component, examples });
+export type ComponentExample = z.output<ReturnType<typeof componentExample>>;

@@ -5,13 +5,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeViolation, runAxe } from '../helpers/axe';
 import { launchChromium, tabPool } from '../helpers/browser';
-import { examplePage, exampleFiles, parseExample, renderExample } from '../helpers/component-examples';
+import { componentsWithExamples, examplePage, readExamples, renderExample } from '../helpers/component-examples';
 
 // The stylesheet as written, not as built: the check needs no dist/, and colours and focus styles come from here.
 const SITE_CSS = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'site.css'), 'utf8');
 
-const examples = exampleFiles.flatMap(({ component, file }) =>
-  (file?.examples ?? []).map((raw) => ({ title: `${component}: ${raw.name}`, component, example: parseExample(component, raw) })),
+// A file that does not fit the schema has no examples here; the unit test says what is wrong with it.
+const examples = componentsWithExamples.flatMap((component) =>
+  readExamples(component).examples.map((example) => ({ title: `${component}: ${example.name}`, component, example })),
 );
 
 let container: AstroContainer;

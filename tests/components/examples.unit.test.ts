@@ -3,7 +3,8 @@ import { decodeHTML } from 'entities';
 import { Parser, type HtmlElement } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ComponentProps, ContentComponent } from '../../src/schema/components';
-import { examplePage, exampleFiles, parseExample, renderExample, type Example } from '../helpers/component-examples';
+import type { ComponentExample } from '../../src/schema/component-example';
+import { componentsWithExamples, examplePage, examplesFileNames, readExamples, renderExample } from '../helpers/component-examples';
 import { siteValidator } from '../helpers/html-validate';
 
 const validator = siteValidator();
@@ -32,21 +33,19 @@ const promises: { [C in ContentComponent]?: (root: HtmlElement, props: Component
   },
 };
 
-test('every content component but those exempted has an examples file, filed under its own name', () => {
-  expect(exampleFiles.filter(({ file }) => !file).map(({ component }) => component)).toEqual([]);
-  expect(exampleFiles.map(({ component, file }) => file?.component ?? component)).toEqual(exampleFiles.map(({ component }) => component));
+test('every content component but those exempted has an examples file, and every examples file is for a content component', () => {
+  expect(componentsWithExamples.filter((c) => !examplesFileNames.includes(c))).toEqual([]);
+  expect(examplesFileNames.filter((name) => !(componentsWithExamples as string[]).includes(name))).toEqual([]);
 });
 
-describe.each(exampleFiles)('$component', ({ component, file }) => {
-  const examples = file?.examples ?? [];
+describe.each(componentsWithExamples)('%s', (component) => {
+  const { examples, problem } = readExamples(component);
 
-  test('has examples, each with its own name', () => {
-    expect(examples.length).toBeGreaterThan(0);
-    expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
+  test('its examples file fits the schema: props as the component takes them, each example named once', () => {
+    expect(problem).toBeUndefined();
   });
 
-  test.each(examples.map((e) => [e.name, e] as const))('%s', async (name, raw) => {
-    const example: Example = parseExample(component, raw);
+  test.each(examples.map((e) => [e.name, e] as const))('%s', async (name, example) => {
     const html = await renderExample(container, component, example);
 
     // The HTML is valid where it stands: on a page of its own, under the rules every built page is held to.
@@ -67,6 +66,6 @@ describe.each(exampleFiles)('$component', ({ component, file }) => {
       if (expected !== undefined) expect(words(found[0]!), selector).toBe(expected);
     }
     for (const selector of example.expect.absent) expect(root.querySelectorAll(selector), `${selector} in ${html}`).toEqual([]);
-    (promises[component] as ((root: HtmlElement, props: Example['props']) => void) | undefined)?.(root, example.props);
+    (promises[component] as ((root: HtmlElement, props: ComponentExample['props']) => void) | undefined)?.(root, example.props);
   });
 });
