@@ -1,4 +1,5 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
+import { configDefaults } from 'vitest/config';
 
 /**
  * Checks that hold for any content: run on the demo by `npm test`, and on a council's own site by `npm run test:site`
@@ -15,7 +16,8 @@ const SITE_CHECKS = [
   'tests/quality/reflow.browser.test.ts',
 ];
 
-export default defineConfig({
+// getViteConfig adds Astro's Vite plugins, so a test can import a .astro component and render it alone (astro/container).
+export default getViteConfig({
   test: {
     // Build tests run the real Astro build; give them room on a 2-core machine.
     testTimeout: 120_000,

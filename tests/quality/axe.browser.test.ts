@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AXE_DISABLED_RULES, AXE_TAGS } from '../../src/model/accessibility';
+import { describeViolation, runAxe } from '../helpers/axe';
 import { launchChromium, tabPool } from '../helpers/browser';
 import { BASE, DIST, sitePages } from '../helpers/dist';
 import { serveDirectory, type StaticServer } from '../helpers/static-server';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const OPTIONS: RunOptions = {
-  runOnly: { type: 'tag', values: [...AXE_TAGS] },
-  rules: Object.fromEntries(AXE_DISABLED_RULES.map((w) => [w.rule, { enabled: false }])),
-  resultTypes: ['violations', 'incomplete'],
-};
 
 const pages = sitePages();
 let server: StaticServer;
@@ -42,16 +33,9 @@ describe(`axe-core in Chromium on every page of ${DIST}`, () => {
   test.concurrent.for(pages.map((p) => p.path))('%s: no WCAG 2.2 A or AA violation, no error, nothing blocked', async (path, { expect }) => {
     await tabs.use(async (page, errors) => {
       await page.goto(`${server.url}${path.slice(1)}`, { waitUntil: 'load' });
-      await page.evaluate(AXE_SOURCE);
-      const results = await page.evaluate(
-        (options) => (window as unknown as { axe: { run: (c: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(document, options),
-        OPTIONS,
-      );
+      const results = await runAxe(page);
       for (const r of results.incomplete) needsReview.set(r.id, (needsReview.get(r.id) ?? 0) + 1);
-      const violations = results.violations.map(
-        (v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`,
-      );
-      expect(violations).toEqual([]);
+      expect(results.violations.map(describeViolation)).toEqual([]);
       expect(errors).toEqual([]);
     });
   });

@@ -1,13 +1,9 @@
-import { HtmlValidate, type RuleConfig } from 'html-validate';
 import { describe, expect, test } from 'vitest';
 import { HTML_VALIDATE_WAIVERS } from '../../src/model/accessibility';
 import { DIST, sitePages } from '../helpers/dist';
+import { siteValidator } from '../helpers/html-validate';
 
-// The presets plus exactly the waivers the accessibility statement publishes.
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended', 'html-validate:document'],
-  rules: Object.fromEntries(HTML_VALIDATE_WAIVERS.map((w) => [w.rule, w.setting])) as RuleConfig,
-});
+const validator = siteValidator();
 
 const pages = sitePages();
 

@@ -1,19 +1,17 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AxeResults, RunOptions } from 'axe-core';
-import { HtmlValidate, type RuleConfig } from 'html-validate';
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AXE_DISABLED_RULES, AXE_TAGS, HTML_VALIDATE_WAIVERS } from '../../src/model/accessibility';
+import { describeViolation, runAxe } from '../helpers/axe';
 import { launchChromium, tabPool } from '../helpers/browser';
 import { run as runImport } from '../../scripts/import';
 import { runScript } from '../helpers/build';
 import { sitePages, type Page } from '../helpers/dist';
 import { PARISH_FIXTURE } from '../helpers/fixture-site';
 import { attr, elements, parseHtml, textOf, type Element } from '../helpers/html';
+import { siteValidator } from '../helpers/html-validate';
 import { serveDirectory } from '../helpers/static-server';
 import { checkLinks } from '../quality/links';
 
@@ -353,10 +351,7 @@ describe('a site with a parish council that prints no times, votes by name and p
   });
 
   test('the new pages are valid HTML', async () => {
-    const validator = new HtmlValidate({
-      extends: ['html-validate:recommended', 'html-validate:document'],
-      rules: Object.fromEntries(HTML_VALIDATE_WAIVERS.map((w) => [w.rule, w.setting])) as RuleConfig,
-    });
+    const validator = siteValidator();
     const messages: string[] = [];
     for (const p of fixturePages()) {
       const report = await validator.validateFile(p.file);
@@ -366,8 +361,6 @@ describe('a site with a parish council that prints no times, votes by name and p
   });
 
   test('the new pages have no WCAG 2.2 A or AA violation in Chromium', async () => {
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const options: RunOptions = { runOnly: { type: 'tag', values: [...AXE_TAGS] }, rules: Object.fromEntries(AXE_DISABLED_RULES.map((w) => [w.rule, { enabled: false }])) };
     const server = await serveDirectory(out);
     const browser = await launchChromium();
     try {
@@ -377,12 +370,8 @@ describe('a site with a parish council that prints no times, votes by name and p
         pages.map((p) =>
           tabs.use(async (tab, errors) => {
             await tab.goto(`${server.url}${p.path.slice(1)}`, { waitUntil: 'load' });
-            await tab.evaluate(axe);
-            const results = await tab.evaluate(
-              (o) => (window as unknown as { axe: { run: (c: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(document, o),
-              options,
-            );
-            return [...results.violations.map((v) => `${p.path} ${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), ...errors.map((e) => `${p.path} ${e}`)];
+            const results = await runAxe(tab);
+            return [...results.violations.map((v) => `${p.path} ${describeViolation(v)}`), ...errors.map((e) => `${p.path} ${e}`)];
           }),
         ),
       );
