@@ -11,10 +11,11 @@ import { DIST } from './dist';
 export default function checkDist(): void {
   const other = process.env.CHAMBER_DIST !== undefined;
   const name = other ? `CHAMBER_DIST (${DIST})` : `${relative(process.cwd(), DIST) || DIST}/`;
-  if (!existsSync(DIST)) throw new Error(`${name} is missing: run \`npm run build\` (or \`npm test\`).`);
+  const build = other ? `\`npm run build -- --out ${DIST}\`` : '`npm run build` (or `npm test`)';
+  if (!existsSync(DIST)) throw new Error(`${name} is missing: run ${build}.`);
   const built = readRecord(DIST);
   if (!built) {
-    if (!other) throw new Error(`${name} has no record of the source it was built from (scripts/build.ts keeps one): run \`npm run build\`.`);
+    if (!other) throw new Error(`${name} has no record of the source it was built from (scripts/build.ts keeps one): run ${build}.`);
     console.warn(`Note: ${name} was not built by this project's scripts/build.ts, so whether it is up to date is not checked.`);
     return;
   }
