@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { saveRecord, takeRecord } from './build-record';
 import { indexSite } from './search-index';
 import { loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
 import type { Io } from './io';
@@ -10,7 +11,8 @@ import type { Io } from './io';
  * Checks all content, then builds the site and its search index into a scratch folder and moves it into place only
  * when the whole build succeeded, so a failed build never leaves a half-written `dist/`. Each step runs in a process
  * of its own, one after the other, so the build needs the memory of its largest step, not of all of them at once.
- * The site's settings come first: a site that is not the demo is never built for a placeholder address.
+ * The site's settings come first: a site that is not the demo is never built for a placeholder address. A record of
+ * what the build read goes outside the output (`scripts/build-record.ts`), so tests can refuse a stale site.
  */
 export function run(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string', default: 'dist' } } });
@@ -27,6 +29,8 @@ export function run(argv: string[], io: Io): number {
     io.err(`${error.message}\nNothing was built.`);
     return 1;
   }
+  // What the build reads, taken before it reads it: an edit made while it runs makes the record (and so the site) stale.
+  const record = takeRecord(outDir, env);
   const check = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit', env });
   if (check.status !== 0) return 1;
 
@@ -51,6 +55,7 @@ export function run(argv: string[], io: Io): number {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(dirname(outDir), { recursive: true });
   moveDir(scratch, outDir);
+  saveRecord(record);
   io.out(`\nSite written to ${outDir}`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTime } from '../src/model/date';
@@ -6,16 +6,19 @@ import type { Log } from './io';
 import type { SourceSummary } from './import/compose/source';
 import { formatProblem, hasErrors, type Problem } from './import/problem';
 import { composeAll, hintsPath, prepareSources, readContentTree, type Imported } from './import/pipeline';
-import { applyWrite, planWrite } from './import/write/write';
+import { applyWrite, planWrite, type WritePlan } from './import/write/write';
+import { collections } from '../src/schema';
 
-const USAGE = `Usage: npm run import -- <file> [more files] [--council <id>] [--out content] [--force] [--dry-run]
+const USAGE = `Usage: npm run import -- <file> [more files] [--council <id>] [--out content] [--force] [--dry-run | --check]
 
 Imports what councils publish (PDF, Word .docx, HTML, Markdown or text: minutes, agendas, meeting packs, reports,
 decision notices, forward plans) into the site's content as MDX and YAML.
   --council <id>  the council that published the files, when their text does not name it (remembered for re-import)
   --out <dir>     the content folder to write to (default: content)
   --force         overwrite files a person has edited since the last import
-  --dry-run       report what would be written, and write nothing`;
+  --dry-run       report what would be written, and write nothing
+  --check         write nothing; list every file a re-import would change, a hand edit included, and exit 1 if any
+                  (with no files: every source in <out>/sources/, as npm run check-import does)`;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
@@ -64,6 +67,32 @@ function rememberCouncil(out: string, imported: Imported): Array<{ path: string;
   });
 }
 
+/** The files a content folder's sources were imported from: every file in its sources folder but the records beside them. */
+function importedSources(out: string): string[] {
+  const dir = join(out, collections.sources.dir);
+  return existsSync(dir) ? readdirSync(dir).filter((name) => !name.endsWith(`.${collections.sources.format}`)).sort().map((name) => join(dir, name)) : [];
+}
+
+/**
+ * `--check`: every file a re-import would change, or none. A file a person edited counts too: the import keeps it
+ * only until someone runs it with --force, so the edit belongs in the source's hints file.
+ */
+function reportDifferences(out: string, plan: WritePlan, hints: string[], io: Log): number {
+  const differences = [
+    ...[...plan.write.map((p) => join(out, p)), ...hints].map((path) => `  would write     ${path}`),
+    ...plan.edited.map((p) => `  edited by hand  ${join(out, p)}`),
+    ...plan.stale.map((p) => `  would remove    ${join(out, p)}`),
+  ];
+  if (differences.length === 0) {
+    io.out(`\n${out}/ is what a fresh import of these sources gives; ${plural(plan.unchanged.length, 'file')} checked.`);
+    return 0;
+  }
+  io.err(`\n${out}/ differs from a fresh import of these sources in ${plural(differences.length, 'file')}:`);
+  for (const line of differences) io.err(line);
+  io.err('Re-import to bring them up to date (npm run import -- <files>); keep a hand edit by recording it in the source\'s hints file (content/import-hints/<source>.yaml).');
+  return 1;
+}
+
 /** Runs the importer; returns the exit code. Nothing is written unless every check passes. */
 export async function run(argv: string[], io: Log): Promise<number> {
   let args;
@@ -76,6 +105,7 @@ export async function run(argv: string[], io: Log): Promise<number> {
         out: { type: 'string', default: 'content' },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -83,18 +113,22 @@ export async function run(argv: string[], io: Log): Promise<number> {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  if (args.values.help || args.positionals.length === 0) {
+  const out = args.values.out;
+  const files = args.values.check && args.positionals.length === 0 ? importedSources(out) : args.positionals;
+  if (args.values.help || (files.length === 0 && !args.values.check)) {
     (args.values.help ? io.out : io.err)(USAGE);
     return args.values.help ? 0 : 2;
+  }
+  if (files.length === 0) {
+    io.out(`${join(out, collections.sources.dir)}/ has no sources: nothing to compare.`);
+    return 0;
   }
   if (args.values.council !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(args.values.council)) {
     io.err(`--council ${args.values.council}: a council id is lower-case letters, digits and hyphens, such as "milburn-parish-council"`);
     return 2;
   }
-  const out = args.values.out;
   const started = performance.now();
   const problems: Problem[] = [];
-  const files = args.positionals;
   // Many files take a while (a PDF of 60 pages takes seconds): say which one is being read.
   const progress = files.length > 3 ? (done: number, path: string) => io.out(`Reading ${done} of ${files.length}: ${path}`) : undefined;
   const prepared = await prepareSources(files, out, problems, progress);
@@ -113,6 +147,7 @@ export async function run(argv: string[], io: Log): Promise<number> {
     return 1;
   }
   const plan = planWrite(out, imported.files, imported.origins, prepared.map((p) => p.input.id));
+  if (args.values.check) return reportDifferences(out, plan, rememberCouncil(out, imported).map((r) => r.path), io);
   if (plan.edited.length > 0 && !args.values.force) {
     io.err(`\n${plural(plan.edited.length, 'file was', 'files were')} edited since the last import and would be overwritten; nothing was written:`);
     for (const path of plan.edited) io.err(`  ${join(out, path)}`);

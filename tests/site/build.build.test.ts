@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { copyFixtureSite, editFile } from '../helpers/fixture-site';
+import { readRecord, recordFile, staleness, takeRecord } from '../../scripts/build-record';
 import { badInputCases } from '../content/bad-input.cases';
 
 const scratch = mkdtempSync(join(tmpdir(), 'chamber-build-'));
@@ -30,6 +31,11 @@ describe('build', () => {
     expect(home).toContain('Wednesday 22 April 2015, 2pm');
     expect(home).toContain('href="/meetings/leicestershire/scrutiny-commission/2015-04-22/"');
     expect(existsSync(join(out, 'meetings/leicestershire/scrutiny-commission/2015-04-22/index.html'))).toBe(true);
+    // The record of what it read matches the source, and lies outside the folder that is uploaded.
+    const record = readRecord(out);
+    expect(record?.files).toHaveProperty([join(content, 'meetings/leicestershire/scrutiny-commission/2015-04-22.yaml')]);
+    expect(staleness(out, record!, takeRecord(out, { ...process.env, CHAMBER_CONTENT: content }))).toBeUndefined();
+    expect(recordFile(out).startsWith(out)).toBe(false);
     rmSync(dirname(content), { recursive: true, force: true });
   });
 
