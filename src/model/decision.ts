@@ -45,6 +45,14 @@ export const decisionKindLabel: Record<Decision['kind'], string> = {
   rejected: 'Rejected',
 };
 
+/** What a link to each kind of decision leads to, completing "Link to …" (the labels "Noted" and "Rejected" do not). */
+export const decisionLinkWords: Record<Decision['kind'], string> = {
+  resolution: 'this decision',
+  recommendation: 'this recommendation',
+  noting: 'what was noted',
+  rejected: 'what was rejected',
+};
+
 /** What a member did with a motion: moved (proposed) it, or seconded it. */
 export type MotionRole = 'moved' | 'seconded';
 
