@@ -5,7 +5,7 @@ import { formatDate, instantOf, isDateOnly, localDate, zonedDateTime } from './d
 import { decisionKindLabel, motionRoleLabel, type RegisterEntry } from './decision';
 import { documentKindLabel } from './document';
 import type { Entry } from './entry';
-import type { Graph } from './graph';
+import { documentPage, type Graph } from './graph';
 import { minuteKey, minuteRef } from './meeting';
 import { capacityLabel } from './person';
 import { paths } from './url';
@@ -269,10 +269,6 @@ function documentDate(graph: Graph, doc: Entry<Document>): string | undefined {
   return doc.data.date ?? (doc.data.meeting ? graph.meeting.get(doc.data.meeting)?.data.start : undefined);
 }
 
-/** Site path of a document's page: its strategy page when it has one. */
-const documentPage = (graph: Graph, doc: Entry<Document>) =>
-  graph.strategies.some((s) => s.id === doc.id) ? paths.strategy(doc.id) : paths.document(doc.id);
-
 const topicsCache = new WeakMap<Graph, DocumentTopic[]>();
 
 /** Static paths of the feeds of every series, or of every strategy outside a series, each with its topic. */
@@ -301,7 +297,7 @@ export function documentTopics(graph: Graph): DocumentTopic[] {
       kind,
       id,
       title: lead.data.title,
-      page: documentPage(graph, lead),
+      page: documentPage(graph, lead.id),
       feed: kind === 'series' ? paths.seriesFeed(id) : paths.strategyFeed(id),
       documents,
     };
@@ -367,7 +363,7 @@ export function topicFeed(graph: Graph, topic: DocumentTopic, url: AbsoluteUrl):
     const d = doc.data;
     const meeting = d.meeting ? graph.meeting.get(d.meeting) : undefined;
     const body = meeting ? graph.body.get(meeting.data.body)?.data.name : undefined;
-    const link = url(documentPage(graph, doc));
+    const link = url(documentPage(graph, doc.id));
     return [
       {
         title: [d.title, d.edition && `${d.edition} edition`, d.versionLabel].filter(Boolean).join(', '),

@@ -2,6 +2,7 @@ import { decisionRegister, motionsByPerson, type MotionRole, type RegisterEntry 
 import type { Entry } from './entry';
 import { newestFirst } from './meeting';
 import { appearancesByPerson, declarationsByPerson, type Appearance } from './person';
+import { paths } from './url';
 import { votingRecords, type VoteRecord } from './vote';
 import type {
   Body,
@@ -138,3 +139,7 @@ export function buildGraph(input: GraphInput): Graph {
 export function heldBy(graph: Graph, meeting: Entry<Meeting>): { body: Entry<Body>; council: Entry<Council> } {
   return { body: graph.body.get(meeting.data.body)!, council: graph.council.get(meeting.data.council)! };
 }
+
+/** Where a document is read: its strategy page when it is a strategy or plan, else its document page. */
+export const documentPage = (graph: Graph, id: string): string =>
+  graph.strategies.some((s) => s.id === id) ? paths.strategy(id) : paths.document(id);

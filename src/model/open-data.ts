@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { actionSchema, contentId, documentSchema, kpiSchema, planSchema, workshopSchema } from '../schema';
-import type { Graph } from './graph';
+import { documentPage, type Graph } from './graph';
 import { toCsv } from './kpi';
 import * as civic from './open-data-civic';
 import { actionAnchors } from './plan';
@@ -115,7 +115,7 @@ const workshops = (graph: Graph, to: Linker): z.input<typeof workshopRecord>[] =
   graph.workshops.map(({ id, data }) => ({
     id,
     url: to(paths.workshop(id)),
-    strategyUrl: to(graph.strategies.some((s) => s.id === data.strategy) ? paths.strategy(data.strategy) : paths.document(data.strategy)),
+    strategyUrl: to(documentPage(graph, data.strategy)),
     ...data,
   }));
 

@@ -3,7 +3,7 @@ import type { Action, Document, Erratum, Plan, Risk } from '../schema';
 import { documentKindLabel, documentStatusLabel } from './document';
 import { feedTitle, topicOf } from './feeds';
 import type { Entry } from './entry';
-import type { Graph } from './graph';
+import { documentPage, type Graph } from './graph';
 import { sourcePlace } from './kpi';
 import { actionStatusLabel, groupActions, riskLevel, riskMatrix, riskRef, riskScore, statusCounts, statusSummary, type StatusCount } from './plan';
 import { isBudgetTable, isSignOffTable, tablesIn, type PrintedTable } from './printed-table';
@@ -190,8 +190,6 @@ export function strategyView(graph: Graph, doc: Entry<Document>): StrategyView {
   const report = d.parent ? graph.document.get(d.parent) : undefined;
   const parent = plan?.parentStrategy ? graph.document.get(plan.parentStrategy) : undefined;
   const source = graph.source.get(d.source.pack);
-  // A strategy page links to another strategy's page when there is one, else to the document.
-  const pageOf = (id: string) => (graph.strategies.some((s) => s.id === id) ? paths.strategy(id) : paths.document(id));
   const listed = (plan?.kpis ?? []).flatMap((id) => graph.kpi.get(id) ?? []);
   const printedHere = graph.kpis.filter(
     (k) => !listed.includes(k) && k.data.editions.some((e) => e.document === doc.id),
@@ -222,7 +220,7 @@ export function strategyView(graph: Graph, doc: Entry<Document>): StrategyView {
     consideredAt: meeting && body && { to: paths.meeting(meeting.id), body: body.data.name, start: meeting.data.start, item: d.item },
     report: report && { to: paths.document(report.id), text: report.data.title, appendix: d.appendix },
     parentStrategy: plan?.parentStrategy
-      ? parent ? { to: pageOf(parent.id), text: parent.data.title } : { text: plan.parentStrategy }
+      ? parent ? { to: documentPage(graph, parent.id), text: parent.data.title } : { text: plan.parentStrategy }
       : undefined,
     editions: d.series
       ? graph.strategies
