@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { paragraphAnchors } from './src/markdown/paragraph-anchors.ts';
 import { cdn } from './src/integrations/cdn.ts';
+import { sitePages } from './src/integrations/site-pages.ts';
 import { loadSiteConfig } from './src/model/site-config.ts';
 
 // `site` and `base` come from chamber.config.yaml (or CHAMBER_SITE / CHAMBER_BASE), so build and preview agree.
@@ -25,9 +26,10 @@ export default defineConfig({
   },
   // Source text is kept as printed: no curly quotes or dashes the council did not type.
   markdown: { processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [paragraphAnchors] }) },
-  // The search index is built after Astro exits (scripts/build.ts). cdn() stays last: it writes _headers for every
+  // sitePages() adds src/site-pages/ to a whole build or the site part (see scripts/build.ts). The search index is
+  // built after Astro exits. cdn() stays last: it writes _headers for every
   // file the integrations before it added.
-  integrations: [mdx(), sitemap(), cdn()],
+  integrations: [sitePages(process.env.CHAMBER_PART), mdx(), sitemap(), cdn()],
   devToolbar: { enabled: false },
   // Tests build several fixture sites; each gets its own content cache.
   cacheDir: process.env.CHAMBER_CACHE_DIR ?? './node_modules/.astro',

@@ -1,6 +1,7 @@
 import { decisionRegister, motionsByPerson, type MotionRole, type RegisterEntry } from './decision';
 import type { Entry } from './entry';
 import { newestFirst } from './meeting';
+import { partition as divide, type Partition } from './partition';
 import { appearancesByPerson, declarationsByPerson, type Appearance } from './person';
 import { paths } from './url';
 import { votingRecords, type VoteRecord } from './vote';
@@ -72,6 +73,8 @@ export interface Graph extends GraphInput {
   votes: Map<string, VoteRecord[]>;
   /** Decisions each person moved or seconded, newest first. */
   motions: Map<string, Array<{ entry: RegisterEntry; role: MotionRole }>>;
+  /** Which part builds each entry's pages (src/model/partition.ts). */
+  partition: Partition;
 }
 
 /** Items by key, in input order; an item with several keys is in each group. Appends in place: linear, not quadratic. */
@@ -92,8 +95,11 @@ const index = <T>(entries: Entry<T>[]) => new Map(entries.map((e) => [e.id, e]))
 
 const STRATEGY_KINDS = new Set<Document['kind']>(['strategy', 'plan', 'action-plan']);
 
-/** Links the collections into one graph. Pure: the same input gives the same graph. */
-export function buildGraph(input: GraphInput): Graph {
+/**
+ * Links the collections into one graph. Pure: the same input gives the same graph. The partition is worked out from
+ * the input unless given (a part's build is given the one the content check worked out from all content).
+ */
+export function buildGraph(input: GraphInput, partition: Partition = divide(input)): Graph {
   const meetingsByDate = [...input.meetings].sort((a, b) => newestFirst(a, b) || a.id.localeCompare(b.id));
   const meeting = index(input.meetings);
   // Minutes in a second language record the same meeting: records and registers count the original only.
@@ -129,6 +135,7 @@ export function buildGraph(input: GraphInput): Graph {
     declarations: declarationsByPerson(minutes),
     votes: votingRecords(minutes, meeting),
     motions: motionsByPerson(register),
+    partition,
   };
 }
 

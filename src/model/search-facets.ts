@@ -6,17 +6,18 @@
 import { localDate } from './date';
 import type { Entry } from './entry';
 import type { Graph } from './graph';
+import { entryKey } from './partition';
 import { filterKeys, filterType, type FilterKey, type SearchFacets } from './search';
 import type { Document, Kpi, Meeting, Minutes, Workshop } from '../schema';
 
 export function meetingFacets(graph: Graph, meeting: Entry<Meeting>): SearchFacets {
   const m = meeting.data;
-  return { type: 'meeting', council: graph.council.get(m.council)?.data.name, body: graph.body.get(m.body)?.data.name, date: localDate(m.start) };
+  return { type: 'meeting', council: graph.council.get(m.council)?.data.name, body: graph.body.get(m.body)?.data.name, date: localDate(m.start), part: graph.partition.partOf.get(entryKey('meetings', meeting.id)) };
 }
 
 export function minutesFacets(graph: Graph, minutes: Entry<Minutes>): SearchFacets {
   const meeting = graph.meeting.get(minutes.data.meeting);
-  return { ...(meeting ? meetingFacets(graph, meeting) : {}), type: 'minutes' };
+  return { ...(meeting ? meetingFacets(graph, meeting) : {}), type: 'minutes', part: graph.partition.partOf.get(entryKey('minutes', minutes.id)) };
 }
 
 /**
@@ -31,6 +32,7 @@ function documentFacets(graph: Graph, doc: Entry<Document>, undated: string | un
     council: graph.council.get(d.council)?.data.name,
     body: meeting ? graph.body.get(meeting.data.body)?.data.name : undefined,
     date: meeting ? localDate(meeting.data.start) : undated,
+    part: graph.partition.partOf.get(entryKey('documents', doc.id)),
   };
 }
 
@@ -44,12 +46,12 @@ export function kpiFacets(graph: Graph, kpi: Entry<Kpi>): SearchFacets {
   const k = kpi.data;
   const latest = graph.document.get(k.editions[k.editions.length - 1]?.document ?? '');
   const meeting = latest?.data.meeting ? graph.meeting.get(latest.data.meeting) : undefined;
-  return { type: 'KPI', council: graph.council.get(k.council)?.data.name, date: meeting ? localDate(meeting.data.start) : latest?.data.date };
+  return { type: 'KPI', council: graph.council.get(k.council)?.data.name, date: meeting ? localDate(meeting.data.start) : latest?.data.date, part: graph.partition.partOf.get(entryKey('kpis', kpi.id)) };
 }
 
 export function workshopFacets(graph: Graph, workshop: Entry<Workshop>): SearchFacets {
   const strategy = graph.document.get(workshop.data.strategy);
-  return { type: 'workshop', council: strategy ? graph.council.get(strategy.data.council)?.data.name : undefined, date: workshop.data.date };
+  return { type: 'workshop', council: strategy ? graph.council.get(strategy.data.council)?.data.name : undefined, date: workshop.data.date, part: graph.partition.partOf.get(entryKey('workshops', workshop.id)) };
 }
 
 /** The filter values of one page, as Base writes them for Pagefind. */

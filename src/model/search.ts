@@ -43,6 +43,8 @@ export interface SearchFacets {
   body?: string | undefined;
   /** Date of the meeting or publication, `YYYY-MM-DD`; its year is a filter and it sorts results. */
   date?: string | undefined;
+  /** The part the page is built in, whose search index holds it (src/model/partition.ts); the site part when unset. */
+  part?: string | undefined;
 }
 
 /**

@@ -1,15 +1,40 @@
 import { getCollection } from 'astro:content';
 import { buildGraph, type Graph } from './graph';
+import { entryKey, partition, SITE_PART } from './partition';
+import { siteConfig } from './site-config';
+import { graphFromSummary, readSummary } from './summary';
+import type { Entry } from './entry';
+import type { CollectionName } from '../schema/references';
+
+/**
+ * The part this Astro process builds (`CHAMBER_PART`, set by scripts/build.ts), or undefined when it builds the whole
+ * site at once (`astro dev`, `npm run build -- --whole`).
+ */
+export const buildingPart = (): string | undefined => process.env['CHAMBER_PART'] || undefined;
+
+/** Collections whose entries a part renders (`render()` needs Astro's own entry): the MDX ones. */
+const RENDERED = ['minutes', 'documents', 'workshops'] as const satisfies readonly CollectionName[];
 
 let graph: Promise<Graph> | undefined;
 
 /**
- * The content graph, loaded once per build: every `getCollection` walks every entry,
- * so pages share this one load instead of calling it themselves.
+ * The content graph, loaded once per build. A whole build loads every collection from Astro. A part's build reads
+ * the summary the content check wrote (`CHAMBER_SUMMARY`) for every entry's fields, and takes from Astro only the MDX
+ * entries of its own part, the only ones its content config loads.
  */
 export function loadGraph(): Promise<Graph> {
-  graph ??= (async () =>
-    buildGraph({
+  graph ??= (async () => {
+    const summaryFile = process.env['CHAMBER_SUMMARY'];
+    if (summaryFile && buildingPart()) {
+      const summary = readSummary(summaryFile);
+      const own: Partial<Record<CollectionName, Entry<unknown>[]>> = {};
+      for (const name of RENDERED) {
+        // An empty collection makes Astro warn; a part without workshops need not ask for them.
+        if (summary.entries[name].some((e) => e.part === buildingPart())) own[name] = await getCollection(name);
+      }
+      return graphFromSummary(summary, own);
+    }
+    const input = {
       councils: await getCollection('councils'),
       bodies: await getCollection('bodies'),
       people: await getCollection('people'),
@@ -19,12 +44,22 @@ export function loadGraph(): Promise<Graph> {
       documents: await getCollection('documents'),
       kpis: await getCollection('kpis'),
       workshops: await getCollection('workshops'),
-    }))();
+    };
+    return buildGraph(input, partition(input, siteConfig().parts));
+  })();
   return graph;
 }
 
-/** Static paths for one page per entry of a collection, keyed by the entry's id (which may contain slashes). */
-export async function entryPaths(entries: (graph: Graph) => Array<{ id: string }>) {
-  const list = entries(await loadGraph());
-  return list.map((entry) => ({ params: { id: entry.id }, props: { id: entry.id } }));
+/** Whether this build makes the pages of an entry: every entry in a whole build, the part's own in a part's. */
+export function builds(graph: Graph, collection: CollectionName, id: string): boolean {
+  const part = buildingPart();
+  return !part || (graph.partition.partOf.get(entryKey(collection, id)) ?? SITE_PART) === part;
+}
+
+/** Static paths for one page per entry of a collection that this build makes, keyed by the entry's id (which may contain slashes). */
+export async function entryPaths(collection: CollectionName, entries: (graph: Graph) => Array<{ id: string }>) {
+  const graph = await loadGraph();
+  return entries(graph)
+    .filter((entry) => builds(graph, collection, entry.id))
+    .map((entry) => ({ params: { id: entry.id }, props: { id: entry.id } }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PARTITION, partitionKeys } from '../model/partition';
 
 /**
  * The site's own settings, in `chamber.config.yaml` at the project root: what readers see as its name and where it
@@ -19,6 +20,15 @@ export const siteConfigSchema = z.strictObject({
     .string()
     .regex(/^[^/\\][^\\]*\.(svg|png|jpe?g|webp|gif)$/i, { error: 'a file under public/, e.g. logo.svg' })
     .optional(),
+  /**
+   * How the site is divided into parts that build one at a time (see "Building in parts" in README): by `council`,
+   * `body` and/or `year`, in that order of naming. The default, a council's year, keeps each part to a few thousand
+   * papers; `[]` builds every paper in one part.
+   */
+  parts: z
+    .array(z.enum(partitionKeys))
+    .refine((keys) => new Set(keys).size === keys.length, { error: 'each of council, body and year at most once' })
+    .default([...DEFAULT_PARTITION]),
   /** True only for the bundled demonstration site, which may be built for its placeholder address. */
   demo: z.boolean().default(false),
 });

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { kpiCsvRows, toCsv } from '../../model/kpi';
 import { entryPaths, loadGraph } from '../../model/site';
 
-export const getStaticPaths = (() => entryPaths((graph) => graph.kpis)) satisfies GetStaticPaths;
+export const getStaticPaths = (() => entryPaths('kpis', (graph) => graph.kpis)) satisfies GetStaticPaths;
 
 /** Every figure of one KPI series, all editions, as CSV. */
 export const GET: APIRoute = async ({ props }) => {

@@ -2,12 +2,12 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentRoot } from '../../schema';
-import { loadGraph } from '../../model/site';
+import { builds, loadGraph } from '../../model/site';
 
 /** The source text exactly as received, so a reader can check any page against it. */
 export const getStaticPaths = (async () => {
   const graph = await loadGraph();
-  return graph.sources.map((s) => ({ params: { file: s.data.file.replace(/\.txt$/, '') }, props: { file: s.data.file } }));
+  return graph.sources.filter((s) => builds(graph, 'sources', s.id)).map((s) => ({ params: { file: s.data.file.replace(/\.txt$/, '') }, props: { file: s.data.file } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>

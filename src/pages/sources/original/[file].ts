@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentRoot } from '../../../schema';
-import { loadGraph } from '../../../model/site';
+import { builds, loadGraph } from '../../../model/site';
 import { publishedOriginal } from '../../../model/source';
 
 /** Types the original formats are served as; a web page is served as text (see `publishedOriginal`). */
@@ -17,6 +17,7 @@ const contentType: Record<string, string> = {
 export const getStaticPaths = (async () => {
   const graph = await loadGraph();
   return graph.sources.flatMap((s) => {
+    if (!builds(graph, 'sources', s.id)) return [];
     const file = publishedOriginal(s.data);
     return file && s.data.original ? [{ params: { file }, props: { original: s.data.original } }] : [];
   });

@@ -1,0 +1,52 @@
+/**
+ * The summary: every entry's fields (not its MDX body) and the part that builds it, written once by the content check
+ * and read by every part's build, so a part that holds only its own MDX still links to, lists and counts everything.
+ */
+import { readFileSync } from 'node:fs';
+import type { Entry } from './entry';
+import { buildGraph, type Graph, type GraphInput } from './graph';
+import { entryKey, type Part, type PartitionKey } from './partition';
+import { collections } from '../schema';
+import { collectionNames, type CollectionName } from '../schema/references';
+
+/** One entry as the summary keeps it. */
+export interface SummaryEntry {
+  id: string;
+  /** The content file, from the project folder. */
+  filePath: string;
+  /** Its part; councils, bodies and people, which the site part builds, have none. */
+  part?: string | undefined;
+  /** Its fields as written in the file, before the schema's defaults: each build parses them as Astro would. */
+  data: unknown;
+  /** The MDX body, for minutes only: the follow-up links read later minutes for the minute numbers they cite. */
+  body?: string | undefined;
+}
+
+export interface Summary {
+  by: PartitionKey[];
+  /** Newest first. */
+  parts: Part[];
+  entries: Record<CollectionName, SummaryEntry[]>;
+}
+
+/** Collections whose bodies the summary keeps: what pages of other parts read (see `SummaryEntry.body`). */
+export const SUMMARY_BODIES: ReadonlySet<CollectionName> = new Set(['minutes']);
+
+export const readSummary = (file: string): Summary => JSON.parse(readFileSync(file, 'utf8')) as Summary;
+
+/**
+ * The graph of all content from a summary. `own` are entries Astro loaded (a part's MDX, which pages render): they
+ * stand in for their summary records, so `render()` gets Astro's own entry.
+ */
+export function graphFromSummary(summary: Summary, own: Partial<Record<CollectionName, Entry<unknown>[]>> = {}): Graph {
+  const input = {} as Record<CollectionName, Entry<unknown>[]>;
+  for (const name of collectionNames) {
+    const loaded = new Map((own[name] ?? []).map((e) => [e.id, e]));
+    input[name] = summary.entries[name].map(
+      (e) => loaded.get(e.id) ?? { id: e.id, filePath: e.filePath, body: e.body, data: collections[name].schema.parse(e.data) },
+    );
+  }
+  const partOf = new Map<string, string>();
+  for (const name of collectionNames) for (const e of summary.entries[name]) if (e.part) partOf.set(entryKey(name, e.id), e.part);
+  return buildGraph(input as unknown as GraphInput, { by: summary.by, parts: summary.parts, partOf });
+}
