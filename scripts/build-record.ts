@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '..');
  * What a build reads besides the content folder and the settings file (which the environment may move). A hash of
  * contents, not modification times: a fresh git clone gives every file a new time.
  */
-const BUILD_INPUTS = [
+export const BUILD_INPUTS = [
   'src',
   'public',
   'astro.config.mjs',
@@ -18,6 +18,7 @@ const BUILD_INPUTS = [
   'package-lock.json',
   'tsconfig.json',
   'scripts/build.ts',
+  'scripts/build',
   'scripts/check-content.ts',
   'scripts/content-tree.ts',
   'scripts/search-index.ts',

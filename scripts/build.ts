@@ -1,67 +1,51 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { saveRecord, takeRecord } from './build-record';
+import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
+import { PLAN_FILES } from './check-content';
+import { mergeParts, MergeError, type BuiltPart } from './build/merge';
+import { buildPart, isCurrent, type PartResult } from './build/part';
 import { indexSite } from './search-index';
-import { loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
+import { SITE_PART } from '../src/model/partition';
+import { configPath, loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
+import { readSummary } from '../src/model/summary';
+import { contentRoot } from '../src/schema';
 import type { Io } from './io';
 
-/**
- * Checks all content, then builds the site and its search index into a scratch folder and moves it into place only
- * when the whole build succeeded, so a failed build never leaves a half-written `dist/`. Each step runs in a process
- * of its own, one after the other, so the build needs the memory of its largest step, not of all of them at once.
- * The site's settings come first: a site that is not the demo is never built for a placeholder address. A record of
- * what the build read goes outside the output (`scripts/build-record.ts`), so tests can refuse a stale site.
- */
-export function run(argv: string[], io: Io): number {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string', default: 'dist' } } });
-  const outDir = resolve(values.out);
-  const env = { ...process.env, ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  try {
-    const problem = publishingProblem(loadSiteConfig(env));
-    if (problem) {
-      io.err(`${problem}\nNothing was built.`);
-      return 1;
-    }
-  } catch (error) {
-    if (!(error instanceof SiteConfigError)) throw error;
-    io.err(`${error.message}\nNothing was built.`);
-    return 1;
-  }
-  // What the build reads, taken before it reads it: an edit made while it runs makes the record (and so the site) stale.
-  const record = takeRecord(outDir, env);
-  const check = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'check-content.ts')], { stdio: 'inherit', env });
-  if (check.status !== 0) return 1;
+const ROOT = resolve(import.meta.dirname, '..');
 
-  // The scratch folder is inside the project: Astro keeps per-build prerender files under the output folder only when
-  // that folder is within the working directory, so builds running side by side (tests) never share them.
-  const scratch = resolve('.chamber', `build-${process.pid}`);
-  rmSync(scratch, { recursive: true, force: true });
-  mkdirSync(dirname(scratch), { recursive: true });
-  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], { stdio: 'inherit', env });
-  const failed = (what: string) => {
-    rmSync(scratch, { recursive: true, force: true });
-    io.err(`\n${what} (see above); ${existsSync(outDir) ? 'the previous dist/ is unchanged' : 'no dist/ was written'}.`);
-    return 1;
-  };
-  if (astro.status !== 0) return failed('The site build failed');
-  try {
-    indexSite(scratch, io);
-  } catch (error) {
-    io.err((error as Error).message);
-    return failed('The search index could not be built');
-  }
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(dirname(outDir), { recursive: true });
-  moveDir(scratch, outDir);
-  saveRecord(record);
-  io.out(`\nSite written to ${outDir}`);
-  return 0;
+const USAGE = `Usage: npm run build -- [--out dist] [--jobs N] [--whole]
+       npm run build -- --list-parts
+       npm run build -- --part <name> --out <folder>
+       npm run build -- --merge <folder>... --out dist
+
+Checks all content, then builds the site in parts (a council's year of papers each, and the site part that lists
+across them), one after the other or --jobs N at once, and merges them into --out. A part whose content and code have
+not changed since the last build is not built again.
+  --whole        build every page in one Astro process (needs the memory of the whole site)
+  --list-parts   check the content and print the parts' names as JSON, one build job each (CI)
+  --part <name>  check the content and build one part into --out (one CI job)
+  --merge        merge folders built with --part into --out`;
+
+/** Where a build keeps its plan and built parts: one folder per content, settings and output, so builds side by side (tests) never share one. */
+function storeFor(outDir: string, env: NodeJS.ProcessEnv): string {
+  const key = [resolve(contentRoot(env)), configPath(env, ROOT), env['CHAMBER_SITE'] ?? '', env['CHAMBER_BASE'] ?? '', outDir].join('\n');
+  return join(ROOT, '.chamber', 'parts', createHash('sha256').update(key).digest('hex').slice(0, 12));
+}
+
+/** A digest of the code and settings every part is built with: a change to any of them builds every part again. */
+function codeDigest(env: NodeJS.ProcessEnv): string {
+  const files = fingerprint([...BUILD_INPUTS.map((p) => join(ROOT, p)), configPath(env, ROOT)]);
+  const settings = [env['CHAMBER_SITE'] ?? '', env['CHAMBER_BASE'] ?? ''];
+  return createHash('sha256').update(JSON.stringify([files, settings])).digest('hex');
 }
 
 /** Moves a finished build into place: a rename, or a copy where the output is on another file system. */
 function moveDir(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
   try {
     renameSync(from, to);
   } catch (error) {
@@ -71,8 +55,190 @@ function moveDir(from: string, to: string): void {
   }
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Runs `work` on every item, at most `jobs` at once, in order of start. */
+async function inParallel<T, R>(items: readonly T[], jobs: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Checks all content, then builds the site into a scratch folder and moves it into place only when the whole build
+ * succeeded, so a failed build never leaves a half-written `dist/`. The site's settings come first: a site that is
+ * not the demo is never built for a placeholder address. A record of what the build read goes outside the output
+ * (`scripts/build-record.ts`), so tests can refuse a stale site.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'dist' },
+        jobs: { type: 'string', default: '1' },
+        whole: { type: 'boolean', default: false },
+        'list-parts': { type: 'boolean', default: false },
+        part: { type: 'string' },
+        merge: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const jobs = Number(values.jobs);
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (!Number.isInteger(jobs) || jobs < 1 || (positionals.length > 0 && !values.merge)) {
+    io.err(`${!Number.isInteger(jobs) || jobs < 1 ? `--jobs must be a whole number of 1 or more, not ${values.jobs}` : `Unexpected ${positionals.join(' ')}`}\n\n${USAGE}`);
+    return 2;
+  }
+  const outDir = resolve(values.out);
+  const env = { ...process.env, ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  let site: { site: string; base: string };
+  try {
+    const loaded = loadSiteConfig(env);
+    const problem = publishingProblem(loaded);
+    if (problem) {
+      io.err(`${problem}\nNothing was built.`);
+      return 1;
+    }
+    site = loaded.config;
+  } catch (error) {
+    if (!(error instanceof SiteConfigError)) throw error;
+    io.err(`${error.message}\nNothing was built.`);
+    return 1;
+  }
+  const failed = (what: string, scratch?: string) => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    io.err(`\n${what}; ${existsSync(outDir) ? `the previous ${values.out} is unchanged` : `no ${values.out} was written`}.`);
+    return 1;
+  };
+
+  if (values.merge) {
+    if (positionals.length === 0) return failed('Name the folders to merge (built with --part)');
+    const scratch = `${outDir}.merging`;
+    rmSync(scratch, { recursive: true, force: true });
+    try {
+      const files = mergeParts(positionals.map((dir) => ({ name: dir, dir: resolve(dir) })), scratch, site);
+      moveDir(scratch, outDir);
+      io.out(`Merged ${positionals.length} parts (${files.toLocaleString('en-GB')} files) into ${outDir}`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof MergeError)) throw error;
+      return failed(error.message, scratch);
+    }
+  }
+
+  // What the build reads, taken before it reads it: an edit made while it runs makes the record (and so the site) stale.
+  const record = takeRecord(outDir, env);
+  const store = storeFor(outDir, env);
+  const plan = join(store, 'plan');
+  const check = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'check-content.ts'), '--plan', plan], {
+    stdio: values['list-parts'] ? ['inherit', 'ignore', 'inherit'] : 'inherit',
+    env,
+  });
+  if (check.status !== 0) return values['list-parts'] ? 1 : failed('The content has problems (see above)');
+  const summary = readSummary(join(plan, PLAN_FILES.summary));
+  const names = [...summary.parts.map((p) => p.name), SITE_PART];
+  if (values['list-parts']) {
+    io.out(JSON.stringify(names));
+    return 0;
+  }
+
+  if (values.whole) {
+    // The scratch folder is inside the project: Astro keeps per-build prerender files under the output folder only
+    // when that folder is within the working directory, so builds running side by side (tests) never share them.
+    const scratch = resolve('.chamber', `build-${process.pid}`);
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(dirname(scratch), { recursive: true });
+    const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], { stdio: 'inherit', env });
+    if (astro.status !== 0) return failed('The site build failed (see above)', scratch);
+    try {
+      indexSite(scratch, io);
+    } catch (error) {
+      io.err((error as Error).message);
+      return failed('The search index could not be built', scratch);
+    }
+    moveDir(scratch, outDir);
+    saveRecord(record);
+    io.out(`\nSite written to ${outDir}`);
+    return 0;
+  }
+
+  const summaryFile = join(plan, PLAN_FILES.summary);
+  if (values.part !== undefined) {
+    if (!names.includes(values.part)) return failed(`There is no part ${values.part}: the parts are ${names.join(', ')}`);
+    io.out(`Building part ${values.part} ...`);
+    const result = await buildPart(values.part, summaryFile, outDir, undefined, env);
+    if (!result.ok) {
+      for (const line of result.output) io.err(line);
+      return failed(`Part ${values.part} failed (see above)`);
+    }
+    io.out(`Part ${values.part}: ${result.pages} pages in ${seconds(result.ms)}, written to ${outDir}`);
+    return 0;
+  }
+
+  const digests = JSON.parse(readFileSync(join(plan, PLAN_FILES.digests), 'utf8')) as Record<string, string>;
+  const code = codeDigest(env);
+  const digestOf = (name: string) => createHash('sha256').update(`${code}\n${digests[name]}`).digest('hex');
+  const partDir = (name: string) => join(store, 'built', name);
+  const stale = names.filter((name) => !isCurrent(partDir(name), digestOf(name)));
+  const reused = names.length - stale.length;
+  io.out(
+    `\n${names.length} parts: ${stale.length === 0 ? 'none changed since the last build' : `building ${stale.length}`}` +
+      `${reused > 0 && stale.length > 0 ? `, ${reused} unchanged` : ''}${stale.length > 1 && jobs > 1 ? `, ${Math.min(jobs, stale.length)} at a time` : ''}.`,
+  );
+  const started = performance.now();
+  const results: PartResult[] = await inParallel(stale, jobs, async (name, i) => {
+    const result = await buildPart(name, summaryFile, partDir(name), digestOf(name), env);
+    io.out(`  [${i + 1}/${stale.length}] ${name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}` : 'FAILED'}`);
+    return result;
+  });
+  const broken = results.filter((r) => !r.ok);
+  if (broken.length > 0) {
+    for (const r of broken) {
+      io.err(`\nPart ${r.name} failed:`);
+      for (const line of r.output) io.err(`  ${line}`);
+    }
+    return failed(`${broken.length} of ${stale.length} parts failed (see above)`);
+  }
+  // Parts no longer in the content (a year removed) go, so they are never merged again.
+  const built = join(store, 'built');
+  for (const entry of existsSync(built) ? readdirSync(built) : []) {
+    if (!names.includes(entry.replace(/\.digest$/, ''))) rmSync(join(built, entry), { recursive: true, force: true });
+  }
+  const scratch = join(store, `merge-${process.pid}`);
+  rmSync(scratch, { recursive: true, force: true });
+  try {
+    const parts: BuiltPart[] = names.map((name) => ({ name, dir: partDir(name) }));
+    const files = mergeParts(parts, scratch, site);
+    moveDir(scratch, outDir);
+    saveRecord(record);
+    io.out(`\nSite written to ${outDir}: ${names.length} parts, ${files.toLocaleString('en-GB')} files (parts built in ${seconds(performance.now() - started)}).`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error;
+    return failed(error.message, scratch);
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = run(process.argv.slice(2), {
+  process.exitCode = await run(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     env: process.env,

@@ -1,21 +1,46 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { missingCouncilDetails } from '../src/model/council';
+import { loadSiteConfig } from '../src/model/site-config';
 import { collections, contentRoot } from '../src/schema';
-import { formatProblem, validateContent } from '../src/schema/validate';
+import { checkContentTree, formatProblem, type ParsedEntry } from '../src/schema/validate';
+import { partDigests, summarize } from './build/summary';
 import { readContentTree } from './content-tree';
 import type { Io } from './io';
+
+/** The files a checked build plan holds, in the folder given to `--plan`. */
+export const PLAN_FILES = { summary: 'summary.json', digests: 'digests.json' } as const;
+
+/** Writes a file whole or not at all: a build that stops half-way never leaves a part-written plan. */
+function writeWhole(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * Writes the build plan of valid content into `dir`: the summary every part's build reads, and a digest of what each
+ * part's pages show, so an unchanged part is not built again.
+ */
+function writePlan(dir: string, entries: ParsedEntry[], io: Io): void {
+  const summary = summarize(entries, loadSiteConfig(io.env).config.parts);
+  mkdirSync(dir, { recursive: true });
+  writeWhole(join(dir, PLAN_FILES.summary), JSON.stringify(summary));
+  writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary))));
+}
 
 /**
  * Checks every content file (schema, YAML, MDX, components, cross-references) and reports each problem as
  * file:line:column field: message. Returns 0 when the content is valid. `npm run build` runs this first, in a process
  * of its own, so the memory checking takes is given back before Astro starts.
  */
-export function checkContent(io: Io): number {
+export function checkContent(io: Io, options: { plan?: string | undefined } = {}): number {
   const root = contentRoot(io.env);
   const tree = readContentTree(root);
   const count = Object.values(tree).reduce((n, list) => n + (list?.length ?? 0), 0);
   io.out(`Checking ${count} content files in ${root}/ ...`);
-  const problems = validateContent(tree);
+  const { problems, entries } = checkContentTree(tree);
   if (problems.length > 0) {
     io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content; nothing was built:\n`);
     for (const problem of problems) io.err(`  ${formatProblem(problem)}`);
@@ -35,9 +60,11 @@ export function checkContent(io: Io): number {
     io.out(`\n${missing.length} detail${missing.length === 1 ? '' : 's'} to add:`);
     for (const m of missing) io.out(`  ${m.file}  ${m.field}: ${m.message}`);
   }
+  if (options.plan) writePlan(options.plan, entries, io);
   return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = checkContent({ out: (line) => console.log(line), err: (line) => console.error(line), env: process.env });
+  const { values } = parseArgs({ options: { plan: { type: 'string' } } });
+  process.exitCode = checkContent({ out: (line) => console.log(line), err: (line) => console.error(line), env: process.env }, values);
 }

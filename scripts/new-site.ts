@@ -116,7 +116,7 @@ export function apply(p: Plan): void {
 }
 
 /** Runs the command; returns the exit code. Nothing is removed unless every check passes. */
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -162,7 +162,7 @@ export function run(argv: string[], io: Io): number {
   if (!values['no-build']) {
     io.out('\nBuilding the empty site ...');
     const env = { ...io.env, CHAMBER_CONTENT: join(root, 'content'), CHAMBER_CONFIG: join(root, CONFIG_FILE) };
-    if (build(['--out', join(root, 'dist')], { ...io, env }) !== 0) {
+    if ((await build(['--out', join(root, 'dist')], { ...io, env })) !== 0) {
       io.err('The empty site did not build (see above). The settings and council entry are written; fix the problem and run npm run build.');
       return 1;
     }
@@ -172,7 +172,7 @@ export function run(argv: string[], io: Io): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = run(process.argv.slice(2), {
+  process.exitCode = await run(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     env: process.env,

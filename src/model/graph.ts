@@ -1,5 +1,6 @@
 import { decisionRegister, motionsByPerson, type MotionRole, type RegisterEntry } from './decision';
 import type { Entry } from './entry';
+import { tablesWithoutHeaders } from './accessibility';
 import { newestFirst } from './meeting';
 import { partition as divide, type Partition } from './partition';
 import { appearancesByPerson, declarationsByPerson, type Appearance } from './person';
@@ -73,6 +74,8 @@ export interface Graph extends GraphInput {
   votes: Map<string, VoteRecord[]>;
   /** Decisions each person moved or seconded, newest first. */
   motions: Map<string, Array<{ entry: RegisterEntry; role: MotionRole }>>;
+  /** The tables in every MDX body, and how many were printed without a header row (the accessibility statement). */
+  tables: { tables: number; withoutHeaders: number };
   /** Which part builds each entry's pages (src/model/partition.ts). */
   partition: Partition;
 }
@@ -99,7 +102,9 @@ const STRATEGY_KINDS = new Set<Document['kind']>(['strategy', 'plan', 'action-pl
  * Links the collections into one graph. Pure: the same input gives the same graph. The partition is worked out from
  * the input unless given (a part's build is given the one the content check worked out from all content).
  */
-export function buildGraph(input: GraphInput, partition: Partition = divide(input)): Graph {
+export function buildGraph(given: GraphInput, partition: Partition = divide(given), tables?: Graph['tables']): Graph {
+  // In id order, whoever loaded them: Astro, the summary, a test. Lists that keep input order then agree.
+  const input = Object.fromEntries(Object.entries(given).map(([name, list]) => [name, [...(list as Entry<unknown>[])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))])) as unknown as GraphInput;
   const meetingsByDate = [...input.meetings].sort((a, b) => newestFirst(a, b) || a.id.localeCompare(b.id));
   const meeting = index(input.meetings);
   // Minutes in a second language record the same meeting: records and registers count the original only.
@@ -135,6 +140,7 @@ export function buildGraph(input: GraphInput, partition: Partition = divide(inpu
     declarations: declarationsByPerson(minutes),
     votes: votingRecords(minutes, meeting),
     motions: motionsByPerson(register),
+    tables: tables ?? tablesWithoutHeaders([...input.documents, ...input.minutes, ...input.workshops].map((e) => e.body)),
     partition,
   };
 }

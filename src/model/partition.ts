@@ -58,7 +58,7 @@ export const PART_COLLECTIONS = ['meetings', 'minutes', 'documents', 'kpis', 'wo
 /**
  * Divides the content into parts. A document goes with the papers it belongs to: an appendix with its report, a new
  * version or translation with its first printing, so a page that compares them has both bodies at hand. Minutes go
- * with their meeting, KPI series with the document that reports them, workshops with their strategy, and a source
+ * with their meeting, a KPI series with the document of its latest edition, workshops with their strategy, and a source
  * pack with the first entry made from it.
  */
 export function partition(input: GraphInput, by: readonly PartitionKey[] = DEFAULT_PARTITION): Partition {
@@ -98,7 +98,7 @@ export function partition(input: GraphInput, by: readonly PartitionKey[] = DEFAU
     if (part) {
       if (newest > part.newest) part.newest = newest;
     } else {
-      const words = by.map((key, i) =>
+      const words = by.map((key) =>
         key === 'council' ? (council.get(keys.council) ?? keys.council) : key === 'body' ? (keys.body ? (body.get(keys.body) ?? keys.body) : 'Other papers') : (year ?? 'Undated'),
       );
       parts.set(name, { name, label: words.length > 0 ? words.join(', ') : 'All papers', year: by.includes('year') && year ? Number(year) : undefined, newest });
@@ -115,7 +115,7 @@ export function partition(input: GraphInput, by: readonly PartitionKey[] = DEFAU
   const join = (collection: CollectionName, entry: Entry<unknown>, name: string | undefined) => {
     if (name) partOf.set(entryKey(collection, entry.id), name);
   };
-  for (const k of input.kpis) join('kpis', k, partOf.get(entryKey('documents', k.data.document)));
+  for (const k of input.kpis) join('kpis', k, partOf.get(entryKey('documents', k.data.editions[k.data.editions.length - 1]?.document ?? '')));
   for (const w of input.workshops) join('workshops', w, partOf.get(entryKey('documents', w.data.strategy)));
   // A source pack goes with the first entry (in id order) made from it; a pack nothing cites goes by its own date.
   const firstCiting = new Map<string, string | undefined>();

@@ -27,6 +27,8 @@ export interface Summary {
   /** Newest first. */
   parts: Part[];
   entries: Record<CollectionName, SummaryEntry[]>;
+  /** The tables of every MDX body, counted by the content check, which has the bodies the summary leaves out. */
+  tables: Graph['tables'];
 }
 
 /** Collections whose bodies the summary keeps: what pages of other parts read (see `SummaryEntry.body`). */
@@ -48,5 +50,5 @@ export function graphFromSummary(summary: Summary, own: Partial<Record<Collectio
   }
   const partOf = new Map<string, string>();
   for (const name of collectionNames) for (const e of summary.entries[name]) if (e.part) partOf.set(entryKey(name, e.id), e.part);
-  return buildGraph(input as unknown as GraphInput, { by: summary.by, parts: summary.parts, partOf });
+  return buildGraph(input as unknown as GraphInput, { by: summary.by, parts: summary.parts, partOf }, summary.tables);
 }

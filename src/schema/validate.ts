@@ -24,11 +24,16 @@ export interface ContentProblem {
 
 
 /** A file parsed far enough to check: its data, where each field sits, and its MDX body. */
-interface ParsedEntry {
+export interface ParsedEntry {
   collection: CollectionName;
   id: string;
   file: string;
+  /** The fields as written, before the schema's defaults. */
+  raw: unknown;
+  /** The fields as the schema gives them. */
   data: unknown;
+  /** The MDX body, after the frontmatter; undefined for a YAML file. */
+  body: string | undefined;
   locate: (path: ReadonlyArray<PropertyKey>) => { line: number; column: number };
   /** KPI series its MDX body charts (`<KpiChart kpi="..." />`), with where each is named. */
   charts: Array<{ id: string; line: number; column: number }>;
@@ -165,6 +170,7 @@ export function checkFile(
   let yamlText = file.text;
   let lineOffset = 0;
   let charts: ParsedEntry['charts'] = [];
+  let body: string | undefined;
   if (spec.format === 'mdx') {
     const match = FRONTMATTER.exec(file.text);
     if (!match) {
@@ -175,7 +181,8 @@ export function checkFile(
     lineOffset = 1;
     const bodyOffset = match[0].split('\n').length - 1;
     checkMdx(file.path, file.text.slice(match[0].length), bodyOffset, problems);
-    charts = chartsIn(file.text.slice(match[0].length), bodyOffset);
+    body = file.text.slice(match[0].length);
+    charts = chartsIn(body, bodyOffset);
   }
   const { doc, counter, ok } = parseYaml(file.path, yamlText, lineOffset, problems);
   if (!ok) return undefined;
@@ -189,7 +196,7 @@ export function checkFile(
     }
     return undefined;
   }
-  return { collection, id: entryId(relativePath, ext), file: file.path, data: result.data, locate, charts };
+  return { collection, id: entryId(relativePath, ext), file: file.path, raw: data, data: result.data, body, locate, charts };
 }
 
 /**
@@ -199,6 +206,13 @@ export function checkFile(
 export function validateContent(
   files: Partial<Record<CollectionName, Array<{ relativePath: string; file: ContentFile }>>>,
 ): ContentProblem[] {
+  return checkContentTree(files).problems;
+}
+
+/** Validates a whole content tree (see `validateContent`), and gives back every entry that parsed. */
+export function checkContentTree(
+  files: Partial<Record<CollectionName, Array<{ relativePath: string; file: ContentFile }>>>,
+): { problems: ContentProblem[]; entries: ParsedEntry[] } {
   const problems: ContentProblem[] = [];
   const entries: ParsedEntry[] = [];
   const ids = new Map<CollectionName, Set<string>>();
@@ -234,7 +248,7 @@ export function validateContent(
       });
     }
   }
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line), entries };
 }
 
 /** One line per problem, in the `file:line:column` form editors and terminals link to. */

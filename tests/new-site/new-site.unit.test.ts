@@ -31,10 +31,10 @@ function copyProject(name: string): string {
   return root;
 }
 
-function newSite(root: string, ...args: string[]) {
+async function newSite(root: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = run([...args, '--root', root, '--no-build'], { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+  const status = await run([...args, '--root', root, '--no-build'], { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -48,11 +48,11 @@ describe('npm run new-site on a copy of the demo project', () => {
   const realContent = snapshot(join(ROOT, 'content'));
   const demoFolders = readdirSync(join(ROOT, 'content')).sort();
   let root: string;
-  let result: ReturnType<typeof newSite>;
+  let result: Awaited<ReturnType<typeof newSite>>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = copyProject('demo');
-    result = newSite(root, ...AYTON, '--logo', join(root, 'crest.svg'));
+    result = await newSite(root, ...AYTON, '--logo', join(root, 'crest.svg'));
   });
 
   test('it says what it removes, and removes all the demo content, leaving only the new council', () => {
@@ -87,13 +87,13 @@ describe('npm run new-site on a copy of the demo project', () => {
     expect(snapshot(join(ROOT, 'content'))).toEqual(realContent);
   });
 
-  test("run again over the council's own site, it refuses without --force and changes nothing; with --force it starts afresh", () => {
+  test("run again over the council's own site, it refuses without --force and changes nothing; with --force it starts afresh", async () => {
     const before = snapshot(root);
-    const refused = newSite(root, '--name', 'Bayton Town Council', '--site', 'https://bayton.gov.uk');
+    const refused = await newSite(root, '--name', 'Bayton Town Council', '--site', 'https://bayton.gov.uk');
     expect(refused.status).toBe(1);
     expect(refused.err).toContain('chamber.config.yaml is not the demo\'s (it has no "demo: true"), so content/ holds a council\'s own site. Run again with --force to delete it (1 file)');
     expect(snapshot(root)).toEqual(before);
-    const forced = newSite(root, '--name', 'Bayton Town Council', '--site', 'https://bayton.gov.uk', '--force');
+    const forced = await newSite(root, '--name', 'Bayton Town Council', '--site', 'https://bayton.gov.uk', '--force');
     expect(forced.status).toBe(0);
     expect(forced.out).toContain('  content/councils (1 file)');
     expect(Object.keys(snapshot(join(root, 'content'))).sort()).toEqual(emptySite('bayton-town-council'));
@@ -110,18 +110,18 @@ describe('npm run new-site refuses what would make a broken site, and then chang
     [['--site', 'https://ayton.gov.uk', '--contact', 'clerk at ayton'], '--contact clerk at ayton: Invalid email address'],
     [['--site', 'https://ayton.gov.uk', '--logo', 'no-such-logo.svg'], '--logo no-such-logo.svg: no such file'],
     [['--site', 'https://ayton.gov.uk', '--id', 'Ayton CC'], '--id Ayton CC: a council id is lower-case letters'],
-  ])('%j', (args, message) => {
+  ])('%j', async (args, message) => {
     const root = copyProject(`refused-${args.join('-').replace(/\W+/g, '-')}`);
     const before = snapshot(root);
-    const result = newSite(root, '--name', 'Ayton Community Council', ...args);
+    const result = await newSite(root, '--name', 'Ayton Community Council', ...args);
     expect(result.status).toBe(1);
     expect(result.err).toContain('Nothing was changed:');
     expect(result.err).toContain(message);
     expect(snapshot(root)).toEqual(before);
   });
 
-  test('without a name or an address it shows how to use it', () => {
-    const result = run(['--name', 'Ayton Community Council'], { out: () => {}, err: (l) => expect(l).toContain('Usage: npm run new-site'), env: {} });
+  test('without a name or an address it shows how to use it', async () => {
+    const result = await run(['--name', 'Ayton Community Council'], { out: () => {}, err: (l) => expect(l).toContain('Usage: npm run new-site'), env: {} });
     expect(result).toBe(2);
   });
 });
@@ -147,11 +147,11 @@ describe('the settings file', () => {
     expect(loadSiteConfig({ CHAMBER_CONFIG: real, CHAMBER_BASE: '/archive/' }).config.base).toBe('/archive/');
   });
 
-  test('npm run build stops before building anything when a council site has a placeholder address', () => {
+  test('npm run build stops before building anything when a council site has a placeholder address', async () => {
     const file = write('build-placeholder.yaml', 'name: Ayton Community Council\nsite: http://localhost:4321\n');
     const out = join(scratch, 'never-built');
     const err: string[] = [];
-    expect(build(['--out', out], { out: () => {}, err: (l) => err.push(l), env: { CHAMBER_CONFIG: file } })).toBe(1);
+    expect(await build(['--out', out], { out: () => {}, err: (l) => err.push(l), env: { CHAMBER_CONFIG: file } })).toBe(1);
     expect(err.join('\n')).toMatch(/build-placeholder\.yaml {2}site: http:\/\/localhost:4321 is a placeholder address[\s\S]*Nothing was built\.$/);
     expect(existsSync(out)).toBe(false);
   });

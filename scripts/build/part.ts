@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** How a part's build went: its pages and time, or the lines that say why it failed. */
+export interface PartResult {
+  name: string;
+  ok: boolean;
+  pages: number;
+  ms: number;
+  /** The build's output when it failed, for the reader; empty when it succeeded. */
+  output: string[];
+}
+
+/** Runs a Node script as a child process, collecting its output: parts run side by side without interleaving lines. */
+function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; lines: string[] }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { env, cwd: ROOT });
+    const lines: string[] = [];
+    let rest = '';
+    const take = (chunk: Buffer) => {
+      const text = rest + chunk.toString('utf8');
+      const split = text.split('\n');
+      rest = split.pop() ?? '';
+      lines.push(...split);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('close', (code) => done({ code, lines: rest ? [...lines, rest] : lines }));
+  });
+}
+
+/** The file beside a built part that says what it was built from (see `partDigests`). */
+export const digestFile = (dir: string) => `${dir}.digest`;
+
+/** Whether `dir` holds this part built from exactly these inputs. */
+export const isCurrent = (dir: string, digest: string): boolean =>
+  existsSync(dir) && existsSync(digestFile(dir)) && readFileSync(digestFile(dir), 'utf8') === digest;
+
+/**
+ * Builds one part into `dir` with its own Astro process, which loads only the part's MDX and reads every other
+ * entry from the summary, then indexes its pages for search. The part is built beside `dir` and moved into place
+ * only when both steps succeeded, with the digest of what it was built from.
+ */
+export async function buildPart(name: string, summary: string, dir: string, digest: string | undefined, env: NodeJS.ProcessEnv): Promise<PartResult> {
+  const started = performance.now();
+  const scratch = `${dir}.building`;
+  rmSync(scratch, { recursive: true, force: true });
+  const partEnv = {
+    ...env,
+    CHAMBER_PART: name,
+    CHAMBER_SUMMARY: summary,
+    // Each part keeps its own content cache: parts built side by side must not write one cache.
+    CHAMBER_CACHE_DIR: join(ROOT, 'node_modules', '.astro', 'parts', name),
+  };
+  const astro = await runNode([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], partEnv);
+  const pages = Number(/(\d+) page\(s\) built/.exec(astro.lines.join('\n'))?.[1] ?? 0);
+  const failed = (lines: string[]) => {
+    rmSync(scratch, { recursive: true, force: true });
+    return { name, ok: false, pages, ms: performance.now() - started, output: lines.filter((l) => !/[├└]─/.test(l)) };
+  };
+  if (astro.code !== 0) return failed(astro.lines);
+  const index = await runNode(['--import', 'tsx', join(ROOT, 'scripts', 'search-index.ts'), scratch], env);
+  if (index.code !== 0) return failed(index.lines);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(digestFile(dir), { force: true });
+  renameSync(scratch, dir);
+  if (digest) writeFileSync(digestFile(dir), digest);
+  return { name, ok: true, pages, ms: performance.now() - started, output: [] };
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { follow, type Elsewhere, type FollowUpLink } from '../../src/model/follow';
+import { tablesWithoutHeaders } from '../../src/model/accessibility';
+import { buildGraph, type GraphInput } from '../../src/model/graph';
+import { entryKey, partition, SITE_PART, type PartitionKey } from '../../src/model/partition';
+import { SUMMARY_BODIES, type Summary, type SummaryEntry } from '../../src/model/summary';
+import { collections } from '../../src/schema';
+import { collectionNames, referencesIn, type CollectionName } from '../../src/schema/references';
+import type { ParsedEntry } from '../../src/schema/validate';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The summary of checked content: every entry's fields as written, its part, and the bodies other parts read. */
+export function summarize(entries: readonly ParsedEntry[], by: readonly PartitionKey[]): Summary {
+  const { parts, partOf } = partition(graphInput(entries), by);
+  const grouped = Object.fromEntries(collectionNames.map((name) => [name, [] as SummaryEntry[]])) as Record<CollectionName, SummaryEntry[]>;
+  for (const e of entries) {
+    grouped[e.collection].push({
+      id: e.id,
+      filePath: e.file,
+      part: partOf.get(entryKey(e.collection, e.id)),
+      data: e.raw,
+      body: SUMMARY_BODIES.has(e.collection) ? e.body : undefined,
+    });
+  }
+  const tables = tablesWithoutHeaders(entries.map((e) => e.body));
+  return { by: [...by], parts, entries: grouped, tables };
+}
+
+function graphInput(entries: readonly ParsedEntry[]): GraphInput {
+  const input = Object.fromEntries(collectionNames.map((name) => [name, []])) as unknown as Record<CollectionName, unknown[]>;
+  for (const e of entries) input[e.collection].push({ id: e.id, data: e.data, body: e.body, filePath: e.file });
+  return input as unknown as GraphInput;
+}
+
+/** A follow link as a page shows it: the meeting by id, not the whole entry. */
+const shown = (link: Elsewhere | FollowUpLink) =>
+  'appearance' in link
+    ? { ...link.appearance, meeting: link.appearance.meeting.id, basis: link.basis }
+    : { ...link, meeting: link.meeting.id };
+
+/**
+ * A digest of everything each part's pages show, by part name, to tell an unchanged part from a changed one. A part's
+ * pages show its own entries (fields and bodies), the fields of every entry they name or that names them (a
+ * meeting's body, the minutes that confirmed it, a person's name), and the follow links found across parts (the same
+ * item at a later meeting, later minutes citing a minute). The site part lists everything, so it digests everything.
+ */
+export function partDigests(entries: readonly ParsedEntry[], summary: Summary): Map<string, string> {
+  const key = (e: ParsedEntry) => entryKey(e.collection, e.id);
+  const byKey = new Map(entries.map((e) => [key(e), e]));
+  const neighbours = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (!neighbours.has(a)) neighbours.set(a, new Set());
+    neighbours.get(a)!.add(b);
+  };
+  for (const e of entries) {
+    for (const ref of referencesIn(collections[e.collection].schema, e.data)) {
+      const target = entryKey(ref.target, ref.id);
+      link(key(e), target);
+      link(target, key(e));
+    }
+  }
+  const graph = buildGraph(graphInput(entries), { by: summary.by, parts: summary.parts, partOf: new Map() });
+  const { returning, followUps } = follow(graph);
+  const links = [returning.document, returning.minute, returning.agenda, followUps] as ReadonlyArray<Map<string, Array<Elsewhere | FollowUpLink>>>;
+
+  const partOf = new Map(collectionNames.flatMap((name) => summary.entries[name].map((s) => [entryKey(name, s.id), s.part] as const)));
+  const own = new Map<string, ParsedEntry[]>();
+  for (const e of entries) {
+    const part = partOf.get(key(e));
+    if (!part) continue;
+    if (!own.has(part)) own.set(part, []);
+    own.get(part)!.push(e);
+  }
+  const digests = new Map<string, string>();
+  for (const part of summary.parts) {
+    const mine = own.get(part.name) ?? [];
+    const ids = new Set(mine.map((e) => e.id));
+    const hash = createHash('sha256');
+    for (const e of mine) hash.update(`${key(e)}\n${JSON.stringify(e.raw)}\n${e.body ?? ''}\n`);
+    const near = new Set(mine.flatMap((e) => [...(neighbours.get(key(e)) ?? [])]));
+    for (const k of [...near].sort()) hash.update(`${k}\n${JSON.stringify(byKey.get(k)?.raw ?? null)}\n`);
+    for (const map of links) {
+      for (const [k, list] of map) if (ids.has(k.split('#')[0]!)) hash.update(`${k}\n${JSON.stringify(list.map(shown))}\n`);
+    }
+    digests.set(part.name, hash.digest('hex'));
+  }
+  digests.set(SITE_PART, sha256(JSON.stringify(summary)));
+  return digests;
+}
