@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -6,6 +7,7 @@ import { missingCouncilDetails } from '../src/model/council';
 import { loadSiteConfig } from '../src/model/site-config';
 import { collections, contentRoot } from '../src/schema';
 import { checkContentTree, formatProblem, type ParsedEntry } from '../src/schema/validate';
+import { fingerprint } from './build-record';
 import { partDigests, summarize } from './build/summary';
 import { readContentTree } from './content-tree';
 import type { Io } from './io';
@@ -15,8 +17,29 @@ export const PLAN_FILES = { summary: 'summary.json', digests: 'digests.json' } a
 
 /** Writes a file whole or not at all: a build that stops half-way never leaves a part-written plan. */
 function writeWhole(file: string, text: string): void {
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
+  writeFileSync(`${file}.${process.pid}.tmp`, text);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+const CHECKED = join(import.meta.dirname, '..', '.chamber', 'checked');
+
+/**
+ * Digests of the MDX bodies that passed the check, kept between runs in `.chamber/checked/` under a digest of the
+ * checker itself (its schemas, the content components, the MDX compiler's version): a changed checker checks all again.
+ */
+function cleanBodies(): { bodies: Set<string>; save: () => void } {
+  const root = join(import.meta.dirname, '..');
+  const checker = fingerprint(['src/schema', 'src/components/content', 'package-lock.json'].map((p) => join(root, p)));
+  const file = join(CHECKED, `${createHash('sha256').update(JSON.stringify(checker)).digest('hex').slice(0, 16)}.json`);
+  const bodies = new Set<string>(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : []);
+  return {
+    bodies,
+    save: () => {
+      mkdirSync(CHECKED, { recursive: true });
+      for (const old of readdirSync(CHECKED)) if (old.endsWith('.json') && join(CHECKED, old) !== file) rmSync(join(CHECKED, old), { force: true });
+      writeWhole(file, JSON.stringify([...bodies]));
+    },
+  };
 }
 
 /**
@@ -24,7 +47,8 @@ function writeWhole(file: string, text: string): void {
  * part's pages show, so an unchanged part is not built again.
  */
 function writePlan(dir: string, entries: ParsedEntry[], io: Io): void {
-  const summary = summarize(entries, loadSiteConfig(io.env).config.parts);
+  const { parts, partSize } = loadSiteConfig(io.env).config;
+  const summary = summarize(entries, parts, partSize);
   mkdirSync(dir, { recursive: true });
   writeWhole(join(dir, PLAN_FILES.summary), JSON.stringify(summary));
   writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary))));
@@ -40,7 +64,9 @@ export function checkContent(io: Io, options: { plan?: string | undefined } = {}
   const tree = readContentTree(root);
   const count = Object.values(tree).reduce((n, list) => n + (list?.length ?? 0), 0);
   io.out(`Checking ${count} content files in ${root}/ ...`);
-  const { problems, entries } = checkContentTree(tree);
+  const clean = cleanBodies();
+  const { problems, entries } = checkContentTree(tree, clean.bodies);
+  clean.save();
   if (problems.length > 0) {
     io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content; nothing was built:\n`);
     for (const problem of problems) io.err(`  ${formatProblem(problem)}`);

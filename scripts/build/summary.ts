@@ -11,8 +11,8 @@ import type { ParsedEntry } from '../../src/schema/validate';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The summary of checked content: every entry's fields as written, its part, and the bodies other parts read. */
-export function summarize(entries: readonly ParsedEntry[], by: readonly PartitionKey[]): Summary {
-  const { parts, partOf } = partition(graphInput(entries), by);
+export function summarize(entries: readonly ParsedEntry[], by: readonly PartitionKey[], size: number): Summary {
+  const { parts, partOf } = partition(graphInput(entries), by, size);
   const grouped = Object.fromEntries(collectionNames.map((name) => [name, [] as SummaryEntry[]])) as Record<CollectionName, SummaryEntry[]>;
   for (const e of entries) {
     grouped[e.collection].push({

@@ -45,7 +45,8 @@ export function loadGraph(): Promise<Graph> {
       kpis: await getCollection('kpis'),
       workshops: await getCollection('workshops'),
     };
-    return buildGraph(input, partition(input, siteConfig().parts));
+    const { parts, partSize } = siteConfig();
+    return buildGraph(input, partition(input, parts, partSize));
   })();
   return graph;
 }

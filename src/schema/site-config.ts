@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PARTITION, partitionKeys } from '../model/partition';
+import { DEFAULT_PART_SIZE, DEFAULT_PARTITION, partitionKeys } from '../model/partition';
 
 /**
  * The site's own settings, in `chamber.config.yaml` at the project root: what readers see as its name and where it
@@ -29,6 +29,11 @@ export const siteConfigSchema = z.strictObject({
     .array(z.enum(partitionKeys))
     .refine((keys) => new Set(keys).size === keys.length, { error: 'each of council, body and year at most once' })
     .default([...DEFAULT_PARTITION]),
+  /**
+   * With parts by year: how many papers older years may hold together in one part. The newest year is always a part
+   * of its own (a new pack rebuilds only it); older, smaller years share a part, each part costing seconds to start.
+   */
+  partSize: z.int().positive({ error: 'a whole number of papers, e.g. 1500' }).default(DEFAULT_PART_SIZE),
   /** True only for the bundled demonstration site, which may be built for its placeholder address. */
   demo: z.boolean().default(false),
 });

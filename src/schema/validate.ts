@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mdxToJs, mdxToMdast } from 'satteri';
 import { mdxSafetyProblems, type MdastNode } from './mdx-safety';
 import { componentProblems, contentComponents } from './components';
@@ -164,6 +165,7 @@ export function checkFile(
   relativePath: string,
   file: ContentFile,
   problems: ContentProblem[],
+  cleanBodies?: Set<string>,
 ): ParsedEntry | undefined {
   const spec = collections[collection];
   const ext = extensionOf(spec.format);
@@ -180,8 +182,14 @@ export function checkFile(
     yamlText = match[1] as string;
     lineOffset = 1;
     const bodyOffset = match[0].split('\n').length - 1;
-    checkMdx(file.path, file.text.slice(match[0].length), bodyOffset, problems);
     body = file.text.slice(match[0].length);
+    // Compiling MDX is most of the check's time: a body checked clean before, by this same checker, is not compiled again.
+    const digest = cleanBodies && createHash('sha256').update(body).digest('base64url');
+    if (!digest || !cleanBodies?.has(digest)) {
+      const before = problems.length;
+      checkMdx(file.path, body, bodyOffset, problems);
+      if (digest && problems.length === before) cleanBodies?.add(digest);
+    }
     charts = chartsIn(body, bodyOffset);
   }
   const { doc, counter, ok } = parseYaml(file.path, yamlText, lineOffset, problems);
@@ -209,9 +217,13 @@ export function validateContent(
   return checkContentTree(files).problems;
 }
 
-/** Validates a whole content tree (see `validateContent`), and gives back every entry that parsed. */
+/**
+ * Validates a whole content tree (see `validateContent`), and gives back every entry that parsed. `cleanBodies` holds
+ * digests of MDX bodies that passed before (the caller keeps them between runs); bodies that pass now are added.
+ */
 export function checkContentTree(
   files: Partial<Record<CollectionName, Array<{ relativePath: string; file: ContentFile }>>>,
+  cleanBodies?: Set<string>,
 ): { problems: ContentProblem[]; entries: ParsedEntry[] } {
   const problems: ContentProblem[] = [];
   const entries: ParsedEntry[] = [];
@@ -221,7 +233,7 @@ export function checkContentTree(
     ids.set(collection, known);
     for (const { relativePath, file } of list) {
       known.add(entryId(relativePath, extensionOf(collections[collection].format)));
-      const entry = checkFile(collection, relativePath, file, problems);
+      const entry = checkFile(collection, relativePath, file, problems, cleanBodies);
       if (entry) entries.push(entry);
     }
   }

@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readContentTree } from '../../scripts/content-tree';
+import { partDigests, summarize } from '../../scripts/build/summary';
+import type { Entry } from '../../src/model/entry';
+import type { GraphInput } from '../../src/model/graph';
+import { entryKey, partition, SITE_PART } from '../../src/model/partition';
+import { graphFromSummary, type Summary } from '../../src/model/summary';
+import { collectionNames } from '../../src/schema';
+import { checkContentTree, type ParsedEntry } from '../../src/schema/validate';
+import { contentGraph } from '../helpers/graph';
+
+const CONTENT = join(import.meta.dirname, '..', '..', 'content');
+const checked = checkContentTree(readContentTree(CONTENT));
+const seed = contentGraph();
+/** The collections whose entries have pages of their own, built in their part. */
+const PART_COLLECTIONS = ['meetings', 'minutes', 'documents', 'kpis', 'workshops', 'sources'];
+
+describe('the seed site divided into parts', () => {
+  const { parts, partOf } = seed.partition;
+
+  test('every entry with pages of its own is in one part; councils, bodies and people are the site part’s', () => {
+    for (const name of collectionNames) {
+      for (const entry of seed[name] as Entry<unknown>[]) {
+        const part = partOf.get(entryKey(name, entry.id));
+        if (PART_COLLECTIONS.includes(name)) expect(parts.map((p) => p.name), `${name}/${entry.id}`).toContain(part);
+        else expect(part, `${name}/${entry.id}`).toBeUndefined();
+      }
+    }
+    expect(parts.map((p) => p.name)).not.toContain(SITE_PART);
+  });
+
+  test('parts are the councils’ years, newest first, the newest year of each council alone and older small years together', () => {
+    expect(parts.map((p) => [p.name, p.label])).toEqual([
+      ['leicestershire-2023', 'Leicestershire County Council, 2023'],
+      ['leicestershire-2014-2015', 'Leicestershire County Council, 2014–2015'],
+      ['leicester-2009', 'Leicester City Council, 2009'],
+    ]);
+  });
+
+  test('minutes go with their meeting, and appendices, versions and translations with the paper they belong to', () => {
+    const where = (collection: 'meetings' | 'minutes' | 'documents', id: string) => partOf.get(entryKey(collection, id));
+    for (const m of seed.minutes) expect(where('minutes', m.id)).toBe(where('meetings', m.data.meeting));
+    const related = seed.documents.filter((d) => d.data.parent || d.data.versionOf || d.data.translationOf);
+    expect(related.length).toBeGreaterThan(0);
+    for (const d of related) expect(where('documents', d.id)).toBe(where('documents', (d.data.parent ?? d.data.versionOf ?? d.data.translationOf)!));
+    for (const w of seed.workshops) expect(partOf.get(entryKey('workshops', w.id))).toBe(where('documents', w.data.strategy));
+  });
+});
+
+/** A made-up council's meetings, one per date, each with one paper, for the rules that the seeds are too small to show. */
+function meetings(dates: string[], council = 'ayton'): GraphInput {
+  const input = Object.fromEntries(collectionNames.map((n) => [n, []])) as unknown as Record<string, unknown[]>;
+  input['councils'] = [{ id: council, data: { name: 'Ayton Council' } }];
+  input['bodies'] = [{ id: `${council}/full`, data: { name: 'Full Council' } }];
+  dates.forEach((date, i) => {
+    input['meetings']!.push({ id: `${council}/full/${date}-${i}`, data: { council, body: `${council}/full`, start: date } });
+    input['documents']!.push({ id: `${council}/full/${date}-${i}/report`, data: { council, meeting: `${council}/full/${date}-${i}`, source: { pack: 'p' } } });
+  });
+  return input as unknown as GraphInput;
+}
+
+describe('how years are put together', () => {
+  const years = (input: GraphInput, size: number) => partition(input, ['council', 'year'], size).parts.map((p) => p.name);
+  const dates = (year: number, n: number) => Array.from({ length: n }, () => `${year}-06-01`);
+
+  test('the newest year is alone; older years share a part while they hold at most the part size', () => {
+    const input = meetings([...dates(2020, 5), ...dates(2019, 3), ...dates(2018, 3), ...dates(2017, 3), ...dates(2016, 9)]);
+    expect(years(input, 6)).toEqual(['ayton-2020', 'ayton-2018-2019', 'ayton-2017', 'ayton-2016']);
+    expect(years(input, 100)).toEqual(['ayton-2020', 'ayton-2016-2019']);
+    expect(years(input, 1)).toEqual(['ayton-2020', 'ayton-2019', 'ayton-2018', 'ayton-2017', 'ayton-2016']);
+  });
+
+  test('other keys: one part for everything, or one per council', () => {
+    const input = meetings([...dates(2020, 2), ...dates(2010, 2)]);
+    expect(partition(input, [], 10).parts.map((p) => [p.name, p.label])).toEqual([['all', 'All papers']]);
+    expect(partition(input, ['council'], 10).parts.map((p) => [p.name, p.label])).toEqual([['ayton', 'Ayton Council']]);
+    expect(partition(input, ['council', 'body', 'year'], 1).parts.map((p) => p.name)).toEqual(['ayton-full-2020', 'ayton-full-2010']);
+  });
+});
+
+describe('the summary', () => {
+  const summary = JSON.parse(JSON.stringify(summarize(checked.entries, ['council', 'year'], 1500))) as Summary;
+
+  test('holds every entry once, with its part, and is all a part needs to link and list the whole site as one build does', () => {
+    const graph = graphFromSummary(summary);
+    for (const name of collectionNames) expect(graph[name].map((e) => e.id)).toEqual(seed[name].map((e) => e.id));
+    expect(graph.register.map((d) => `${d.minutes.id}#${d.decision.id}`)).toEqual(seed.register.map((d) => `${d.minutes.id}#${d.decision.id}`));
+    expect(graph.tables).toEqual(seed.tables);
+    expect(graph.tables.tables).toBeGreaterThan(0);
+    expect(graph.partition.partOf.size).toBe(seed.partition.partOf.size);
+    for (const [key, part] of seed.partition.partOf) expect(graph.partition.partOf.get(key), key).toBe(part);
+  });
+
+  test('keeps the bodies of minutes (later minutes cite earlier ones) and leaves out other bodies', () => {
+    expect(summary.entries.minutes.every((e) => typeof e.body === 'string' && e.body.length > 0)).toBe(true);
+    expect(summary.entries.documents.every((e) => e.body === undefined)).toBe(true);
+  });
+});
+
+describe('what each part is built from', () => {
+  const digestsOf = (entries: ParsedEntry[]) => partDigests(entries, summarize(entries, ['council', 'year'], 1500));
+  const before = digestsOf(checked.entries);
+  const changed = (entries: ParsedEntry[]) => {
+    const after = digestsOf(entries);
+    return [...before.keys()].filter((part) => before.get(part) !== after.get(part)).sort();
+  };
+  const edit = (pick: (e: ParsedEntry) => boolean, change: (e: ParsedEntry) => ParsedEntry) => checked.entries.map((e) => (pick(e) ? change(e) : e));
+  const partOfDocument = (id: string) => seed.partition.partOf.get(entryKey('documents', id));
+
+  test('a change to a paper’s text changes its part alone: the site part lists papers, it does not show their text', () => {
+    const doc = seed.documents.find((d) => partOfDocument(d.id) === 'leicester-2009')!;
+    expect(changed(edit((e) => e.collection === 'documents' && e.id === doc.id, (e) => ({ ...e, body: `${e.body}\nOne more sentence.` })))).toEqual(['leicester-2009']);
+  });
+
+  test('a renamed person changes every part whose pages name them', () => {
+    const person = seed.people.find((p) => (seed.appearances.get(p.id) ?? []).length > 0)!;
+    const named = new Set((seed.appearances.get(person.id) ?? []).map((a) => seed.partition.partOf.get(entryKey('meetings', a.meeting.id))!));
+    const after = changed(edit((e) => e.collection === 'people' && e.id === person.id, (e) => ({ ...e, raw: { ...(e.raw as object), name: 'A. N. Other' } })));
+    expect(after).toEqual([...named, SITE_PART].sort());
+  });
+});
