@@ -1,11 +1,14 @@
 import { decisionRegister, motionsByPerson, type MotionRole, type RegisterEntry } from './decision';
-import type { Entry } from './entry';
+import type { Entry, GraphInput } from './entry';
+
+export type { GraphInput } from './entry';
 import { tablesWithoutHeaders } from './accessibility';
 import { newestFirst } from './meeting';
 import { partition as divide, type Partition } from './partition';
 import { appearancesByPerson, declarationsByPerson, type Appearance } from './person';
 import { paths } from './url';
 import { votingRecords, type VoteRecord } from './vote';
+import { collectionNames } from '../schema/references';
 import type {
   Body,
   Declaration,
@@ -19,17 +22,6 @@ import type {
   Workshop,
 } from '../schema';
 
-export interface GraphInput {
-  councils: Entry<Council>[];
-  bodies: Entry<Body>[];
-  people: Entry<Person>[];
-  sources: Entry<Source>[];
-  meetings: Entry<Meeting>[];
-  minutes: Entry<Minutes>[];
-  documents: Entry<Document>[];
-  kpis: Entry<Kpi>[];
-  workshops: Entry<Workshop>[];
-}
 
 /** All content, indexed by id, with the joins pages need computed once. */
 export interface Graph extends GraphInput {
@@ -104,7 +96,8 @@ const STRATEGY_KINDS = new Set<Document['kind']>(['strategy', 'plan', 'action-pl
  */
 export function buildGraph(given: GraphInput, partition: Partition = divide(given), tables?: Graph['tables']): Graph {
   // In id order, whoever loaded them: Astro, the summary, a test. Lists that keep input order then agree.
-  const input = Object.fromEntries(Object.entries(given).map(([name, list]) => [name, [...(list as Entry<unknown>[])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))])) as unknown as GraphInput;
+  const input = { ...given };
+  for (const name of collectionNames) (input[name] as Entry<unknown>[]) = [...given[name]].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const meetingsByDate = [...input.meetings].sort((a, b) => newestFirst(a, b) || a.id.localeCompare(b.id));
   const meeting = index(input.meetings);
   // Minutes in a second language record the same meeting: records and registers count the original only.

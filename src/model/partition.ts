@@ -4,8 +4,7 @@
  * council and year; the pages that list across parts (home, registers, people, bodies, feeds, open data, search)
  * belong to the site part, built from the summary of every entry. Pure: the same content gives the same parts.
  */
-import type { Entry } from './entry';
-import type { GraphInput } from './graph';
+import type { Entry, GraphInput } from './entry';
 import { localDate } from './date';
 import type { CollectionName } from '../schema/references';
 

@@ -17,7 +17,7 @@ describe('what a build read', () => {
   test('covers the project source, its settings and the content folder the build is given', () => {
     const content = copyFixtureSite();
     const { files, settings } = recordOf(content, { CHAMBER_BASE: '/' });
-    for (const path of ['src/pages/index.astro', 'src/schema/index.ts', 'astro.config.mjs', 'package-lock.json', 'chamber.config.yaml', 'scripts/build.ts']) {
+    for (const path of ['src/pages/meetings/[...id].astro', 'src/site-pages/index.astro', 'src/schema/index.ts', 'astro.config.mjs', 'package-lock.json', 'chamber.config.yaml', 'scripts/build.ts', 'scripts/build/part.ts']) {
       expect(files, path).toHaveProperty([path]);
     }
     expect(files).toHaveProperty([join(content, MEETING)]);
