@@ -70,8 +70,9 @@ const globRegExp = (pattern: string) => new RegExp(`^${pattern.split('*').map((s
  * Runs a GitHub Actions workflow on this machine, job after job as `needs` orders them, each job (and each matrix
  * instance) in its own folder, like a fresh runner: a copy of the project as checked out, so what a job writes stays
  * in its folder. Every `run:` step runs with bash as GitHub runs it, except `npm ci` (this checkout is installed
- * already). Of the `uses:` steps, `actions/checkout` is the folder itself, and `actions/upload-artifact` and `actions/download-artifact` copy folders through `artifacts`, as GitHub
- * stores them (a download of several by `pattern` puts each in a folder named after it). Expressions filled in:
+ * already). Of the `uses:` steps, `actions/checkout` is the folder itself, and `actions/upload-artifact` and
+ * `actions/download-artifact` copy folders through `artifacts`, as GitHub stores them (a download of several by
+ * `pattern` puts each in a folder named after it); any other step is refused. Expressions filled in:
  * `matrix.*`, `steps.<id>.outputs.*`, `needs.<job>.outputs.*` and, for a matrix, `fromJSON(needs.<job>.outputs.*)`.
  */
 export function runWorkflow(file: string, scratch: string): WorkflowRun {
