@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { cleanEnv } from './build';
 
@@ -38,6 +38,7 @@ export interface WorkflowRun {
  * Keys this runner understands. Anything else (`if:`, `continue-on-error:`, matrix `include`/`exclude`...) could
  * change which commands run on GitHub, so it is refused rather than ignored: the test then fails until it is taught.
  */
+const WORKFLOW_KEYS = new Set(['name', 'on', 'permissions', 'concurrency', 'defaults', 'jobs']);
 const STEP_KEYS = new Set(['id', 'name', 'uses', 'run', 'with']);
 const JOB_KEYS = new Set(['name', 'runs-on', 'needs', 'outputs', 'strategy', 'steps']);
 const STRATEGY_KEYS = new Set(['matrix', 'fail-fast', 'max-parallel']);
@@ -77,6 +78,7 @@ const globRegExp = (pattern: string) => new RegExp(`^${pattern.split('*').map((s
  */
 export function runWorkflow(file: string, scratch: string): WorkflowRun {
   const workflow = parse(readFileSync(file, 'utf8')) as { defaults?: { run?: { shell?: string } }; jobs: Record<string, Job> };
+  refuseUnknown(file, workflow, WORKFLOW_KEYS);
   const shell = workflow.defaults?.run?.shell;
   if (shell !== undefined && shell !== 'bash') throw new Error(`run steps in ${shell}: this local runner runs bash only`);
   // GitHub's bash: with `shell: bash` named, -o pipefail too.
@@ -132,7 +134,9 @@ export function runWorkflow(file: string, scratch: string): WorkflowRun {
           const from = join(workspace, inputs['path'] ?? '');
           if (artifacts.has(name)) throw new Error(`job ${jobName}: an artifact named ${name} was uploaded already`);
           if (!existsSync(from)) throw new Error(`job ${jobName}: nothing at ${inputs['path']} to upload as ${name}`);
-          cpSync(from, join(artifactsDir, name), { recursive: true });
+          // As upload-artifact does, hidden files stay behind unless asked for.
+          const hidden = inputs['include-hidden-files'] === 'true';
+          cpSync(from, join(artifactsDir, name), { recursive: true, filter: (path) => hidden || !basename(path).startsWith('.') });
           artifacts.set(name, join(artifactsDir, name));
         } else if (step.uses?.startsWith('actions/download-artifact@')) {
           const names = inputs['name'] !== undefined ? [inputs['name']] : [...artifacts.keys()].filter((n) => globRegExp(inputs['pattern'] ?? '*').test(n));
