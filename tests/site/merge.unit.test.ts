@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { mergeParts, MergeError, sitemapFiles } from '../../scripts/build/merge';
+import { runScript } from '../helpers/build';
+import { siteFiles } from '../helpers/site-tree';
+
+const scratch = mkdtempSync(join(tmpdir(), 'chamber-merge-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const SITE = { site: 'https://www.example.gov.uk', base: '/papers' };
+const ROOT_URL = 'https://www.example.gov.uk/papers/';
+
+/** A built part: its files by path, with a sitemap of its pages as @astrojs/sitemap writes it. */
+function part(name: string, files: Record<string, string>, pages: string[] = []): { name: string; dir: string } {
+  const dir = join(scratch, `${name}-${Math.random().toString(36).slice(2)}`);
+  const entries = new Map(pages.map((page) => [`${ROOT_URL}${page}`, `<url><loc>${ROOT_URL}${page}</loc></url>`]));
+  for (const [path, text] of [...sitemapFiles(entries, ROOT_URL), ...Object.entries(files)]) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return { name, dir };
+}
+
+const out = () => join(scratch, `out-${Math.random().toString(36).slice(2)}`);
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+
+describe('mergeParts', () => {
+  test('copies every part, and a file two parts wrote alike (styles, robots.txt) once', () => {
+    const style = 'main{max-width:40rem}';
+    const a = part('leicester-2009', { 'meetings/a/index.html': '<p>A</p>', '_astro/site.css': style, 'robots.txt': 'User-agent: *' });
+    const b = part('site', { 'index.html': '<p>Home</p>', '_astro/site.css': style, 'robots.txt': 'User-agent: *' });
+    const to = out();
+    expect(mergeParts([a, b], to, SITE)).toBe(4);
+    expect(readFileSync(join(to, 'meetings/a/index.html'), 'utf8')).toBe('<p>A</p>');
+    expect(readFileSync(join(to, 'index.html'), 'utf8')).toBe('<p>Home</p>');
+    expect(readFileSync(join(to, '_astro/site.css'), 'utf8')).toBe(style);
+  });
+
+  test('two parts that wrote one file differently stop the merge, naming the file and both parts', () => {
+    const a = part('leicester-2009', { 'people/jo-bloggs/index.html': '<p>Councillor</p>' });
+    const b = part('site', { 'people/jo-bloggs/index.html': '<p>Former councillor</p>' });
+    expect(() => mergeParts([a, b], out(), SITE)).toThrow(MergeError);
+    expect(() => mergeParts([a, b], out(), SITE)).toThrow('Parts leicester-2009 and site both wrote people/jo-bloggs/index.html, and the two differ.');
+  });
+
+  test('the sitemap lists every page of every part, and the index and /sitemap.xml point to it at the base path', () => {
+    const a = part('leicester-2009', {}, ['meetings/a/', 'minutes/a/']);
+    const b = part('leicestershire-2015', {}, ['meetings/b/']);
+    const c = part('site', {}, ['', 'people/']);
+    const to = out();
+    mergeParts([a, b, c], to, SITE);
+    const pages = ['', 'meetings/a/', 'meetings/b/', 'minutes/a/', 'people/'].map((p) => `${ROOT_URL}${p}`);
+    expect(locs(readFileSync(join(to, 'sitemap-0.xml'), 'utf8'))).toEqual(pages);
+    expect(locs(readFileSync(join(to, 'sitemap-index.xml'), 'utf8'))).toEqual([`${ROOT_URL}sitemap-0.xml`]);
+    expect(readFileSync(join(to, 'sitemap.xml'), 'utf8')).toBe(readFileSync(join(to, 'sitemap-index.xml'), 'utf8'));
+  });
+
+  test('_headers has a rule for every top-level file and folder of the merged site, under the base path', () => {
+    const a = part('leicester-2009', { 'meetings/a/index.html': '', '_headers': '/papers/meetings/*\n' });
+    const b = part('site', { 'index.html': '', '404.html': '', '_astro/site.css': '', '_headers': '/papers/\n' });
+    const to = out();
+    mergeParts([a, b], to, SITE);
+    const rules = readFileSync(join(to, '_headers'), 'utf8').split('\n').filter((line) => line.startsWith('/'));
+    const top = readdirSync(to, { withFileTypes: true })
+      .filter((e) => e.name !== '_headers')
+      .map((e) => `/papers/${e.name}${e.isDirectory() ? '/*' : ''}`);
+    expect(top).toContain('/papers/meetings/*');
+    for (const path of top) expect(rules).toContain(path);
+    // The search index, written by the parts' indexing, is covered even when no part has one yet.
+    expect(rules).toContain('/papers/pagefind/*');
+  });
+
+  test('a part that was not built stops the merge, naming it', () => {
+    expect(() => mergeParts([{ name: 'leicester-2009', dir: join(scratch, 'never-built') }], out(), SITE)).toThrow(/Part leicester-2009 has no folder/);
+  });
+});
+
+describe('npm run build -- --merge', () => {
+  test('a failed merge leaves no half-written output, and an earlier site as it was', () => {
+    const a = part('one', { 'meetings/a/index.html': '<p>A</p>', 'z/late.html': 'one' });
+    const b = part('two', { 'meetings/b/index.html': '<p>B</p>', 'z/late.html': 'two' });
+    const to = out();
+    const fresh = runScript('scripts/build.ts', ['--merge', a.dir, b.dir, '--out', to]);
+    expect(fresh.status).toBe(1);
+    expect(fresh.output).toContain(`Parts ${a.dir} and ${b.dir} both wrote z/late.html, and the two differ.`);
+    expect(fresh.output).toContain(`no ${to} was written`);
+    expect(existsSync(to)).toBe(false);
+    expect(existsSync(`${to}.merging`)).toBe(false);
+
+    const earlier = part('earlier', { 'index.html': '<p>Yesterday</p>' });
+    const again = runScript('scripts/build.ts', ['--merge', a.dir, b.dir, '--out', earlier.dir]);
+    expect(again.status).toBe(1);
+    expect(again.output).toContain('is unchanged');
+    expect(siteFiles(earlier.dir).sort()).toEqual(['index.html', 'sitemap-0.xml', 'sitemap-index.xml', 'sitemap.xml']);
+    expect(readFileSync(join(earlier.dir, 'index.html'), 'utf8')).toBe('<p>Yesterday</p>');
+  });
+
+  test('merges folders built apart into one site', () => {
+    const a = part('one', { 'meetings/a/index.html': '<p>A</p>' }, ['meetings/a/']);
+    const b = part('two', { 'index.html': '<p>Home</p>' }, ['']);
+    const to = out();
+    const merged = runScript('scripts/build.ts', ['--merge', a.dir, b.dir, '--out', to]);
+    expect(merged.status).toBe(0);
+    expect(siteFiles(to).sort()).toEqual(['_headers', 'index.html', 'meetings/a/index.html', 'sitemap-0.xml', 'sitemap-index.xml', 'sitemap.xml']);
+  });
+});
