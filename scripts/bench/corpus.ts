@@ -12,6 +12,11 @@ export interface CorpusOptions {
   seed: number;
   /** Extracted text of the seed packs; the prose is learnt from it. */
   seedTexts: readonly string[];
+  /**
+   * Give the last pack all its reports and appendices, going a few documents over `documents`, instead of cutting it
+   * short at the count: a pack held back as the newest is then a whole one. The packs before it are the same.
+   */
+  wholePacks?: boolean;
 }
 
 /** One content file, its path relative to the content folder. */
@@ -334,7 +339,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
     const present = body.members.filter((_m, k) => k === 0 || random.chance(0.85));
     const apologies = body.members.filter((m) => !present.includes(m));
     const lead = random.pick(council.people);
-    const budget = () => options.documents - summary.documents;
+    const budget = () => (options.wholePacks ? Infinity : options.documents - summary.documents);
 
     // The agenda: procedural items, then reports (each perhaps with appendices, one perhaps a plan), then any other business.
     const items: Array<{ title: string; reportBy?: string; documents: string[]; minutes?: string; substantive: boolean }> = [];
@@ -659,10 +664,10 @@ export function holdBackNewestPack(files: Iterable<CorpusFile>, write: (file: Co
 
 /**
  * Writes a corpus into `dir` (which should be empty) and returns what it holds. With `holdBack`, the newest pack is
- * not written but returned (`holdBackNewestPack`), for `writeFiles` to add afterwards.
+ * made whole, and not written but returned (`holdBackNewestPack`), for `writeFiles` to add afterwards.
  */
 export function writeCorpus(dir: string, options: CorpusOptions, holdBack = false): { summary: CorpusSummary; newestPack: CorpusFile[] } {
-  const files = corpusFiles(options);
+  const files = corpusFiles({ ...options, wholePacks: holdBack });
   let summary: CorpusSummary | undefined;
   const all = (function* () {
     summary = yield* files;

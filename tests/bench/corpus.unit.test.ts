@@ -14,9 +14,9 @@ import { seedPacks } from '../helpers/seeds';
 const seedTexts = seedPacks().map((p) => p.text);
 
 /** A corpus in memory: its files and its summary. */
-function corpus(documents: number, seed = 1): { files: CorpusFile[]; summary: CorpusSummary } {
+function corpus(documents: number, seed = 1, wholePacks = false): { files: CorpusFile[]; summary: CorpusSummary } {
   const files: CorpusFile[] = [];
-  const generator = corpusFiles({ documents, seed, seedTexts });
+  const generator = corpusFiles({ documents, seed, seedTexts, wholePacks });
   for (;;) {
     const next = generator.next();
     if (next.done) return { files, summary: next.value };
@@ -91,9 +91,12 @@ describe('the newest pack, held back', () => {
   };
   const meetingOf = (f: CorpusFile) => (parse(f.text) as { start: string }).start;
 
-  test.each([50, 400])('is the last meeting of its council, with its documents, source and the previous minutes (%i documents)', (n) => {
-    const { files } = n === 400 ? big : corpus(n);
+  test.each([50, 400])('is the last meeting of its council, with its agenda, reports, source and the previous minutes (%i documents)', (n) => {
+    const { files } = corpus(n, 1, true);
     const { before, pack } = split(files);
+    // Whole, not cut short at the count: an agenda and at least two reports; the packs before it as without wholePacks.
+    expect(pack.filter((f) => /^kind: (agenda|report)$/m.test(f.text)).length).toBeGreaterThanOrEqual(3);
+    expect(before.filter((f) => f.pack !== undefined)).toEqual(corpus(n).files.filter((f) => f.pack !== undefined && f.pack < pack[0]!.pack!));
     const meetings = pack.filter((f) => f.path.startsWith('meetings/'));
     expect(meetings).toHaveLength(1);
     const [meeting] = meetings;
@@ -111,11 +114,12 @@ describe('the newest pack, held back', () => {
   });
 
   test('leaves a corpus that passes every check without it, and again with it', () => {
-    const { before, pack } = split(big.files);
+    const whole = corpus(400, 1, true);
+    const { before, pack } = split(whole.files);
     expect(validateContent(asTree(before))).toEqual([]);
     const after = new Map([...before, ...pack].map((f) => [f.path, f]));
     expect(validateContent(asTree([...after.values()]))).toEqual([]);
-    expect(digest([...after.values()].sort((a, b) => a.path.localeCompare(b.path)))).toBe(digest([...big.files].sort((a, b) => a.path.localeCompare(b.path))));
+    expect(digest([...after.values()].sort((a, b) => a.path.localeCompare(b.path)))).toBe(digest([...whole.files].sort((a, b) => a.path.localeCompare(b.path))));
   });
 
   test('takes a KPI edition of the pack\'s plan out of the series, and the series with it when that was its only edition', () => {
