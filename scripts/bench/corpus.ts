@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Action, Body, Council, Decision, Declaration, Document, DocumentInput, Kpi, KpiEdition, MeetingInput, Minutes, MinutesInput, Person, PersonMention, Plan, Risk, SourceInput, Workshop } from '../../src/schema';
 import { learnProse, paragraph, placeName, sentence, type ProseModel } from './prose';
 import { Random } from './random';
@@ -12,12 +12,23 @@ export interface CorpusOptions {
   seed: number;
   /** Extracted text of the seed packs; the prose is learnt from it. */
   seedTexts: readonly string[];
+  /**
+   * Give the last pack all its reports and appendices, going a few documents over `documents`, instead of cutting it
+   * short at the count: a pack held back as the newest is then a whole one. The packs before it are the same.
+   */
+  wholePacks?: boolean;
 }
 
 /** One content file, its path relative to the content folder. */
 export interface CorpusFile {
   path: string;
   text: string;
+  /**
+   * Which meeting pack the file came with, counting from 0 in the order they were made: the meeting, its documents,
+   * its source and the minutes of the body's previous meeting. None for councils, people, bodies and KPI series,
+   * which span packs.
+   */
+  pack?: number;
 }
 
 /** How many entries of each kind a corpus has, and its size on disk. */
@@ -296,10 +307,11 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
   const model = learnProse(options.seedTexts);
   const write = new Writer(model, random);
   const summary: CorpusSummary = { councils: 0, bodies: 0, people: 0, sources: 0, meetings: 0, minutes: 0, documents: 0, kpis: 0, workshops: 0, mdx: 0, files: 0, bytes: 0 };
+  let packNumber: number | undefined;
   const file = (path: string, text: string): CorpusFile => {
     summary.files++;
     summary.bytes += Buffer.byteLength(text);
-    return { path, text };
+    return packNumber === undefined ? { path, text } : { path, text, pack: packNumber };
   };
 
   // A county publishes about 2,000 documents a decade: more documents means more councils, as in a national archive.
@@ -311,6 +323,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
   const kpis = new Map<string, Kpi>();
 
   for (let i = 0; summary.documents < options.documents; i++) {
+    packNumber = i;
     const body = bodies[i % bodies.length]!;
     const council = body.council;
     // Each body meets about every six weeks.
@@ -326,7 +339,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
     const present = body.members.filter((_m, k) => k === 0 || random.chance(0.85));
     const apologies = body.members.filter((m) => !present.includes(m));
     const lead = random.pick(council.people);
-    const budget = () => options.documents - summary.documents;
+    const budget = () => (options.wholePacks ? Infinity : options.documents - summary.documents);
 
     // The agenda: procedural items, then reports (each perhaps with appendices, one perhaps a plan), then any other business.
     const items: Array<{ title: string; reportBy?: string; documents: string[]; minutes?: string; substantive: boolean }> = [];
@@ -484,6 +497,7 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile, Corp
     summary.sources++;
     body.previous = { id: meetingId, date, items, present };
   }
+  packNumber = undefined;
 
   for (const [id, kpi] of [...kpis].sort(([a], [b]) => a.localeCompare(b))) {
     yield file(`kpis/${id}.yaml`, yaml(kpi));
@@ -618,14 +632,57 @@ function planFor(
   return { plan, body: blocks.join('\n\n') };
 }
 
-/** Writes a corpus into `dir` (which should be empty) and returns what it holds. */
-export function writeCorpus(dir: string, options: CorpusOptions): CorpusSummary {
-  const files = corpusFiles(options);
-  for (;;) {
-    const next = files.next();
-    if (next.done) return next.value;
-    const path = join(dir, next.value.path);
+/**
+ * Passes the files of a corpus to `write` as they come, except those of its last pack, the newest meeting of its
+ * council: these are returned, to be written later as one new pack published after the rest was built. A KPI series
+ * is written without any edition the held-back pack brings (its full file comes with the pack), and not at all when
+ * that was its only edition, so the corpus without the pack is complete and valid on its own.
+ */
+export function holdBackNewestPack(files: Iterable<CorpusFile>, write: (file: CorpusFile) => void): CorpusFile[] {
+  let newest: CorpusFile[] = [];
+  const kpis: CorpusFile[] = [];
+  for (const file of files) {
+    if (file.pack === undefined) {
+      // KPI series come after every pack and may hold an edition of the newest one's plan.
+      if (file.path.startsWith('kpis/')) kpis.push(file);
+      else write(file);
+    } else if (file.pack !== newest[0]?.pack) {
+      newest.forEach(write);
+      newest = [file];
+    } else newest.push(file);
+  }
+  if ((newest[0]?.pack ?? 0) === 0) throw new Error('A corpus needs two packs or more to hold one back.');
+  const documents = new Set(newest.filter((f) => f.path.startsWith('documents/')).map((f) => f.path.replace(/^documents\/|\.mdx$/g, '')));
+  for (const file of kpis) {
+    const kpi = parse(file.text) as Kpi;
+    const editions = kpi.editions.filter((e) => !documents.has(e.document));
+    if (editions.length < kpi.editions.length) newest.push(file);
+    if (editions.length > 0) write(editions.length < kpi.editions.length ? { path: file.path, text: yaml({ ...kpi, editions }) } : file);
+  }
+  return newest;
+}
+
+/**
+ * Writes a corpus into `dir` (which should be empty) and returns what it holds. With `holdBack`, the newest pack is
+ * made whole, and not written but returned (`holdBackNewestPack`), for `writeFiles` to add afterwards.
+ */
+export function writeCorpus(dir: string, options: CorpusOptions, holdBack = false): { summary: CorpusSummary; newestPack: CorpusFile[] } {
+  const files = corpusFiles({ ...options, wholePacks: holdBack });
+  let summary: CorpusSummary | undefined;
+  const all = (function* () {
+    summary = yield* files;
+  })();
+  const write = (file: CorpusFile) => writeFiles(dir, [file]);
+  const newestPack = holdBack ? holdBackNewestPack(all, write) : [];
+  if (!holdBack) for (const file of all) write(file);
+  return { summary: summary!, newestPack };
+}
+
+/** Writes files into a content folder, replacing any already there. */
+export function writeFiles(dir: string, files: Iterable<CorpusFile>): void {
+  for (const file of files) {
+    const path = join(dir, file.path);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, next.value.text);
+    writeFileSync(path, file.text);
   }
 }

@@ -5,6 +5,10 @@ import { loadavg } from 'node:os';
 /** What one measured command did. */
 export interface Measured {
   exitCode: number;
+  /** The signal that ended the command, if one did (SIGKILL from the kernel when memory ran out, or the time limit). */
+  signal: NodeJS.Signals | null;
+  /** Whether the command was stopped because it reached `timeoutMs`. */
+  timedOut: boolean;
   wallMs: number;
   /**
    * Largest total resident memory of the command's whole process tree seen at any one sample: the build, the Astro
@@ -13,8 +17,12 @@ export interface Measured {
   peakRssBytes: number;
   /** Largest peak (VmHWM) of any single process in the tree, which no sampling interval can miss. */
   peakProcessBytes: number;
-  /** Each process of the tree that reached 50 MB, largest first: which part of the build needs the memory. */
-  processes: Array<{ command: string; peakBytes: number }>;
+  /**
+   * Each kind of process of the tree (see `commandName`) that reached 50 MB or used a second of CPU, largest first:
+   * which step of the build needs the memory. A build in parts starts one Astro and one Pagefind per part: `count`
+   * says how many there were.
+   */
+  processes: ProcessKind[];
   /** The tree's resident memory every few seconds, as [milliseconds since start, bytes]: when the memory is needed. */
   timeline: Array<[number, number]>;
   /**
@@ -26,6 +34,14 @@ export interface Measured {
   load: [number, number];
   /** Every line the command printed (stdout and stderr), with the milliseconds since start when it arrived. */
   lines: Array<{ ms: number; text: string }>;
+}
+
+/** The processes of one kind in a measured tree: how many, the largest peak of any one, and their CPU time together. */
+export interface ProcessKind {
+  command: string;
+  count: number;
+  peakBytes: number;
+  cpuMs: number;
 }
 
 /** Resident and peak resident memory of a process, in bytes, from /proc/<pid>/status; undefined once it has gone. */
@@ -49,14 +65,28 @@ export function parseStat(stat: string): { ppid: number; cpuMs: number } {
   return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
 }
 
-/** A short name for a process: its first three arguments without their folders (`node build.ts --out`). */
+/**
+ * The kind of a process, from its command line: the program and the script it runs, without folders, and the
+ * script's command when it has one (`node astro.mjs build`, `node search-index.ts`, `pagefind_extended`). Options and
+ * the folders a process works on are left out, so each part's Astro is of the same kind.
+ */
 export function commandName(cmdline: string): string {
-  return cmdline
-    .split('\0')
-    .filter(Boolean)
-    .slice(0, 3)
-    .map((arg) => arg.replace(/^.*\//, ''))
-    .join(' ');
+  const [program = '', ...args] = cmdline.split('\0').filter(Boolean);
+  const base = (path: string) => path.replace(/^.*\//, '');
+  const script = args.findIndex((arg) => /\.([cm]?js|ts)$/.test(arg));
+  if (script < 0) return base(program);
+  const command = args[script + 1];
+  return [base(program), base(args[script]!), ...(command && /^[a-z]+$/.test(command) ? [command] : [])].join(' ');
+}
+
+/** Processes grouped by kind, largest first: the kinds that reached 50 MB or used a second of CPU, the rest being noise. */
+export function processKinds(processes: ReadonlyArray<{ command: string; peakBytes: number; cpuMs: number }>): ProcessKind[] {
+  const kinds = new Map<string, ProcessKind>();
+  for (const p of processes) {
+    const kind = kinds.get(p.command) ?? { command: p.command, count: 0, peakBytes: 0, cpuMs: 0 };
+    kinds.set(p.command, { command: p.command, count: kind.count + 1, peakBytes: Math.max(kind.peakBytes, p.peakBytes), cpuMs: kind.cpuMs + p.cpuMs });
+  }
+  return [...kinds.values()].filter((k) => k.peakBytes >= 50 * 1024 ** 2 || k.cpuMs >= 1000).sort((a, b) => b.peakBytes - a.peakBytes);
 }
 
 /** Every running process's parent and CPU time. */
@@ -97,12 +127,13 @@ export function descendants(root: number, parentOf: ReadonlyMap<number, { ppid: 
  * covers only its own process. So each sample sums VmRSS over the tree (found by parent ids), and VmHWM (the kernel's
  * own per-process peak) is kept for each process too, as is the CPU time each has used. A process that lives less
  * than one interval can be missed; the builds' processes live for seconds to hours. Output is passed through to
- * `echo` as it arrives.
+ * `echo` as it arrives. After `timeoutMs` every process of the tree is killed, so a build that cannot finish (the
+ * baseline at 30,000 documents) is recorded as failed and the benchmark goes on.
  */
 export function measure(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number; echo?: (line: string) => void },
+  options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number; timeoutMs?: number; echo?: (line: string) => void },
 ): Promise<Measured> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
@@ -123,8 +154,9 @@ export function measure(
         const memory = processMemory(readFileSync(`/proc/${pid}/status`, 'utf8'));
         total += memory.rss;
         hwm.set(pid, Math.max(hwm.get(pid) ?? 0, memory.hwm));
-        // Read until known: a process caught between fork and exec has no command line yet.
-        if (!names.get(pid)) names.set(pid, commandName(readFileSync(`/proc/${pid}/cmdline`, 'utf8')));
+        // Read at every sample: a process caught between fork and exec still has its parent's command line, or none.
+        const name = commandName(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+        if (name) names.set(pid, name);
       } catch {
         // Gone since the tree was listed.
       }
@@ -134,6 +166,21 @@ export function measure(
     if (ms - (timeline.at(-1)?.[0] ?? -Infinity) >= TIMELINE_MS) timeline.push([ms, total]);
   };
   const timer = setInterval(sample, options.intervalMs ?? 100);
+  let timedOut = false;
+  const limit =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          if (child.pid === undefined) return;
+          for (const pid of descendants(child.pid, processes())) {
+            try {
+              process.kill(pid, 'SIGKILL');
+            } catch {
+              // Already gone.
+            }
+          }
+        }, options.timeoutMs);
   for (const stream of [child.stdout, child.stderr]) {
     let partial = '';
     stream.setEncoding('utf8');
@@ -151,19 +198,20 @@ export function measure(
   return new Promise((resolve, reject) => {
     child.on('error', (error) => {
       clearInterval(timer);
+      clearTimeout(limit);
       reject(error);
     });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearInterval(timer);
+      clearTimeout(limit);
       resolve({
         exitCode: code ?? 1,
+        signal,
+        timedOut,
         wallMs: performance.now() - started,
         peakRssBytes,
         peakProcessBytes: Math.max(0, ...hwm.values()),
-        processes: [...hwm]
-          .filter(([, peak]) => peak >= 50 * 1024 ** 2)
-          .sort((a, b) => b[1] - a[1])
-          .map(([pid, peakBytes]) => ({ command: names.get(pid) ?? String(pid), peakBytes })),
+        processes: processKinds([...hwm].map(([pid, peakBytes]) => ({ command: names.get(pid) ?? String(pid), peakBytes, cpuMs: cpu.get(pid) ?? 0 }))),
         cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0),
         timeline,
         load: [loadAtStart, loadavg()[0]!],

@@ -4,23 +4,27 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBaselineProject } from './baseline';
-import { writeCorpus } from './corpus';
+import { writeCorpus, writeFiles, type CorpusFile } from './corpus';
 import { importerSpeed, pdfSpeed } from './importer-speed';
 import { measure, type Measured } from './measure';
-import { bytes, formatQueries, formatTable, phasesOf, seconds, type BenchResults, type BuildFigures, type SizeFigures } from './report';
+import { bytes, failureOf, formatKinds, formatQueries, formatTable, growthOf, partCost, partCounts, partsOf, phasesOf, seconds, type BenchResults, type BuildFigures, type SizeFigures } from './report';
 import { measureQueries } from './search-cost';
 import { snapshotProject } from './snapshot';
 import type { Io } from '../io';
+import { SITE_PART } from '../../src/model/partition';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 const USAGE = `Usage: npm run bench -- [--sizes 1000,10000] [--out bench-results.json] [--seed 1] [--work <dir>] [--keep]
-                       [--queries "budget,youth justice,..."] [--importer-runs 7] [--verbose]
+                       [--jobs 1] [--time-limit 180] [--queries "budget,youth justice,..."] [--importer-runs 7] [--verbose]
 
-Generates a synthetic council corpus of each size (documents), builds it with the project and as a plain Astro + MDX
-site (the baseline), one after the other, and measures build time, peak memory, the search index and what a search
-costs a browser; times the importer on the seed packs. Prints a table and writes every figure to --out as JSON.
+Generates a synthetic council corpus of each size (documents), builds it with the project (in parts, as npm run
+build does) and as a plain Astro + MDX site (the baseline), one after the other, and measures build time, peak memory
+of all processes, the search index and what a search costs a browser; then adds one new meeting pack and times the
+rebuild. Times the importer on the seed packs. Prints a table and writes every figure to --out as JSON.
   --sizes          corpus sizes in documents (default 1000,10000; 50 is a quick check)
+  --jobs           parts the project builds at once (npm run build --jobs)
+  --time-limit     minutes after which a build is stopped and recorded as failed (the baseline at 30,000 documents)
   --work <dir>     where corpora and builds go (default: a new folder in the system temp folder), removed unless --keep
   --queries        the typical searches to price, comma-separated
   --verbose        print the builds' own output`;
@@ -45,6 +49,7 @@ function treeStats(dir: string): { files: number; bytes: number; pages: number }
 
 const figures = (m: Measured, dist: string): BuildFigures => ({
   ok: m.exitCode === 0,
+  failure: failureOf(m),
   wallMs: m.wallMs,
   cpuMs: m.cpuMs,
   load: m.load,
@@ -56,8 +61,18 @@ const figures = (m: Measured, dist: string): BuildFigures => ({
   ...(({ pages, files, bytes: b }) => ({ pages, files, bytes: b }))(treeStats(dist)),
 });
 
-/** Peak memory by process, as `astro.mjs build 1.8 GB, pagefind_extended 0.9 GB`. */
-const peaks = (m: Measured): string => m.processes.map((p) => `${p.command} ${bytes(p.peakBytes)}`).join(', ');
+/** How a build went, in one line: `done in 1 min 2 s (CPU ...), peak RSS 2.1 GB: astro.mjs build 1.2 GB (x5) ...`. */
+const outcome = (m: Measured): string =>
+  `${m.exitCode === 0 ? 'done' : `FAILED (${failureOf(m)})`} in ${seconds(m.wallMs)} (CPU ${seconds(m.cpuMs)}), peak RSS ${bytes(m.peakRssBytes)}: ${formatKinds(m.processes)}`;
+
+/** The processes that build the search index: the indexing script, Pagefind's runner (`bin.cjs`) and its native indexer. */
+const SEARCH_PROCESSES = /search-index\.ts|pagefind|bin\.cjs/;
+
+/** What the newest pack holds: its meeting, and how many files, documents and MDX pages it adds or changes. */
+export function packFigures(files: readonly CorpusFile[]): SizeFigures['newestPack'] {
+  const meeting = files.find((f) => f.path.startsWith('meetings/'))?.path.replace(/^meetings\/|\.yaml$/g, '') ?? '';
+  return { meeting, files: files.length, documents: files.filter((f) => f.path.startsWith('documents/')).length, mdx: files.filter((f) => f.path.endsWith('.mdx')).length };
+}
 
 /** Astro lists every page it writes; the benchmark prints the rest of a build's output. */
 const quiet = (line: string) => !/[├└]─/.test(line);
@@ -73,9 +88,14 @@ function commit(): string | undefined {
   }
 }
 
-/** Benchmarks one corpus size: the corpus and baseline go under `work`; the project is built in its snapshot (`project`). */
-async function benchSize(documents: number, seed: number, work: string, project: string, queries: string[], io: Io, options: { verbose: boolean; keep: boolean }): Promise<SizeFigures> {
-  const { verbose, keep } = options;
+/**
+ * Benchmarks one corpus size: the corpus and baseline go under `work`; the project is built in its snapshot
+ * (`project`). The corpus is written without its newest pack; the project and the baseline build it, then the pack
+ * is added and the project builds again, reusing the parts it did not change: the rebuild a council's web team
+ * makes after each meeting.
+ */
+async function benchSize(documents: number, seed: number, work: string, project: string, queries: string[], io: Io, options: { verbose: boolean; keep: boolean; jobs: number; timeoutMs: number }): Promise<SizeFigures> {
+  const { verbose, keep, jobs, timeoutMs } = options;
   const content = join(work, 'content');
   const seedTexts = readdirSync(join(ROOT, 'content', 'sources'))
     .filter((f) => f.endsWith('.txt'))
@@ -83,9 +103,10 @@ async function benchSize(documents: number, seed: number, work: string, project:
     .map((f) => readFileSync(join(ROOT, 'content', 'sources', f), 'utf8'));
   io.out(`\n== ${documents.toLocaleString('en-GB')} documents ==`);
   const generated = performance.now();
-  const corpus = writeCorpus(content, { documents, seed, seedTexts });
+  const { summary: corpus, newestPack } = writeCorpus(content, { documents, seed, seedTexts }, true);
   const generateMs = performance.now() - generated;
-  io.out(`Corpus: ${corpus.files} files, ${bytes(corpus.bytes)}, ${corpus.mdx} MDX entries, written in ${seconds(generateMs)}.`);
+  const pack = packFigures(newestPack);
+  io.out(`Corpus: ${corpus.files} files, ${bytes(corpus.bytes)}, ${corpus.mdx} MDX entries, written in ${seconds(generateMs)}; the newest pack (${pack.meeting}, ${pack.files} files) is held back for the rebuild.`);
 
   /**
    * Each build starts from a cold cache. Astro turns on Node's module compile cache, which keeps compiled code between
@@ -101,16 +122,25 @@ async function benchSize(documents: number, seed: number, work: string, project:
   const echo = (prefix: string) => (line: string) => verbose && quiet(line) && io.out(`  ${prefix} ${line}`);
   const env = { ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const chromium = io.env['CHAMBER_CHROMIUM'] ?? '/usr/bin/chromium';
+  const showFailure = (m: Measured, prefix: string) => {
+    if (m.exitCode !== 0) for (const l of m.lines.filter((l) => quiet(l.text)).slice(-30)) io.err(`  ${prefix} | ${l.text}`);
+  };
 
-  io.out('Building with the project ...');
+  io.out(`Building with the project, in parts, ${jobs} at a time ...`);
   const projectDist = join(project, `dist-${documents}`);
-  const built = await measure(process.execPath, ['--import', 'tsx', join('scripts', 'build.ts'), '--out', projectDist], {
-    cwd: project,
-    env: { ...env, ...coldCache('project'), CHAMBER_CONTENT: content, CHAMBER_CACHE_DIR: join(work, 'project-cache') },
-    echo: echo('project |'),
-  });
-  io.out(`  ${built.exitCode === 0 ? 'done' : 'FAILED'} in ${seconds(built.wallMs)} (CPU ${seconds(built.cpuMs)}), peak RSS ${bytes(built.peakRssBytes)}: ${peaks(built)}`);
-  if (built.exitCode !== 0) for (const l of built.lines.filter((l) => quiet(l.text)).slice(-30)) io.err(`  project | ${l.text}`);
+  // The rebuild keeps what the full build left (built parts, content and compile caches), as a second build would.
+  const projectEnv = { ...env, ...coldCache('project'), CHAMBER_CONTENT: content, CHAMBER_CACHE_DIR: join(work, 'project-cache') };
+  const build = () =>
+    measure(process.execPath, ['--import', 'tsx', join('scripts', 'build.ts'), '--out', projectDist, '--jobs', String(jobs)], {
+      cwd: project,
+      env: projectEnv,
+      timeoutMs,
+      echo: echo('project |'),
+    });
+  const built = await build();
+  io.out(`  ${outcome(built)}`);
+  showFailure(built, 'project');
+  const projectFigures = figures(built, projectDist);
 
   io.out('Building the plain Astro + MDX baseline ...');
   const baselineDir = join(work, 'baseline');
@@ -120,48 +150,78 @@ async function benchSize(documents: number, seed: number, work: string, project:
   const baseline = await measure(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', baselineDist], {
     cwd: baselineDir,
     env: { ...env, ...coldCache('baseline') },
+    timeoutMs,
     echo: echo('baseline |'),
   });
-  io.out(`  ${baseline.exitCode === 0 ? 'done' : 'FAILED'} in ${seconds(baseline.wallMs)} (CPU ${seconds(baseline.cpuMs)}), peak RSS ${bytes(baseline.peakRssBytes)}: ${peaks(baseline)}`);
-  if (baseline.exitCode !== 0) for (const l of baseline.lines.filter((l) => quiet(l.text)).slice(-30)) io.err(`  baseline | ${l.text}`);
+  io.out(`  ${outcome(baseline)}`);
+  showFailure(baseline, 'baseline');
+  const baselineFigures = figures(baseline, baselineDist);
 
-  // The build indexed its pages already; index them again on their own to time Pagefind and see its memory apart.
-  let pagefind: SizeFigures['pagefind'] = { ok: false, indexMs: 0, peakRssBytes: 0, files: 0, bytes: 0 };
+  const search = built.processes.filter((k) => SEARCH_PROCESSES.test(k.command));
+  const index = treeStats(join(projectDist, 'pagefind'));
+  const pagefind = { cpuMs: search.reduce((a, k) => a + k.cpuMs, 0), peakRssBytes: Math.max(0, ...search.map((k) => k.peakBytes)), files: index.files, bytes: index.bytes };
   let queryCosts: SizeFigures['queries'] = { skipped: 'the project build failed' };
+  let incremental: SizeFigures['incremental'] = { skipped: 'the project build failed' };
   if (built.exitCode === 0) {
-    io.out('Indexing the built pages with Pagefind, alone ...');
-    rmSync(join(projectDist, 'pagefind'), { recursive: true, force: true });
-    const indexed = await measure(process.execPath, ['--import', 'tsx', join('scripts', 'search-index.ts'), projectDist], {
-      cwd: project,
-      env,
-      echo: echo('pagefind |'),
-    });
-    const index = treeStats(join(projectDist, 'pagefind'));
-    pagefind = { ok: indexed.exitCode === 0, indexMs: indexed.wallMs, peakRssBytes: indexed.peakRssBytes, files: index.files, bytes: index.bytes };
-    io.out(`  ${pagefind.ok ? 'done' : 'FAILED'} in ${seconds(pagefind.indexMs)}: ${index.files} files, ${bytes(index.bytes)}; peak RSS ${bytes(indexed.peakRssBytes)}: ${peaks(indexed)}`);
-    if (!pagefind.ok) for (const l of indexed.lines.slice(-20)) io.err(`  pagefind | ${l.text}`);
-
     if (!existsSync(chromium)) queryCosts = { skipped: `no Chromium at ${chromium} (set CHAMBER_CHROMIUM)` };
-    else if (!pagefind.ok) queryCosts = { skipped: 'the search index could not be built' };
     else {
       io.out('Searching in Chromium ...');
-      queryCosts = await measureQueries(projectDist, queries, { chromium });
+      try {
+        queryCosts = await measureQueries(projectDist, queries, { chromium });
+      } catch (error) {
+        // Recorded, not thrown: the sizes still to come, and the rebuild, are measured all the same.
+        queryCosts = { skipped: `the search failed: ${(error as Error).message.split('\n')[0]}` };
+        io.err(`  ${queryCosts.skipped}`);
+      }
     }
+
+    io.out(`Adding the newest pack (${pack.meeting}) and building again ...`);
+    writeFiles(content, newestPack);
+    const rebuilt = await build();
+    io.out(`  ${outcome(rebuilt)}`);
+    showFailure(rebuilt, 'rebuild');
+    const counts = partCounts(rebuilt.lines);
+    incremental = {
+      ok: rebuilt.exitCode === 0,
+      failure: failureOf(rebuilt),
+      ms: rebuilt.wallMs,
+      cpuMs: rebuilt.cpuMs,
+      peakRssBytes: rebuilt.peakRssBytes,
+      ratio: rebuilt.wallMs / built.wallMs,
+      partsBuilt: counts?.built ?? 0,
+      partsReused: counts?.reused ?? 0,
+      phases: phasesOf(rebuilt.lines),
+    };
   }
 
-  const projectFigures = figures(built, projectDist);
-  const baselineFigures = figures(baseline, baselineDist);
+  const both = projectFigures.ok && baselineFigures.ok;
+  const partTimes = partsOf(built.lines);
+  const { validate, parts: partsEnd, merge } = projectFigures.phases;
   const size: SizeFigures = {
     documents,
     corpus: { ...corpus, generateMs },
+    newestPack: pack,
     project: projectFigures,
     baseline: baselineFigures,
-    ratio: { wall: projectFigures.wallMs / baselineFigures.wallMs, cpu: projectFigures.cpuMs / baselineFigures.cpuMs, peakRss: projectFigures.peakRssBytes / baselineFigures.peakRssBytes },
+    ratio: both ? { wall: projectFigures.wallMs / baselineFigures.wallMs, cpu: projectFigures.cpuMs / baselineFigures.cpuMs, peakRss: projectFigures.peakRssBytes / baselineFigures.peakRssBytes } : undefined,
+    parts: {
+      count: partCounts(built.lines)?.count ?? 0,
+      jobs,
+      built: partTimes,
+      cost: partCost(partTimes, SITE_PART),
+      checkMs: validate,
+      mergeMs: merge !== undefined && partsEnd !== undefined ? merge - partsEnd : undefined,
+    },
+    incremental,
     pagefind,
     queries: queryCosts,
   };
   io.out(formatQueries(size));
-  if (!keep) rmSync(projectDist, { recursive: true, force: true });
+  if (!keep) {
+    rmSync(projectDist, { recursive: true, force: true });
+    // The built parts the rebuild reused, as big as the site again.
+    rmSync(join(project, '.chamber'), { recursive: true, force: true });
+  }
   return size;
 }
 
@@ -177,6 +237,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         seed: { type: 'string', default: '1' },
         work: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        jobs: { type: 'string', default: '1' },
+        'time-limit': { type: 'string', default: '180' },
         queries: { type: 'string' },
         'importer-runs': { type: 'string', default: '7' },
         verbose: { type: 'boolean', default: false },
@@ -191,7 +253,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const sizes = v.sizes.split(',').map((s) => Number(s.trim().replace(/[_,]/g, '')));
   const seed = Number(v.seed);
   const runs = Number(v['importer-runs']);
-  if (v.help || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
+  const jobs = Number(v.jobs);
+  const minutes = Number(v['time-limit']);
+  if (v.help || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(jobs) || jobs < 1 || !(minutes > 0)) {
     (v.help ? io.out : io.err)(USAGE);
     return v.help ? 0 : 2;
   }
@@ -201,12 +265,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   mkdirSync(work, { recursive: true });
 
   const results: BenchResults = {
-    format: 1,
+    format: 2,
     date: new Date().toISOString(),
     commit: commit(),
     machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
     seed,
     sizes: [],
+    growth: [],
   };
   const save = () => writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   let failed = false;
@@ -228,9 +293,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const documents of sizes) {
       const dir = join(work, String(documents));
       rmSync(dir, { recursive: true, force: true });
-      const size = await benchSize(documents, seed, dir, project, queries, io, { verbose: v.verbose, keep: v.keep });
-      failed ||= !size.project.ok || !size.baseline.ok || !size.pagefind.ok;
+      const size = await benchSize(documents, seed, dir, project, queries, io, { verbose: v.verbose, keep: v.keep, jobs, timeoutMs: minutes * 60_000 });
+      // A baseline that cannot build the largest corpus is a figure, recorded with its reason; the project's failures fail the run.
+      failed ||= !size.project.ok || ('ok' in size.incremental && !size.incremental.ok) || ('skipped' in size.queries && size.queries.skipped.startsWith('the search failed'));
       results.sizes.push(size);
+      results.growth = growthOf(results.sizes);
       save();
       if (!v.keep) rmSync(dir, { recursive: true, force: true });
     }

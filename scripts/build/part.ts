@@ -52,8 +52,9 @@ export async function buildPart(name: string, summary: string, dir: string, dige
     ...env,
     CHAMBER_PART: name,
     CHAMBER_SUMMARY: summary,
-    // Each part keeps its own content cache: parts built side by side must not write one cache.
-    CHAMBER_CACHE_DIR: join(ROOT, 'node_modules', '.astro', 'parts', name),
+    // Each part keeps its own content cache: parts built side by side must not write one cache. It goes under the
+    // build's own cache folder when one is set, so two sites (a test's, the benchmark's) never share a part's cache.
+    CHAMBER_CACHE_DIR: join(env['CHAMBER_CACHE_DIR'] ?? join(ROOT, 'node_modules', '.astro'), 'parts', name),
   };
   const astro = await runNode([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], partEnv);
   const pages = Number(/(\d+) page\(s\) built/.exec(astro.lines.join('\n'))?.[1] ?? 0);

@@ -10,9 +10,10 @@ const work = mkdtempSync(join(tmpdir(), 'chamber-bench-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /**
- * The whole benchmark at 50 documents, so it cannot rot: it generates the corpus, builds it with the project and as
- * the plain-Astro baseline, indexes it, searches it in Chromium and times the importer. It checks that every figure
- * was measured, not the figures themselves: those depend on the machine and what else it is doing.
+ * The whole benchmark at 50 documents, so it cannot rot: it generates the corpus, builds it with the project (in
+ * parts) and as the plain-Astro baseline, searches it in Chromium, adds the newest pack and builds again, and times
+ * the importer. It checks that every figure was measured, not the figures themselves: those depend on the machine
+ * and what else it is doing.
  */
 test('npm run bench runs end to end on a small corpus', { timeout: 900_000 }, async () => {
   const out = join(work, 'results.json');
@@ -36,11 +37,24 @@ test('npm run bench runs end to end on a small corpus', { timeout: 900_000 }, as
     expect(build.wallMs).toBeGreaterThan(0);
     expect(build.peakRssBytes).toBeGreaterThan(0);
   }
-  // The baseline renders one page per MDX entry; the project those and its own pages besides.
-  expect(size!.baseline.pages).toBe(size!.corpus.mdx);
-  expect(size!.project.pages).toBeGreaterThan(size!.corpus.mdx);
-  expect(size!.pagefind.ok).toBe(true);
+  // Both build the corpus without its newest pack: the baseline one page per MDX entry, the project those and its own pages.
+  const mdx = size!.corpus.mdx - size!.newestPack.mdx;
+  expect(size!.newestPack.documents).toBeGreaterThan(0);
+  expect(size!.baseline.pages).toBe(mdx);
+  expect(size!.project.pages).toBeGreaterThan(mdx);
+  // Every part's Astro and Pagefind were seen, the site part's included.
+  expect(size!.parts.count).toBeGreaterThanOrEqual(2);
+  expect(size!.parts.built.map((p) => p.name)).toContain('site');
+  expect(size!.project.processes.find((k) => k.command === 'node astro.mjs build')?.count).toBeGreaterThanOrEqual(size!.parts.count);
+  expect(size!.pagefind.cpuMs).toBeGreaterThan(0);
   expect(size!.pagefind.files).toBeGreaterThan(0);
+  // The new pack rebuilt its own part and the site part, not every part (at 50 documents there may be no other).
+  const rebuild = size!.incremental;
+  if (!('ok' in rebuild)) throw new Error(`rebuild not measured: ${rebuild.skipped}`);
+  expect(rebuild.ok).toBe(true);
+  expect(rebuild.partsBuilt + rebuild.partsReused).toBe(size!.parts.count);
+  expect(rebuild.partsBuilt).toBeGreaterThanOrEqual(1);
+  expect(rebuild.ratio).toBeCloseTo(rebuild.ms / size!.project.wallMs, 9);
   if (existsSync(process.env['CHAMBER_CHROMIUM'] ?? '/usr/bin/chromium')) {
     const queries = size!.queries;
     if (!Array.isArray(queries)) throw new Error(`queries not measured: ${queries.skipped}`);
@@ -49,6 +63,7 @@ test('npm run bench runs end to end on a small corpus', { timeout: 900_000 }, as
     expect(query!.parts.fragments.requests).toBeGreaterThan(0);
   }
   expect(lines.join('\n')).toContain('| Build time, project / baseline |');
+  expect(lines.join('\n')).toContain('|   rebuild / full build |');
   // Nothing is left behind but the results.
   expect(existsSync(join(work, 'run', 'project'))).toBe(false);
   expect(existsSync(join(work, 'run', '50'))).toBe(false);

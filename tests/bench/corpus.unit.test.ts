@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { baselineFiles, mdxDirs } from '../../scripts/bench/baseline';
-import { corpusFiles, type CorpusFile, type CorpusSummary } from '../../scripts/bench/corpus';
+import { parse } from 'yaml';
+import { corpusFiles, holdBackNewestPack, type CorpusFile, type CorpusSummary } from '../../scripts/bench/corpus';
 import { learnProse, placeName, redrawFigure, sentence } from '../../scripts/bench/prose';
 import { Random } from '../../scripts/bench/random';
 import type { ContentTree } from '../../scripts/content-tree';
@@ -13,9 +14,9 @@ import { seedPacks } from '../helpers/seeds';
 const seedTexts = seedPacks().map((p) => p.text);
 
 /** A corpus in memory: its files and its summary. */
-function corpus(documents: number, seed = 1): { files: CorpusFile[]; summary: CorpusSummary } {
+function corpus(documents: number, seed = 1, wholePacks = false): { files: CorpusFile[]; summary: CorpusSummary } {
   const files: CorpusFile[] = [];
-  const generator = corpusFiles({ documents, seed, seedTexts });
+  const generator = corpusFiles({ documents, seed, seedTexts, wholePacks });
   for (;;) {
     const next = generator.next();
     if (next.done) return { files, summary: next.value };
@@ -37,9 +38,9 @@ function asTree(files: CorpusFile[]): ContentTree {
 
 const digest = (files: CorpusFile[]) => createHash('sha256').update(files.map((f) => `${f.path}\n${f.text}`).join('\0')).digest('hex');
 
-describe('the synthetic corpus', () => {
-  const big = corpus(400);
+const big = corpus(400);
 
+describe('the synthetic corpus', () => {
   test('passes every check the build makes: schemas, MDX, safety, references', () => {
     expect(validateContent(asTree(big.files))).toEqual([]);
   });
@@ -78,6 +79,59 @@ describe('the synthetic corpus', () => {
       const hash = /^sha256: ([0-9a-f]{64})$/m.exec(record.text)?.[1];
       expect(hash).toBe(createHash('sha256').update(text.get(record.path.replace(/\.yaml$/, ''))!).digest('hex'));
     }
+  });
+});
+
+describe('the newest pack, held back', () => {
+  /** The corpus without its newest pack, the pack, and the pack's meeting id. */
+  const split = (files: CorpusFile[]) => {
+    const before: CorpusFile[] = [];
+    const pack = holdBackNewestPack(files, (f) => before.push(f));
+    return { before, pack };
+  };
+  const meetingOf = (f: CorpusFile) => (parse(f.text) as { start: string }).start;
+
+  test.each([50, 400])('is the last meeting of its council, with its agenda, reports, source and the previous minutes (%i documents)', (n) => {
+    const { files } = corpus(n, 1, true);
+    const { before, pack } = split(files);
+    // Whole, not cut short at the count: an agenda and at least two reports; the packs before it as without wholePacks.
+    expect(pack.filter((f) => /^kind: (agenda|report)$/m.test(f.text)).length).toBeGreaterThanOrEqual(3);
+    expect(before.filter((f) => f.pack !== undefined)).toEqual(corpus(n).files.filter((f) => f.pack !== undefined && f.pack < pack[0]!.pack!));
+    const meetings = pack.filter((f) => f.path.startsWith('meetings/'));
+    expect(meetings).toHaveLength(1);
+    const [meeting] = meetings;
+    const council = meeting!.path.split('/')[1];
+    const id = meeting!.path.replace(/^meetings\/|\.yaml$/g, '');
+    // Later than every other meeting of its council.
+    for (const other of before.filter((f) => f.path.startsWith(`meetings/${council}/`))) expect(meetingOf(other) < meetingOf(meeting!)).toBe(true);
+    expect(pack.filter((f) => f.path.startsWith('documents/')).length).toBeGreaterThan(0);
+    for (const doc of pack.filter((f) => f.path.startsWith('documents/'))) expect(doc.text).toContain(`meeting: ${id}`);
+    expect(pack.some((f) => f.path.startsWith('sources/') && f.path.endsWith('.txt'))).toBe(true);
+    expect(pack.find((f) => f.path.startsWith('minutes/'))?.text).toContain(`confirmedAt: ${id}`);
+    // Every file of the corpus is written once, before or with the pack; only a KPI series may be in both.
+    const paths = [...before, ...pack].map((f) => f.path);
+    expect(new Set(paths).size + pack.filter((f) => f.path.startsWith('kpis/') && before.some((b) => b.path === f.path)).length).toBe(files.length);
+  });
+
+  test('leaves a corpus that passes every check without it, and again with it', () => {
+    const whole = corpus(400, 1, true);
+    const { before, pack } = split(whole.files);
+    expect(validateContent(asTree(before))).toEqual([]);
+    const after = new Map([...before, ...pack].map((f) => [f.path, f]));
+    expect(validateContent(asTree([...after.values()]))).toEqual([]);
+    expect(digest([...after.values()].sort((a, b) => a.path.localeCompare(b.path)))).toBe(digest([...whole.files].sort((a, b) => a.path.localeCompare(b.path))));
+  });
+
+  test('takes a KPI edition of the pack\'s plan out of the series, and the series with it when that was its only edition', () => {
+    const kpi = (editions: string[]): CorpusFile => ({ path: 'kpis/x/rate.yaml', text: `council: x\nname: Rate\neditions:\n${editions.map((d) => `  - document: ${d}\n    edition: "1"\n`).join('')}` });
+    const pack = (n: number, paths: string[]) => paths.map((path) => ({ path, text: '', pack: n }));
+    const files = [...pack(0, ['meetings/x/a.yaml', 'documents/x/a/plan.mdx']), ...pack(1, ['meetings/x/b.yaml', 'documents/x/b/plan.mdx']), kpi(['x/a/plan', 'x/b/plan'])];
+    const { before, pack: newest } = split(files);
+    expect(newest.map((f) => f.path)).toEqual(['meetings/x/b.yaml', 'documents/x/b/plan.mdx', 'kpis/x/rate.yaml']);
+    expect((parse(before.find((f) => f.path.startsWith('kpis/'))!.text) as { editions: Array<{ document: string }> }).editions.map((e) => e.document)).toEqual(['x/a/plan']);
+    const alone = split([...pack(0, ['meetings/x/a.yaml']), ...pack(1, ['meetings/x/b.yaml', 'documents/x/b/plan.mdx']), kpi(['x/b/plan'])]);
+    expect(alone.before.some((f) => f.path.startsWith('kpis/'))).toBe(false);
+    expect(() => split(pack(0, ['meetings/x/a.yaml']))).toThrow(/two packs/);
   });
 });
 
