@@ -1,0 +1,48 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { SEARCH_BUNDLE } from '../../src/model/search';
+import { runScript } from '../helpers/build';
+import { editFile } from '../helpers/fixture-site';
+import { siteDifferences } from '../helpers/site-tree';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'chamber-incremental-'));
+const content = join(scratch, 'content');
+cpSync(join(ROOT, 'content'), content, { recursive: true });
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const out = join(scratch, 'dist');
+const env = { CHAMBER_CONTENT: content };
+
+/** Builds the copy in parts and gives back the parts the build says it built (`  [1/2] leicester-2009: ...`). */
+function build(): string[] {
+  const result = runScript('scripts/build.ts', ['--out', out], env);
+  expect(result.status, result.output).toBe(0);
+  return [...result.output.matchAll(/^\s+\[\d+\/\d+\] (\S+): \d+ pages/gm)].map((m) => m[1]!).sort();
+}
+
+describe('rebuilding only what changed', () => {
+  test('an edit rebuilds the parts that show it, and the site is the one a build from scratch gives', { timeout: 900_000 }, () => {
+    const first = build();
+    expect(first).toEqual(['leicester-2009', 'leicestershire-2014-2015', 'leicestershire-2023', 'site']);
+    expect(build(), 'nothing changed').toEqual([]);
+
+    // A paper's text is shown on its own page only: its part is built again, and nothing else.
+    editFile(content, 'documents/leicester/cabinet/2009-07-13/agenda.mdx', /\n\n([A-Z])/, '\n\nA sentence added by the test.\n\n$1');
+    expect(build()).toEqual(['leicester-2009']);
+
+    // A councillor's name is on every page that names them, and on the site part's lists; not in the county's parts.
+    editFile(content, 'people/leicester/connelly.yaml', /^name: Connelly$/m, 'name: Connelly-Smith');
+    const renamed = build();
+    expect(renamed).toContain('site');
+    expect(renamed).toContain('leicester-2009');
+    expect(renamed.filter((part) => part.startsWith('leicestershire'))).toEqual([]);
+
+    const whole = join(scratch, 'whole');
+    const fresh = runScript('scripts/build.ts', ['--whole', '--out', whole], env);
+    expect(fresh.status, fresh.output).toBe(0);
+    expect(siteDifferences(whole, out, (path) => path.startsWith(`${SEARCH_BUNDLE}/`))).toEqual([]);
+  });
+});
