@@ -135,9 +135,9 @@ export function searchScope(indexes: readonly PartIndex[], query: SearchQuery, l
   const rest = candidates.filter((index) => !loaded.has(index.name));
   const searched = candidates.filter((index) => loaded.has(index.name));
   if (rest.length === 0 || searched.length === 0) return undefined;
-  const newest = (parts: PartIndex[]) => Math.max(...parts.map((p) => p.year ?? -Infinity));
-  const oldest = (parts: PartIndex[]) => Math.min(...parts.map((p) => p.year ?? Infinity));
-  const which = newest(rest) < oldest(searched) ? 'older' : oldest(rest) > newest(searched) ? 'newer' : 'other';
+  const years = (parts: PartIndex[]) => parts.map((p) => p.year ?? NaN);
+  // NaN (a part without a year) compares false either way, so such parts are "other" papers.
+  const which = Math.max(...years(rest)) < Math.min(...years(searched)) ? 'older' : Math.min(...years(rest)) > Math.max(...years(searched)) ? 'newer' : 'other';
   const others = partsInWords(rest);
   return { searched: `Searched papers from ${partsInWords(searched)}.`, offer: `Search ${which} papers (${others})`, loading: `Searching papers from ${others} ...`, rest };
 }
