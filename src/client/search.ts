@@ -45,7 +45,7 @@ type PartFilter = { part: string };
 
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
-  options(options: { baseUrl: string; mergeFilter: PartFilter }): Promise<void>;
+  options(options: { baseUrl: string; mergeFilter: PartFilter; noWorker: boolean }): Promise<void>;
   mergeIndex(path: string, options: { mergeFilter: PartFilter }): Promise<void>;
   preload(term: string): Promise<void>;
   search(
@@ -248,7 +248,8 @@ async function start(): Promise<void> {
   // The first index the search needs is Pagefind's primary one, whose folder its code and WebAssembly load from.
   const primary = firstBatch(indexes, query)[0] ?? indexes[0]!;
   const pagefind = (await import(/* @vite-ignore */ `${bundle}${primary.name}/pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: form.dataset['base']!, mergeFilter: { part: primary.name } });
+  // Pagefind's web worker is a second copy of its code (12 kB); searching a few small indexes needs no worker.
+  await pagefind.options({ baseUrl: form.dataset['base']!, mergeFilter: { part: primary.name }, noWorker: true });
   loaded.add(primary.name);
   // A search sent by the header box or by the form without this script has a longer URL; keep the canonical one.
   const canonical = writeQuery(query);

@@ -28,11 +28,11 @@ export interface PartIndex {
 
 /**
  * How much a search covers before the reader asks for more: the newest two years (or parts, when parts are not keyed
- * by year), fewer when they would pass the page budget, and always at least one. The newest papers are what most
- * readers look for. Measured with `npm run bench`: at 10,000 documents a year of five councils' papers (about 1,500
- * pages) keeps a typed query's first page of results near 150 kB.
+ * by year), fewer when they would pass the page budget, and always at least one part. Each merged index costs its own
+ * postings of the words typed (tens of kB each at 10,000 documents, measured with `npm run bench`), so at that size
+ * the first batch is the newest part alone and a typed query's first page of results stays near 150 kB.
  */
-export const FIRST_BATCH = { groups: 2, pages: 1_500 };
+export const FIRST_BATCH = { groups: 2, pages: 400 };
 
 /** Every part index of the site: the site part's first (pages listing across parts), then the parts newest first. */
 export function partIndexes(graph: Graph): PartIndex[] {
@@ -67,8 +67,8 @@ export function partsFor(indexes: readonly PartIndex[], query: SearchQuery): Par
 
 /**
  * The parts a search loads before the reader asks for more: of the parts that can hold a result, the site part and
- * then whole years in the order results are shown (oldest first when asked, else newest first), within `limit`. A
- * year is never split, so the page can say plainly which years it searched.
+ * then whole years in the order results are shown (oldest first when asked, else newest first), within `limit`; a
+ * year too big for the budget on its own is cut to its first parts, at least one.
  */
 export function firstBatch(indexes: readonly PartIndex[], query: SearchQuery, limit = FIRST_BATCH): PartIndex[] {
   const candidates = partsFor(indexes, query);
@@ -82,7 +82,15 @@ export function firstBatch(indexes: readonly PartIndex[], query: SearchQuery, li
     while (end < dated.length && dated[i]!.year !== undefined && dated[end]!.year === dated[i]!.year) end++;
     const group = dated.slice(i, end);
     const size = group.reduce((n, index) => n + index.pages, 0);
-    if (groups > 0 && pages + size > limit.pages) break;
+    if (pages + size > limit.pages) {
+      if (groups > 0) break;
+      for (const index of group) {
+        if (index !== group[0] && pages + index.pages > limit.pages) break;
+        batch.push(index);
+        pages += index.pages;
+      }
+      break;
+    }
     batch.push(...group);
     pages += size;
     i = end;
@@ -114,6 +122,12 @@ function partsInWords(parts: readonly PartIndex[]): string {
   return listInWords(parts.map((p) => p.label));
 }
 
+/** The parts searched, in words: by year when every year named was searched whole, else by label. */
+function searchedInWords(searched: readonly PartIndex[], candidates: readonly PartIndex[]): string {
+  const whole = searched.every((p) => p.year !== undefined && candidates.every((c) => c.year !== p.year || searched.includes(c)));
+  return whole ? yearsInWords(searched.map((p) => p.year!)) : listInWords(searched.map((p) => p.label));
+}
+
 /** What a search has not yet covered: the sentence saying what it searched, and the button offering the rest. */
 export interface SearchScope {
   /** "Searched papers from 2023 and 2015." */
@@ -139,7 +153,7 @@ export function searchScope(indexes: readonly PartIndex[], query: SearchQuery, l
   // NaN (a part without a year) compares false either way, so such parts are "other" papers.
   const which = Math.max(...years(rest)) < Math.min(...years(searched)) ? 'older' : Math.min(...years(rest)) > Math.max(...years(searched)) ? 'newer' : 'other';
   const others = partsInWords(rest);
-  return { searched: `Searched papers from ${partsInWords(searched)}.`, offer: `Search ${which} papers (${others})`, loading: `Searching papers from ${others} ...`, rest };
+  return { searched: `Searched papers from ${searchedInWords(searched, candidates)}.`, offer: `Search ${which} papers (${others})`, loading: `Searching papers from ${others} ...`, rest };
 }
 
 /**

@@ -47,13 +47,21 @@ describe('which parts a search loads first', () => {
     expect(names(firstBatch(indexes, query({ q: 'budget' }), { groups: 2, pages: 0 }))).toEqual([SITE_PART, first.name]);
   });
 
-  test('a year is never split between the first batch and the rest', () => {
-    const twins: PartIndex[] = [
-      { name: 'a-2020', label: 'A, 2020', year: 2020, pages: 10, filters: {} },
-      { name: 'b-2020', label: 'B, 2020', year: 2020, pages: 10, filters: {} },
-      { name: 'a-2019', label: 'A, 2019', year: 2019, pages: 10, filters: {} },
-    ];
-    expect(names(firstBatch(twins, query({ q: 'x' }), { groups: 1, pages: 5 }))).toEqual(['a-2020', 'b-2020']);
+  const twins: PartIndex[] = [
+    { name: 'a-2020', label: 'A, 2020', year: 2020, pages: 10, filters: {} },
+    { name: 'b-2020', label: 'B, 2020', year: 2020, pages: 10, filters: {} },
+    { name: 'a-2019', label: 'A, 2019', year: 2019, pages: 10, filters: {} },
+  ];
+
+  test('a year is loaded whole when it fits; one too big on its own is cut to its first parts', () => {
+    expect(names(firstBatch(twins, query({ q: 'x' }), { groups: 2, pages: 25 }))).toEqual(['a-2020', 'b-2020']);
+    expect(names(firstBatch(twins, query({ q: 'x' }), { groups: 2, pages: 15 }))).toEqual(['a-2020']);
+  });
+
+  test('a year searched in part is named by its parts, and the rest offered by year', () => {
+    const scope = searchScope(twins, query({ q: 'x' }), new Set(['a-2020']))!;
+    expect(scope.searched).toBe('Searched papers from A, 2020.');
+    expect(scope.offer).toBe('Search other papers (2019 to 2020)');
   });
 
   test('oldest first loads the oldest years', () => {
