@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SITE_PART } from '../src/model/partition';
 import { SEARCH_BUNDLE } from '../src/model/search';
 import type { Log } from './io';
 
@@ -12,8 +13,11 @@ import type { Log } from './io';
  */
 export const EXCLUDE_SELECTORS = ['a.anchor', '.breadcrumbs', 'dl.summary'];
 
-/** Pagefind's ready-made interfaces, written beside the index; the site has its own search page, so they go. */
-export const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+/**
+ * Files Pagefind writes beside each index that the site never loads: its ready-made interfaces (the site has its own
+ * search page) and the WebAssembly for pages of no known language (every page is indexed as English).
+ */
+export const UNUSED_UI = /^(pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
 
 /**
  * Block elements Pagefind does not treat as a break between words. Astro writes no whitespace between tags, so
@@ -58,51 +62,68 @@ export function indexedPages(entryJson: string): number {
   return Object.values(entry.languages).reduce((n, language) => n + language.page_count, 0);
 }
 
+/** The element Base marks for search: `<main data-pagefind-body data-part="...">`. */
+const MARKED = /<[a-z][a-z0-9-]*\s[^>]*\bdata-pagefind-body\b[^>]*>/;
+
+/** The part whose index holds a page, from the `data-part` beside its search mark; undefined for a page not marked. */
+export function markedPart(html: string): string | undefined {
+  const tag = MARKED.exec(html)?.[0];
+  if (!tag) return undefined;
+  return /\sdata-part="([^"]+)"/.exec(tag)?.[1] ?? SITE_PART;
+}
+
 /**
- * Builds the Pagefind search index into `pagefind/` of a built site. Only pages whose `<main>` carries
- * `data-pagefind-body` (pages given a `search` prop in Base) are indexed, and only that element's content.
+ * Builds one Pagefind search index per part into `pagefind/<part>/` of a built site, from the pages whose `<main>`
+ * carries `data-pagefind-body` (pages given a `search` prop in Base), grouped by the part named in their `data-part`.
+ * A part's build holds one part's pages; a whole build holds them all and gets the same indexes. The search page
+ * searches the newest parts first and merges older parts' indexes only when asked, so a search downloads the postings
+ * of a few years, not of the whole archive.
  *
  * This runs after Astro has exited, not in its `astro:build:done` hook: there, Pagefind's memory came on top of all
- * Astro still held. Returns the number of pages indexed.
+ * Astro still held. Returns the number of pages indexed (none when the folder holds no marked page).
  */
 export function indexSite(root: string, io: Log): number {
   const started = performance.now();
+  const bundle = join(root, SEARCH_BUNDLE);
+  rmSync(bundle, { recursive: true, force: true });
   // Pagefind reads a copy of the marked pages, prepared for indexing; the pages served stay exactly as Astro wrote them.
   const source = mkdtempSync(join(tmpdir(), 'chamber-search-'));
   try {
-    let marked = 0;
+    const marked = new Map<string, number>();
     for (const file of htmlFiles(root)) {
       const html = readFileSync(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      marked++;
-      const copy = join(source, relative(root, file));
+      const part = markedPart(html);
+      if (part === undefined) continue;
+      marked.set(part, (marked.get(part) ?? 0) + 1);
+      const copy = join(source, part, relative(root, file));
       mkdirSync(dirname(copy), { recursive: true });
       writeFileSync(copy, textlessAnchors(separateBlocks(html)));
     }
-    if (marked === 0) throw new Error('No page is marked for search (data-pagefind-body); the index would be empty.');
-    return runPagefind(source, root, marked, started, io);
+    const total = [...marked.values()].reduce((n, count) => n + count, 0);
+    io.out(`Indexing ${total.toLocaleString('en-GB')} pages for search in ${marked.size} part${marked.size === 1 ? '' : 's'} ...`);
+    let pages = 0;
+    for (const [part, count] of [...marked].sort(([a], [b]) => a.localeCompare(b))) pages += runPagefind(join(source, part), join(bundle, part), count, io);
+    io.out(`Indexed ${pages.toLocaleString('en-GB')} pages for search in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    return pages;
   } finally {
     rmSync(source, { recursive: true, force: true });
   }
 }
 
-/** Indexes the prepared pages in `source` into the search bundle of the site at `root`. */
-function runPagefind(source: string, root: string, marked: number, started: number, io: Log): number {
-  io.out(`Indexing ${marked.toLocaleString('en-GB')} pages for search ...`);
+/** Indexes the prepared pages in `source` (`marked` of them) into the search index folder `out`. */
+function runPagefind(source: string, out: string, marked: number, io: Log): number {
   // Pagefind's command line, from the `pagefind` package: given the folder, it reads and indexes the pages on every
   // core. Its Node API (`addDirectory`) indexes the same pages about a third slower.
   const cli = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
-  const out = join(root, SEARCH_BUNDLE);
   // One index for every page: left to itself, Pagefind puts pages in Welsh (lang="cy") in an index of their own,
   // which the search page, in English, would never load.
   const args = ['--site', source, '--output-path', out, '--quiet', '--force-language', 'en', ...EXCLUDE_SELECTORS.flatMap((s) => ['--exclude-selectors', s])];
   const pagefind = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
   for (const line of `${pagefind.stdout}${pagefind.stderr}`.split('\n')) if (line.trim()) io.err(`  ${line}`);
-  if (pagefind.status !== 0) throw new Error(`Pagefind could not build the search index (exit ${pagefind.status ?? pagefind.signal}).`);
+  if (pagefind.status !== 0) throw new Error(`Pagefind could not build the search index ${out} (exit ${pagefind.status ?? pagefind.signal}).`);
   const pages = indexedPages(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'));
-  if (pages !== marked) throw new Error(`Pagefind indexed ${pages} pages, but ${marked} are marked for search.`);
+  if (pages !== marked) throw new Error(`Pagefind indexed ${pages} pages into ${out}, but ${marked} are marked for search.`);
   for (const file of readdirSync(out)) if (UNUSED_UI.test(file)) rmSync(join(out, file));
-  io.out(`Indexed ${pages.toLocaleString('en-GB')} pages for search in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return pages;
 }
 

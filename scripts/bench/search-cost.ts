@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { SITE_PART } from '../../src/model/partition';
 
 /** What the browser fetched for one query, from opening the search page to the results being shown. */
 export interface QueryCost {
@@ -89,9 +90,11 @@ interface PagefindApi {
 
 /**
  * Opens the search page in headless Chromium for each query, in a fresh browser context (an empty cache, as a first
- * visit), and sums what the server sent from the page request until the results are on screen. If the search page
- * shows no results (its script is not ready), the query runs through Pagefind's API in the page instead, loading the
- * first `fallbackResults` results as the page would.
+ * visit), and sums what the server sent from the page request until the results are on screen: Pagefind's code, the
+ * primary index and the first batch of parts merged with it (src/model/search-parts.ts), and the first page of
+ * results, as a reader's browser fetches them. If the search page shows no results (its script is not ready), the
+ * query runs through Pagefind's API in the page instead, on the newest part's index, loading the first
+ * `fallbackResults` results as the page would.
  */
 export async function measureQueries(dist: string, queries: readonly string[], options: { chromium: string; fallbackResults?: number }): Promise<QueryCost[]> {
   const server = await serveCounting(dist);
@@ -123,13 +126,17 @@ export async function measureQueries(dist: string, queries: readonly string[], o
       } catch {
         via = 'pagefind-api';
         results = await page.evaluate(
-          async ({ q, n, bundle }) => {
-            const pagefind = (await import(bundle)) as PagefindApi;
+          async ({ q, n, site }) => {
+            // The newest part's index, which the page searches first (the site part's, listed first, is small).
+            const form = document.querySelector<HTMLFormElement>('#search')!;
+            const indexes = JSON.parse(form.dataset['indexes']!) as Array<{ name: string }>;
+            const newest = indexes.find((index) => index.name !== site) ?? indexes[0]!;
+            const pagefind = (await import(`${form.dataset['bundle']}${newest.name}/pagefind.js`)) as PagefindApi;
             const found = await pagefind.search(q);
             await Promise.all(found.results.slice(0, n).map((r) => r.data()));
             return Math.min(found.results.length, n);
           },
-          { q: query, n: options.fallbackResults ?? 20, bundle: '/pagefind/pagefind.js' },
+          { q: query, n: options.fallbackResults ?? 20, site: SITE_PART },
         );
       }
       await page.waitForLoadState('networkidle');

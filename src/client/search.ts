@@ -16,12 +16,14 @@ import {
   sortOrders,
   summarise,
   typeLabel,
+  UNDATED,
   withOfferedFilters,
   writeQuery,
   type PagefindAnchor,
   type PagefindSubResult,
   type SearchQuery,
 } from '../model/search';
+import { exactWord, firstBatch, mergedByDate, searchScope, type PartIndex } from '../model/search-parts';
 
 /** The part of a Pagefind result's data this page shows. */
 interface PagefindPage {
@@ -32,14 +34,24 @@ interface PagefindPage {
   sub_results: PagefindSubResult[];
 }
 
+/** One search result, whose data is loaded (one fragment download) when asked for. */
+interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindPage>;
+}
+
+/** The filter each index's pages carry with its part's name, added as the index is loaded, to search one part. */
+type PartFilter = { part: string };
+
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
-  options(options: { baseUrl: string }): Promise<void>;
+  options(options: { baseUrl: string; mergeFilter: PartFilter; noWorker: boolean }): Promise<void>;
+  mergeIndex(path: string, options: { mergeFilter: PartFilter }): Promise<void>;
   preload(term: string): Promise<void>;
   search(
     term: string | null,
-    options: ReturnType<typeof pagefindOptions>,
-  ): Promise<{ results: Array<{ id: string; data: () => Promise<PagefindPage> }> }>;
+    options: { filters: Record<string, { any: string[] }>; sort?: { date: 'asc' | 'desc' } },
+  ): Promise<{ results: PagefindResult[] }>;
 }
 
 /** Results drawn per "Show more": each costs one small fragment download. */
@@ -61,6 +73,12 @@ wide.addEventListener('change', () => (fold.open = wide.matches));
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+const rest = document.querySelector<HTMLButtonElement>('#search-rest')!;
+const resultsHeading = document.querySelector<HTMLElement>('#search-results-heading')!;
+/** Every part's index, the site part's first, then newest first (src/model/search-parts.ts). */
+const indexes = JSON.parse(form.dataset['indexes']!) as PartIndex[];
+/** The folder holding every part's index, under the deploy base. */
+const bundle = form.dataset['bundle']!;
 
 /** The search the form describes, after the reader changed it from `previous` (`ordered`: by choosing an order). */
 function formQuery(previous: SearchQuery, ordered: boolean): SearchQuery {
@@ -129,20 +147,70 @@ function excerpt(html: string): HTMLParagraphElement {
 }
 
 let latest = 0;
-let pending: Array<{ data: () => Promise<PagefindPage> }> = [];
+/** The results not yet drawn, in the order shown, and the next one (undefined when all are drawn). */
+let pending: AsyncIterator<PagefindResult> = [][Symbol.iterator]() as unknown as AsyncIterator<PagefindResult>;
+let nextResult: PagefindResult | undefined;
+
+/** The next `n` results, in order. */
+async function take(n: number): Promise<PagefindResult[]> {
+  const taken: PagefindResult[] = [];
+  while (taken.length < n && nextResult) {
+    taken.push(nextResult);
+    const step = await pending.next();
+    nextResult = step.done ? undefined : step.value;
+  }
+  return taken;
+}
 
 /** Draws the next page of results; moves focus to the first new one when the reader asked for more. */
 async function showMore(ticket: number, focus: boolean): Promise<void> {
-  const batch = pending.slice(0, PAGE_SIZE);
-  pending = pending.slice(PAGE_SIZE);
   // Hidden while the batch loads, so a second press cannot draw the next batch out of order.
   more.hidden = true;
-  const pages = await Promise.all(batch.map((r) => r.data()));
+  const pages = await Promise.all((await take(PAGE_SIZE)).map((r) => r.data()));
   if (ticket !== latest) return;
   const items = pages.map(renderResult);
   list.append(...items);
-  more.hidden = pending.length === 0;
+  more.hidden = nextResult === undefined;
   if (focus) items[0]?.querySelector('a')?.focus();
+}
+
+/** The parts whose indexes are merged so far, by name. */
+const loaded = new Set<string>();
+
+/** Merges the indexes of these parts that are not merged yet, each marked with its part's name to search it alone. */
+async function load(pagefind: Pagefind, parts: readonly PartIndex[]): Promise<void> {
+  const fresh = parts.filter((part) => !loaded.has(part.name));
+  for (const part of fresh) loaded.add(part.name);
+  await Promise.all(fresh.map((part) => pagefind.mergeIndex(`${bundle}${part.name}/`, { mergeFilter: { part: part.name } })));
+}
+
+/**
+ * Searches every merged part (a one-word search only the parts that have the word; see `exactWord`). By relevance,
+ * Pagefind merges the parts' results itself; in date order it would mix them up (it merges by score), so each part
+ * is searched alone and the results are merged by date.
+ */
+async function find(pagefind: Pagefind, query: SearchQuery): Promise<{ count: number; results: AsyncIterator<PagefindResult> }> {
+  const term = pagefindTerm(query.q);
+  const options: Parameters<Pagefind['search']>[1] = pagefindOptions(query);
+  const exact = exactWord(term);
+  let parts = [...loaded];
+  if (exact) {
+    const having = await Promise.all(parts.map(async (part) => (await pagefind.search(exact, { filters: { part: { any: [part] } } })).results.length > 0));
+    if (having.some(Boolean)) {
+      parts = parts.filter((_, i) => having[i]);
+      options.filters = { ...options.filters, part: { any: parts } };
+    }
+  }
+  if (!options.sort) {
+    const found = await pagefind.search(term, options);
+    return { count: found.results.length, results: found.results[Symbol.iterator]() as unknown as AsyncIterator<PagefindResult> };
+  }
+  const lists = await Promise.all(parts.map(async (part) => (await pagefind.search(term, { ...options, filters: { ...options.filters, part: { any: [part] } } })).results));
+  const order = options.sort.date === 'asc' ? 'oldest' : 'newest';
+  return {
+    count: lists.reduce((n, l) => n + l.length, 0),
+    results: mergedByDate(lists, async (r) => (await r.data()).meta.date, order, UNDATED),
+  };
 }
 
 /** Runs a search and shows it; a newer search started meanwhile wins. */
@@ -152,27 +220,37 @@ async function run(pagefind: Pagefind, query: SearchQuery): Promise<void> {
   if (!hasQuery(query)) {
     list.replaceChildren();
     more.hidden = true;
+    rest.hidden = true;
     status.textContent = 'Type what you are looking for and choose Search, or tick a filter.';
     return;
   }
   list.setAttribute('aria-busy', 'true');
-  const found = await pagefind.search(pagefindTerm(query.q), pagefindOptions(query));
+  await load(pagefind, firstBatch(indexes, query));
+  const found = await find(pagefind, query);
   if (ticket !== latest) return;
   pending = found.results;
+  const first = await pending.next();
+  nextResult = first.done ? undefined : first.value;
   list.replaceChildren();
   await showMore(ticket, false);
   if (ticket !== latest) return;
   list.removeAttribute('aria-busy');
-  status.textContent = summarise(query, found.results.length);
+  const scope = searchScope(indexes, query, loaded);
+  status.textContent = scope ? `${summarise(query, found.count)} ${scope.searched}` : summarise(query, found.count);
+  rest.textContent = scope?.offer ?? '';
+  rest.hidden = !scope;
 }
 
 async function start(): Promise<void> {
-  const bundle = form.dataset['bundle']!;
-  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: form.dataset['base']! });
   const offered = new Set([...filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].map((box) => `${box.name}=${box.value}`));
   const fromUrl = () => withOfferedFilters(readQuery(new URLSearchParams(location.search)), (key, value) => offered.has(`${key}=${value}`));
   let query = fromUrl();
+  // The first index the search needs is Pagefind's primary one, whose folder its code and WebAssembly load from.
+  const primary = firstBatch(indexes, query)[0] ?? indexes[0]!;
+  const pagefind = (await import(/* @vite-ignore */ `${bundle}${primary.name}/pagefind.js`)) as Pagefind;
+  // Pagefind's web worker is a second copy of its code (12 kB); searching a few small indexes needs no worker.
+  await pagefind.options({ baseUrl: form.dataset['base']!, mergeFilter: { part: primary.name }, noWorker: true });
+  loaded.add(primary.name);
   // A search sent by the header box or by the form without this script has a longer URL; keep the canonical one.
   const canonical = writeQuery(query);
   history.replaceState(null, '', canonical ? `?${canonical}` : location.pathname);
@@ -200,6 +278,15 @@ async function start(): Promise<void> {
     if (term) void pagefind.preload(term);
   });
   more.addEventListener('click', () => void showMore(latest, true));
+  // The reader asks for the parts not yet searched: the button goes, so focus moves to the results it brings.
+  rest.addEventListener('click', () => {
+    const scope = searchScope(indexes, query, loaded);
+    if (!scope) return;
+    rest.hidden = true;
+    resultsHeading.focus();
+    status.textContent = scope.loading;
+    void load(pagefind, scope.rest).then(() => run(pagefind, query));
+  });
   window.addEventListener('popstate', () => {
     query = fromUrl();
     fillForm(query);

@@ -59,9 +59,9 @@ export function filterValues(facets: SearchFacets): Record<FilterKey, string | u
   return { council: facets.council, body: facets.body, type: filterType(facets.type), year: facets.date?.slice(0, 4) };
 }
 
-/** Every value of every filter across the searchable pages of the site: what the search page offers to tick. */
-export function siteFilterValues(graph: Graph): Record<FilterKey, string[]> {
-  const pages = [
+/** The facets of every searchable page of the site, each page once. */
+export function searchablePages(graph: Graph): SearchFacets[] {
+  return [
     ...graph.meetings.map((e) => meetingFacets(graph, e)),
     ...graph.minutes.map((e) => minutesFacets(graph, e)),
     ...graph.documents.map((e) => reportFacets(graph, e)),
@@ -69,6 +69,11 @@ export function siteFilterValues(graph: Graph): Record<FilterKey, string[]> {
     ...graph.kpis.map((e) => kpiFacets(graph, e)),
     ...graph.workshops.map((e) => workshopFacets(graph, e)),
   ];
+}
+
+/** Every value of every filter across the searchable pages of the site: what the search page offers to tick. */
+export function siteFilterValues(graph: Graph): Record<FilterKey, string[]> {
+  const pages = searchablePages(graph);
   const values = Object.fromEntries(filterKeys.map((key) => [key, new Set<string>()])) as Record<FilterKey, Set<string>>;
   for (const facets of pages) {
     const page = filterValues(facets);

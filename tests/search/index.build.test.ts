@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { decodeHTML } from 'entities';
+import { indexedPages } from '../../scripts/search-index';
 import { searchTypes } from '../../src/model/search';
 import { withBase } from '../../src/model/url';
 import { BASE, DIST, sitePages } from '../helpers/dist';
@@ -17,23 +19,32 @@ interface Fragment {
 }
 
 const PAGEFIND = join(DIST, 'pagefind');
-const fragments: Fragment[] = readdirSync(join(PAGEFIND, 'fragment')).map((f) => {
-  const text = gunzipSync(readFileSync(join(PAGEFIND, 'fragment', f))).toString('utf8');
-  return JSON.parse(text.replace(/^pagefind_dcd/, '')) as Fragment;
-});
+/** Each part's index folder, by part name. */
+const parts = readdirSync(PAGEFIND);
+/** The pages one index stored: a fragment file holds one page, or a group of pages by their hashes. */
+function fragmentsOf(part: string): Fragment[] {
+  return readdirSync(join(PAGEFIND, part, 'fragment')).flatMap((f) => {
+    const text = gunzipSync(readFileSync(join(PAGEFIND, part, 'fragment', f))).toString('utf8');
+    const stored = JSON.parse(text.replace(/^pagefind_dcd/, '')) as Fragment | Record<string, Fragment>;
+    return 'url' in stored && typeof stored.url === 'string' ? [stored as Fragment] : Object.values(stored as Record<string, Fragment>);
+  });
+}
+const fragments: Fragment[] = parts.flatMap(fragmentsOf);
 // Pagefind records site paths without the deploy base; the search page adds it to each result.
 const html = sitePages().map((p) => ({ url: p.path, text: readFileSync(p.file, 'utf8') }));
 const indexed = html.filter((p) => p.text.includes('data-pagefind-body'));
 const fragment = (url: string) => fragments.find((f) => f.url === url);
+const pageCount = (part: string) => indexedPages(readFileSync(join(PAGEFIND, part, 'pagefind-entry.json'), 'utf8'));
 
 describe('the search index', () => {
-  test('holds exactly the pages marked for search', () => {
-    const entry = JSON.parse(readFileSync(join(PAGEFIND, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
+  test('holds exactly the pages marked for search, each in the index of the part named on the page', () => {
     expect(indexed.length).toBeGreaterThan(20);
-    expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(indexed.length);
+    expect(parts.reduce((n, part) => n + pageCount(part), 0)).toBe(indexed.length);
     expect(fragments.map((f) => f.url).sort()).toEqual(indexed.map((p) => p.url).sort());
+    for (const part of parts) {
+      const marked = indexed.filter((p) => p.text.includes(`data-part="${part}"`)).map((p) => p.url);
+      expect(fragmentsOf(part).map((f) => f.url).sort(), part).toEqual(marked.sort());
+    }
     expect(fragment('/search/')).toBeUndefined();
     expect(fragment('/')).toBeUndefined();
   });
@@ -100,9 +111,19 @@ describe('the search index', () => {
     expect(ids).toContain('p-6f235d6');
   });
 
-  test("ships Pagefind's search bundle but not its unused interfaces", () => {
-    expect(existsSync(join(PAGEFIND, 'pagefind.js'))).toBe(true);
-    expect(readdirSync(PAGEFIND).filter((f) => /ui|highlight/.test(f))).toEqual([]);
+  test('has one index per part, the site part and the seed years, each listed on the search page newest first', () => {
+    expect(parts.sort()).toEqual(['leicester-2009', 'leicestershire-2014', 'leicestershire-2015', 'leicestershire-2023', 'site']);
+    const search = html.find((p) => p.url === '/search/')!;
+    const listed = JSON.parse(decodeHTML(/data-indexes="([^"]*)"/.exec(search.text)![1]!)) as Array<{ name: string; pages: number }>;
+    expect(listed.map((p) => p.name)).toEqual(['site', 'leicestershire-2023', 'leicestershire-2015', 'leicestershire-2014', 'leicester-2009']);
+    for (const part of listed) expect(part.pages, part.name).toBeGreaterThanOrEqual(pageCount(part.name));
+  });
+
+  test("ships Pagefind's search bundle with each index but not its unused interfaces", () => {
+    for (const part of parts) {
+      expect(existsSync(join(PAGEFIND, part, 'pagefind.js')), part).toBe(true);
+      expect(readdirSync(join(PAGEFIND, part)).filter((f) => /ui|highlight|unknown/.test(f)), part).toEqual([]);
+    }
   });
 });
 

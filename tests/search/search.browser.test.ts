@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { withBase } from '../../src/model/url';
+import { describeViolation, runAxe } from '../helpers/axe';
 import { servedSite, watchForErrors } from '../helpers/browser';
 import { BASE, sitePages } from '../helpers/dist';
 
@@ -49,10 +50,20 @@ async function ready(): Promise<void> {
   await page.waitForFunction(() => document.querySelector('#search')?.hasAttribute('data-ready'));
 }
 
-/** Opens the search page at a query string and waits for its results. */
-async function open(query: string): Promise<void> {
+/** Opens the search page at a query string and waits for its results, from the parts searched first. */
+async function openFirst(query: string): Promise<void> {
   await page.goto(at(`/search/?${query}`));
   await settled();
+}
+
+/** Opens the search page at a query string, has it search every part, and waits for its results. */
+async function open(query: string): Promise<void> {
+  await openFirst(query);
+  const rest = page.locator('#search-rest');
+  if (await rest.isVisible()) {
+    await rest.click();
+    await settled();
+  }
 }
 
 /** The results drawn on the page. */
@@ -464,9 +475,9 @@ describe('the search page', () => {
       const el = document.activeElement as HTMLInputElement | null;
       return { id: el?.id ?? '', type: el?.type ?? '', inResult: Boolean(el?.closest('.search-result')) };
     });
-    const tabUntil = async (done: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+    const tabUntil = async (done: (f: Awaited<ReturnType<typeof focused>>) => boolean, key = 'Tab') => {
       for (let i = 0; i < 60; i++) {
-        await page.keyboard.press('Tab');
+        await page.keyboard.press(key);
         if (done(await focused())) return;
       }
       throw new Error('focus never reached its target');
@@ -476,15 +487,20 @@ describe('the search page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=homelessness$/);
     await settled();
+    // Older papers are searched when asked for; focus then moves to the results heading, before the results.
+    await tabUntil((f) => f.id === 'search-rest');
+    await page.keyboard.press('Enter');
+    await settled();
+    expect((await focused()).id).toBe('search-results-heading');
     const all = await announced();
     expect(all).toBeGreaterThan(1);
 
-    await tabUntil((f) => f.type === 'checkbox');
+    await tabUntil((f) => f.type === 'checkbox', 'Shift+Tab');
     await page.keyboard.press('Space');
     await settled();
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
     expect(await announced()).toBeLessThanOrEqual(all);
-    expect(new URL(page.url()).searchParams.getAll('council').length + new URL(page.url()).searchParams.getAll('body').length).toBe(1);
+    expect(['council', 'body', 'type', 'year'].flatMap((key) => new URL(page.url()).searchParams.getAll(key))).toHaveLength(1);
 
     await tabUntil((f) => f.inResult);
     const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
@@ -554,5 +570,51 @@ describe('the search page', () => {
     // fragments), as served before any HTTP compression. The index is 1.3 MB on disk.
     expect(bytes).toBeGreaterThan(100_000);
     expect(bytes).toBeLessThan(400_000);
+  });
+});
+
+describe('search in parts', () => {
+  const older = '/documents/leicester/cabinet/2009-07-13/homelessness-strategy-2008-2013/appendix-a/';
+  const offer = () => page.locator('#search-rest');
+
+  test('searches the newest two years first, says so, and finds older papers when asked', async () => {
+    await openFirst(`q=${encodeURIComponent('homelessness strategy')}`);
+    const first = (await shown()).map((r) => pathOf(r.href));
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((p) => !p.includes('/2009-') && !p.includes('/2014-'))).toBe(true);
+    expect(await page.locator('#search-status').textContent()).toMatch(/\. Searched papers from 2023 and 2015\.$/);
+    expect(await offer().textContent()).toBe('Search older papers (2014 and 2009)');
+
+    await offer().focus();
+    await page.keyboard.press('Enter');
+    await settled();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-results-heading');
+    expect(await offer().isHidden()).toBe(true);
+    const status = (await page.locator('#search-status').textContent()) ?? '';
+    expect(status).not.toContain('Searched papers');
+    expect((await shown()).map((r) => pathOf(r.href))).toContain(older);
+  });
+
+  test('a year filter for an older year searches that year', async () => {
+    await openFirst(`q=${encodeURIComponent('rough sleepers')}`);
+    expect((await shown()).map((r) => pathOf(r.href))).not.toContain(older);
+    await toggle('Year', '2009');
+    expect((await shown()).map((r) => pathOf(r.href))).toContain(older);
+    expect(await offer().isHidden()).toBe(true);
+  });
+
+  test('oldest first starts from the oldest papers and offers the newer ones', async () => {
+    await openFirst('type=strategy&sort=oldest');
+    const dates = (await shown()).map((r) => dateOf(r.meta));
+    expect(dates[0]).toBeLessThan(Date.UTC(2010, 0, 1));
+    expect(dates).toEqual([...dates].sort((a, b) => a! - b!));
+    expect(await offer().textContent()).toMatch(/^Search newer papers \(/);
+  });
+
+  test('the search page with an offer of older papers passes axe', async () => {
+    await openFirst('q=budget');
+    expect(await offer().isVisible()).toBe(true);
+    const results = await runAxe(page);
+    expect(results.violations.map(describeViolation)).toEqual([]);
   });
 });
