@@ -15,8 +15,8 @@ export interface PartIndex {
   name: string;
   /** What it holds, in words ("Leicester City Council, 2009"); said of parts not keyed by year. */
   label: string;
-  /** The year of its papers, when parts are keyed by year. */
-  year?: number | undefined;
+  /** The years of its papers, when parts are keyed by year (older years may share a part). */
+  years?: { from: number; to: number } | undefined;
   /** Pages it holds, which is roughly what searching it costs. */
   pages: number;
   /**
@@ -46,12 +46,12 @@ export function partIndexes(graph: Graph): PartIndex[] {
     for (const key of keys) if (values[key]) part.values.get(key)!.add(values[key]);
     pages.set(name, part);
   }
-  const parts = [{ name: SITE_PART, label: 'Across the site', year: undefined }, ...graph.partition.parts];
-  return parts.flatMap(({ name, label, year }) => {
+  const parts = [{ name: SITE_PART, label: 'Across the site', years: undefined }, ...graph.partition.parts];
+  return parts.flatMap(({ name, label, years }) => {
     const part = pages.get(name);
     if (!part) return [];
     const filters = Object.fromEntries([...part.values].map(([key, values]) => [key, [...values].sort()]));
-    return [{ name, label, year, pages: part.count, filters }];
+    return [{ name, label, years, pages: part.count, filters }];
   });
 }
 
@@ -79,7 +79,8 @@ export function firstBatch(indexes: readonly PartIndex[], query: SearchQuery, li
   let pages = 0;
   for (let i = 0, groups = 0; i < dated.length && groups < limit.groups; groups++) {
     let end = i + 1;
-    while (end < dated.length && dated[i]!.year !== undefined && dated[end]!.year === dated[i]!.year) end++;
+    const newest = dated[i]!.years?.to;
+    while (end < dated.length && newest !== undefined && dated[end]!.years?.to === newest) end++;
     const group = dated.slice(i, end);
     const size = group.reduce((n, index) => n + index.pages, 0);
     if (pages + size > limit.pages) {
@@ -115,17 +116,21 @@ export function yearsInWords(years: readonly number[]): string {
 const listInWords = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
-/** The papers of some parts, in words: their years when every one has a year, else their labels. */
+/** Every year a part's papers are from, oldest first. */
+const yearsOf = (part: PartIndex): number[] =>
+  part.years ? Array.from({ length: part.years.to - part.years.from + 1 }, (_, i) => part.years!.from + i) : [];
+
+/** The papers of some parts, in words: their years when every one has years, else their labels. */
 function partsInWords(parts: readonly PartIndex[]): string {
-  const years = parts.map((p) => p.year);
-  if (years.every((y) => y !== undefined)) return yearsInWords(years);
+  if (parts.every((p) => p.years)) return yearsInWords(parts.flatMap(yearsOf));
   return listInWords(parts.map((p) => p.label));
 }
 
 /** The parts searched, in words: by year when every year named was searched whole, else by label. */
 function searchedInWords(searched: readonly PartIndex[], candidates: readonly PartIndex[]): string {
-  const whole = searched.every((p) => p.year !== undefined && candidates.every((c) => c.year !== p.year || searched.includes(c)));
-  return whole ? yearsInWords(searched.map((p) => p.year!)) : listInWords(searched.map((p) => p.label));
+  const shares = (a: PartIndex, b: PartIndex) => yearsOf(a).some((y) => yearsOf(b).includes(y));
+  const whole = searched.every((p) => p.years !== undefined && candidates.every((c) => !shares(c, p) || searched.includes(c)));
+  return whole ? yearsInWords(searched.flatMap(yearsOf)) : listInWords(searched.map((p) => p.label));
 }
 
 /** What a search has not yet covered: the sentence saying what it searched, and the button offering the rest. */
@@ -149,9 +154,10 @@ export function searchScope(indexes: readonly PartIndex[], query: SearchQuery, l
   const rest = candidates.filter((index) => !loaded.has(index.name));
   const searched = candidates.filter((index) => loaded.has(index.name));
   if (rest.length === 0 || searched.length === 0) return undefined;
-  const years = (parts: PartIndex[]) => parts.map((p) => p.year ?? NaN);
-  // NaN (a part without a year) compares false either way, so such parts are "other" papers.
-  const which = Math.max(...years(rest)) < Math.min(...years(searched)) ? 'older' : Math.min(...years(rest)) > Math.max(...years(searched)) ? 'newer' : 'other';
+  const from = (parts: PartIndex[]) => parts.map((p) => p.years?.from ?? NaN);
+  const to = (parts: PartIndex[]) => parts.map((p) => p.years?.to ?? NaN);
+  // NaN (a part without years) compares false either way, so such parts are "other" papers.
+  const which = Math.max(...to(rest)) < Math.min(...from(searched)) ? 'older' : Math.min(...from(rest)) > Math.max(...to(searched)) ? 'newer' : 'other';
   const others = partsInWords(rest);
   return { searched: `Searched papers from ${searchedInWords(searched, candidates)}.`, offer: `Search ${which} papers (${others})`, loading: `Searching papers from ${others} ...`, rest };
 }
