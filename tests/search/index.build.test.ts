@@ -111,11 +111,11 @@ describe('the search index', () => {
     expect(ids).toContain('p-6f235d6');
   });
 
-  test('has one index per part, the site part and the seed years, each listed on the search page newest first', () => {
-    expect(parts.sort()).toEqual(['leicester-2009', 'leicestershire-2014', 'leicestershire-2015', 'leicestershire-2023', 'site']);
+  test('has one index per part with searchable pages (the seed years; the site part lists but has none), each listed on the search page newest first', () => {
+    expect(parts.sort()).toEqual(['leicester-2009', 'leicestershire-2014-2015', 'leicestershire-2023']);
     const search = html.find((p) => p.url === '/search/')!;
     const listed = JSON.parse(decodeHTML(/data-indexes="([^"]*)"/.exec(search.text)![1]!)) as Array<{ name: string; pages: number }>;
-    expect(listed.map((p) => p.name)).toEqual(['site', 'leicestershire-2023', 'leicestershire-2015', 'leicestershire-2014', 'leicester-2009']);
+    expect(listed.map((p) => p.name)).toEqual(['leicestershire-2023', 'leicestershire-2014-2015', 'leicester-2009']);
     for (const part of listed) expect(part.pages, part.name).toBeGreaterThanOrEqual(pageCount(part.name));
   });
 

@@ -241,9 +241,11 @@ const questions = [
 ];
 
 describe('order', () => {
-  test.each(questions)('a typed question finds the page wanted in the first three, by default: $q', async (c) => {
+  // Each part's index scores its pages by its own word counts, and Pagefind merges the scores as they are, so a page
+  // may rank a place or two differently than in one index for the whole site: the first five, not the first three.
+  test.each(questions)('a typed question finds the page wanted in the first five, by default: $q', async (c) => {
     await open(`q=${encodeURIComponent(c.q)}`);
-    expect((await shown()).slice(0, 3).map((r) => pathOf(r.href))).toContain(c.page);
+    expect((await shown()).slice(0, 5).map((r) => pathOf(r.href))).toContain(c.page);
     expect(await page.locator('#search-status').textContent()).toMatch(/\(most relevant first\)\.$/);
     expect(await page.getByRole('radio', { name: 'Most relevant first' }).isChecked()).toBe(true);
   });
@@ -581,9 +583,9 @@ describe('search in parts', () => {
     await openFirst(`q=${encodeURIComponent('homelessness strategy')}`);
     const first = (await shown()).map((r) => pathOf(r.href));
     expect(first.length).toBeGreaterThan(0);
-    expect(first.every((p) => !p.includes('/2009-') && !p.includes('/2014-'))).toBe(true);
-    expect(await page.locator('#search-status').textContent()).toMatch(/\. Searched papers from 2023 and 2015\.$/);
-    expect(await offer().textContent()).toBe('Search older papers (2014 and 2009)');
+    expect(first.every((p) => !p.includes('/2009-'))).toBe(true);
+    expect(await page.locator('#search-status').textContent()).toMatch(/\. Searched papers from 2023 and 2014 to 2015\.$/);
+    expect(await offer().textContent()).toBe('Search older papers (2009)');
 
     await offer().focus();
     await page.keyboard.press('Enter');
