@@ -125,7 +125,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const failed = (what: string, scratch?: string) => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
-    io.err(`\n${what}; ${existsSync(outDir) ? `the previous ${values.out} is unchanged` : `no ${values.out} was written`}.`);
+    io.err(`\n${what.replace(/\.$/, '')}; ${existsSync(outDir) ? `the previous ${values.out} is unchanged` : `no ${values.out} was written`}.`);
     return 1;
   };
 
