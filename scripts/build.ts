@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
 import { PLAN_FILES } from './check-content';
 import { mergeParts, MergeError, type BuiltPart } from './build/merge';
-import { buildPart, isCurrent, type PartResult } from './build/part';
+import { buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { indexSite } from './search-index';
 import { SITE_PART } from '../src/model/partition';
 import { configPath, loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
@@ -57,17 +57,17 @@ function moveDir(from: string, to: string): void {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Runs `work` on every item, at most `jobs` at once, in order of start. */
-async function inParallel<T, R>(items: readonly T[], jobs: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
+/** Runs `work` on every item, at most `jobs` at once (`slot`: which of them), in order of start. */
+async function inParallel<T, R>(items: readonly T[], jobs: number, work: (item: T, i: number, slot: number) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
-  const worker = async () => {
+  const worker = async (slot: number) => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]!, i);
+      results[i] = await work(items[i]!, i, slot);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, (_, slot) => worker(slot)));
   return results;
 }
 
@@ -204,8 +204,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       `${reused > 0 && stale.length > 0 ? `, ${reused} unchanged` : ''}${stale.length > 1 && jobs > 1 ? `, ${Math.min(jobs, stale.length)} at a time` : ''}.`,
   );
   const started = performance.now();
-  const results: PartResult[] = await inParallel(stale, jobs, async (name, i) => {
-    const result = await buildPart(name, summaryFile, partDir(name), digestOf(name), env);
+  const folders = jobs > 1 && stale.length > 1 ? Array.from({ length: Math.min(jobs, stale.length) }, (_, slot) => jobFolder(slot, env)) : [];
+  const results: PartResult[] = await inParallel(stale, jobs, async (name, i, slot) => {
+    const result = await buildPart(name, summaryFile, partDir(name), digestOf(name), env, folders[slot]);
     io.out(`  [${i + 1}/${stale.length}] ${name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}` : 'FAILED'}`);
     return result;
   });

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { missingCouncilDetails } from '../src/model/council';
 import { loadSiteConfig } from '../src/model/site-config';
 import { collections, contentRoot } from '../src/schema';
+import { summaryJson } from '../src/model/summary';
 import { checkContentTree, formatProblem, type ParsedEntry } from '../src/schema/validate';
 import { fingerprint } from './build-record';
 import { partDigests, summarize } from './build/summary';
@@ -50,7 +51,7 @@ function writePlan(dir: string, entries: ParsedEntry[], io: Io): void {
   const { parts, partSize } = loadSiteConfig(io.env).config;
   const summary = summarize(entries, parts, partSize);
   mkdirSync(dir, { recursive: true });
-  writeWhole(join(dir, PLAN_FILES.summary), JSON.stringify(summary));
+  writeWhole(join(dir, PLAN_FILES.summary), summaryJson(summary));
   writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary))));
 }
 

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { configPath } from '../../src/model/site-config';
+import { contentRoot } from '../../src/schema';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -15,9 +17,9 @@ export interface PartResult {
 }
 
 /** Runs a Node script as a child process, collecting its output: parts run side by side without interleaving lines. */
-function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; lines: string[] }> {
+function runNode(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<{ code: number | null; lines: string[] }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { env, cwd: ROOT });
+    const child = spawn(process.execPath, args, { env, cwd });
     const lines: string[] = [];
     let rest = '';
     const take = (chunk: Buffer) => {
@@ -32,6 +34,25 @@ function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number
   });
 }
 
+/** What an Astro build reads from the project folder besides the content (which the environment names). */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+
+/**
+ * A project folder for one of several parts built at once. Astro writes the content modules a build renders into
+ * `.astro/` of its project folder, so two parts built side by side in one folder would overwrite each other's; each
+ * gets a copy of the source (a few hundred kB) beside the shared `node_modules`, reading the same content and settings.
+ */
+export function jobFolder(slot: number, env: NodeJS.ProcessEnv): { cwd: string; env: NodeJS.ProcessEnv } {
+  const cwd = join(ROOT, '.chamber', 'jobs', String(slot));
+  rmSync(cwd, { recursive: true, force: true });
+  mkdirSync(cwd, { recursive: true });
+  for (const file of PROJECT_FILES) if (existsSync(join(ROOT, file))) cpSync(join(ROOT, file), join(cwd, file), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(cwd, 'node_modules'));
+  // Astro names content modules by their path from the project folder: the content is linked in where it would be.
+  symlinkSync(resolve(ROOT, contentRoot(env)), join(cwd, 'content'));
+  return { cwd, env: { ...env, CHAMBER_CONTENT: 'content', CHAMBER_CONFIG: configPath(env, ROOT) } };
+}
+
 /** The file beside a built part that says what it was built from (see `partDigests`). */
 export const digestFile = (dir: string) => `${dir}.digest`;
 
@@ -44,19 +65,26 @@ export const isCurrent = (dir: string, digest: string): boolean =>
  * entry from the summary, then indexes its pages for search. The part is built beside `dir` and moved into place
  * only when both steps succeeded, with the digest of what it was built from.
  */
-export async function buildPart(name: string, summary: string, dir: string, digest: string | undefined, env: NodeJS.ProcessEnv): Promise<PartResult> {
+export async function buildPart(
+  name: string,
+  summary: string,
+  dir: string,
+  digest: string | undefined,
+  env: NodeJS.ProcessEnv,
+  folder: { cwd: string; env: NodeJS.ProcessEnv } = { cwd: ROOT, env },
+): Promise<PartResult> {
   const started = performance.now();
   const scratch = `${dir}.building`;
   rmSync(scratch, { recursive: true, force: true });
   const partEnv = {
-    ...env,
+    ...folder.env,
     CHAMBER_PART: name,
     CHAMBER_SUMMARY: summary,
     // Each part keeps its own content cache: parts built side by side must not write one cache. It goes under the
     // build's own cache folder when one is set, so two sites (a test's, the benchmark's) never share a part's cache.
     CHAMBER_CACHE_DIR: join(env['CHAMBER_CACHE_DIR'] ?? join(ROOT, 'node_modules', '.astro'), 'parts', name),
   };
-  const astro = await runNode([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], partEnv);
+  const astro = await runNode([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], partEnv, folder.cwd);
   const pages = Number(/(\d+) page\(s\) built/.exec(astro.lines.join('\n'))?.[1] ?? 0);
   const failed = (lines: string[]) => {
     rmSync(scratch, { recursive: true, force: true });

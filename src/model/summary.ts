@@ -34,7 +34,26 @@ export interface Summary {
 /** Collections whose bodies the summary keeps: what pages of other parts read (see `SummaryEntry.body`). */
 export const SUMMARY_BODIES: ReadonlySet<CollectionName> = new Set(['minutes']);
 
-export const readSummary = (file: string): Summary => JSON.parse(readFileSync(file, 'utf8')) as Summary;
+/** A date in the summary's JSON: fields read as Dates (unquoted YAML timestamps) stay Dates, as Astro gives them. */
+interface JsonDate {
+  $date: string;
+}
+
+/** The summary as JSON: Dates written as `{ "$date": ... }`, which `readSummary` turns back into Dates. */
+export function summaryJson(summary: Summary): string {
+  return JSON.stringify(summary, function (this: Record<string, unknown>, key, value: unknown) {
+    const original = this[key];
+    return original instanceof Date ? ({ $date: original.toISOString() } satisfies JsonDate) : value;
+  });
+}
+
+export const readSummary = (file: string): Summary => parseSummary(readFileSync(file, 'utf8'));
+
+/** A summary from its JSON (see `summaryJson`). */
+export const parseSummary = (json: string): Summary =>
+  JSON.parse(json, (_key, value: unknown) =>
+    value && typeof value === 'object' && '$date' in value && Object.keys(value).length === 1 ? new Date((value as JsonDate).$date) : value,
+  ) as Summary;
 
 /**
  * The graph of all content from a summary. `own` are entries Astro loaded (a part's MDX, which pages render): they

@@ -29,7 +29,10 @@ export interface ParsedEntry {
   collection: CollectionName;
   id: string;
   file: string;
-  /** The fields as written, before the schema's defaults. */
+  /**
+   * The fields as written, before the schema's defaults, read as Astro reads them: an unquoted date or time is a Date
+   * (YAML 1.1 timestamps), so a build from these fields gives what Astro's own loading gives.
+   */
   raw: unknown;
   /** The fields as the schema gives them. */
   data: unknown;
@@ -204,7 +207,8 @@ export function checkFile(
     }
     return undefined;
   }
-  return { collection, id: entryId(relativePath, ext), file: file.path, raw: data, data: result.data, body, locate, charts };
+  const raw = parseDocument(yamlText, { customTags: ['timestamp'] }).toJS() as unknown;
+  return { collection, id: entryId(relativePath, ext), file: file.path, raw, data: result.data, body, locate, charts };
 }
 
 /**

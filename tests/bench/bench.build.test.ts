@@ -31,7 +31,9 @@ test('npm run bench runs end to end on a small corpus', { timeout: 900_000 }, as
   expect(results.pdf!.pages).toBeGreaterThan(100);
   expect(results.pdf!.pagesPerSecond).toBeGreaterThan(0);
   const [size] = results.sizes;
-  expect(size!.corpus.documents).toBe(50);
+  // At least the size asked for: the newest pack, held back for the rebuild, is written whole.
+  expect(size!.corpus.documents).toBeGreaterThanOrEqual(50);
+  expect(size!.corpus.documents).toBeLessThan(50 + size!.newestPack.documents + 1);
   for (const build of [size!.project, size!.baseline]) {
     expect(build.ok).toBe(true);
     expect(build.wallMs).toBeGreaterThan(0);

@@ -20,3 +20,6 @@ export function runScript(script: string, args: string[], env: Record<string, st
   const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, encoding: 'utf8', env: cleanEnv(env) });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
+
+/** Tests build small sites of a few parts: two at once, as `--jobs 2`, on CI's two cores. */
+export const TWO_AT_ONCE = ['--jobs', '2'];

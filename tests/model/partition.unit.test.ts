@@ -5,7 +5,7 @@ import { partDigests, summarize } from '../../scripts/build/summary';
 import type { Entry } from '../../src/model/entry';
 import type { GraphInput } from '../../src/model/graph';
 import { entryKey, partition, SITE_PART } from '../../src/model/partition';
-import { graphFromSummary, type Summary } from '../../src/model/summary';
+import { graphFromSummary, parseSummary, summaryJson } from '../../src/model/summary';
 import { collectionNames } from '../../src/schema';
 import { checkContentTree, type ParsedEntry } from '../../src/schema/validate';
 import { contentGraph } from '../helpers/graph';
@@ -80,7 +80,7 @@ describe('how years are put together', () => {
 });
 
 describe('the summary', () => {
-  const summary = JSON.parse(JSON.stringify(summarize(checked.entries, ['council', 'year'], 1500))) as Summary;
+  const summary = parseSummary(summaryJson(summarize(checked.entries, ['council', 'year'], 1500)));
 
   test('holds every entry once, with its part, and is all a part needs to link and list the whole site as one build does', () => {
     const graph = graphFromSummary(summary);
@@ -90,6 +90,13 @@ describe('the summary', () => {
     expect(graph.tables.tables).toBeGreaterThan(0);
     expect(graph.partition.partOf.size).toBe(seed.partition.partOf.size);
     for (const [key, part] of seed.partition.partOf) expect(graph.partition.partOf.get(key), key).toBe(part);
+  });
+
+  test('keeps an unquoted date and time a Date, as Astro reads it, so a part renders the time a whole build does', () => {
+    const fixture = checkContentTree(readContentTree(join(import.meta.dirname, '..', 'fixtures', 'site')));
+    const meeting = parseSummary(summaryJson(summarize(fixture.entries, ['council', 'year'], 1500))).entries.meetings[0]!;
+    expect((meeting.data as { start: unknown }).start).toEqual(new Date('2015-04-22T13:00:00Z'));
+    expect(graphFromSummary(parseSummary(summaryJson(summarize(fixture.entries, [], 1500)))).meetings[0]!.data.start).toBe('2015-04-22T13:00:00.000Z');
   });
 
   test('keeps the bodies of minutes (later minutes cite earlier ones) and leaves out other bodies', () => {

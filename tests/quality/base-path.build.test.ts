@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runScript } from '../helpers/build';
+import { runScript, TWO_AT_ONCE } from '../helpers/build';
 import { parseHeaders, serveDirectory, type StaticServer } from '../helpers/static-server';
 import { checkLinks } from './links';
 
@@ -15,7 +15,7 @@ let server: StaticServer;
 
 beforeAll(async () => {
   // The seed site built as a council would deploy it under a sub-path of its own domain.
-  build = runScript('scripts/build.ts', ['--out', out], { CHAMBER_BASE: BASE, CHAMBER_SITE: SITE, CHAMBER_CACHE_DIR: join(scratch, 'cache') });
+  build = runScript('scripts/build.ts', ['--out', out, ...TWO_AT_ONCE], { CHAMBER_BASE: BASE, CHAMBER_SITE: SITE, CHAMBER_CACHE_DIR: join(scratch, 'cache') });
   if (build.status === 0) server = await serveDirectory(out, { base: BASE });
 });
 afterAll(async () => {

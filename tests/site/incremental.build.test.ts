@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { SEARCH_BUNDLE } from '../../src/model/search';
-import { runScript } from '../helpers/build';
+import { runScript, TWO_AT_ONCE } from '../helpers/build';
 import { editFile } from '../helpers/fixture-site';
 import { siteDifferences } from '../helpers/site-tree';
 
@@ -18,7 +18,7 @@ const env = { CHAMBER_CONTENT: content };
 
 /** Builds the copy in parts and gives back the parts the build says it built (`  [1/2] leicester-2009: ...`). */
 function build(): string[] {
-  const result = runScript('scripts/build.ts', ['--out', out], env);
+  const result = runScript('scripts/build.ts', ['--out', out, ...TWO_AT_ONCE], env);
   expect(result.status, result.output).toBe(0);
   return [...result.output.matchAll(/^\s+\[\d+\/\d+\] (\S+): \d+ pages/gm)].map((m) => m[1]!).sort();
 }
