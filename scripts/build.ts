@@ -35,6 +35,13 @@ function storeFor(outDir: string, env: NodeJS.ProcessEnv): string {
   return join(ROOT, '.chamber', 'parts', createHash('sha256').update(key).digest('hex').slice(0, 12));
 }
 
+/**
+ * Where the parts of a build keep Astro's content cache: the build's `CHAMBER_CACHE_DIR` when set (the benchmark's
+ * cold caches), else beside its built parts, since Astro reuses a cached entry's file path when its text is unchanged,
+ * and the same entry in another content folder (a test's copy) must not be read from this one's.
+ */
+const cacheOf = (store: string, env: NodeJS.ProcessEnv): string => env['CHAMBER_CACHE_DIR'] ?? join(store, 'cache');
+
 /** A digest of the code and settings every part is built with: a change to any of them builds every part again. */
 function codeDigest(env: NodeJS.ProcessEnv): string {
   const files = fingerprint([...BUILD_INPUTS.map((p) => join(ROOT, p)), configPath(env, ROOT)]);
@@ -184,7 +191,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.part !== undefined) {
     if (!names.includes(values.part)) return failed(`There is no part ${values.part}: the parts are ${names.join(', ')}`);
     io.out(`Building part ${values.part} ...`);
-    const result = await buildPart(values.part, summaryFile, outDir, undefined, env);
+    const result = await buildPart(values.part, summaryFile, outDir, undefined, env, cacheOf(store, env));
     if (!result.ok) {
       for (const line of result.output) io.err(line);
       return failed(`Part ${values.part} failed (see above)`);
@@ -206,7 +213,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const started = performance.now();
   const folders = jobs > 1 && stale.length > 1 ? Array.from({ length: Math.min(jobs, stale.length) }, (_, slot) => jobFolder(slot, env)) : [];
   const results: PartResult[] = await inParallel(stale, jobs, async (name, i, slot) => {
-    const result = await buildPart(name, summaryFile, partDir(name), digestOf(name), env, folders[slot]);
+    const result = await buildPart(name, summaryFile, partDir(name), digestOf(name), env, cacheOf(store, env), folders[slot]);
     io.out(`  [${i + 1}/${stale.length}] ${name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}` : 'FAILED'}`);
     return result;
   });

@@ -71,6 +71,7 @@ export async function buildPart(
   dir: string,
   digest: string | undefined,
   env: NodeJS.ProcessEnv,
+  cache: string,
   folder: { cwd: string; env: NodeJS.ProcessEnv } = { cwd: ROOT, env },
 ): Promise<PartResult> {
   const started = performance.now();
@@ -80,9 +81,10 @@ export async function buildPart(
     ...folder.env,
     CHAMBER_PART: name,
     CHAMBER_SUMMARY: summary,
-    // Each part keeps its own content cache: parts built side by side must not write one cache. It goes under the
-    // build's own cache folder when one is set, so two sites (a test's, the benchmark's) never share a part's cache.
-    CHAMBER_CACHE_DIR: join(env['CHAMBER_CACHE_DIR'] ?? join(ROOT, 'node_modules', '.astro'), 'parts', name),
+    // Each part keeps its own content cache under `cache` (one per site built): parts built side by side must not
+    // write one cache, and Astro's cache keeps each entry's path from the project folder, so a part built in a job
+    // folder has a cache of its own too.
+    CHAMBER_CACHE_DIR: join(cache, folder.cwd === ROOT ? 'parts' : 'parts-in-jobs', name),
   };
   const astro = await runNode([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], partEnv, folder.cwd);
   const pages = Number(/(\d+) page\(s\) built/.exec(astro.lines.join('\n'))?.[1] ?? 0);
