@@ -10,12 +10,14 @@ import { collections as specs, contentRoot, extensionOf, type CollectionName, ty
  * The files of each collection a part's build loads: only its own MDX, which its pages render, and no data file
  * (every entry's fields come from the summary). Undefined when the whole site builds at once.
  */
+const part = process.env['CHAMBER_PART'];
+// Read once for every collection: at 10,000 documents the summary is tens of MB of JSON.
+const summary = part && process.env['CHAMBER_SUMMARY'] ? readSummary(process.env['CHAMBER_SUMMARY']) : undefined;
+
 function partFiles(name: CollectionName, ext: string): string[] | undefined {
-  const part = process.env['CHAMBER_PART'];
-  const summary = process.env['CHAMBER_SUMMARY'];
   if (!part || !summary) return undefined;
   if (specs[name].format !== 'mdx') return [];
-  return readSummary(summary).entries[name].filter((e) => e.part === part).map((e) => `${e.id}${ext}`);
+  return summary.entries[name].filter((e) => e.part === part).map((e) => `${e.id}${ext}`);
 }
 
 /** An Astro collection from the one table in `src/schema`, so the site, importer and tests agree. */
