@@ -36,8 +36,8 @@ function storeFor(outDir: string, env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * Where the parts of a build keep Astro's content cache: the build's `CHAMBER_CACHE_DIR` when set (the benchmark's
- * cold caches), else beside its built parts, since Astro reuses a cached entry's file path when its text is unchanged,
+ * Where a build keeps Astro's content cache: the build's `CHAMBER_CACHE_DIR` when set (the benchmark's cold caches),
+ * else beside its built parts, since Astro reuses a cached entry's file path when its text is unchanged,
  * and the same entry in another content folder (a test's copy) must not be read from this one's.
  */
 const cacheOf = (store: string, env: NodeJS.ProcessEnv): string => env['CHAMBER_CACHE_DIR'] ?? join(store, 'cache');
@@ -167,13 +167,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
+  /** The project folder of a build's Astro process: one per slot of the build, inside its store (see `jobFolder`). */
+  const folderOf = (slot: number | 'whole') => jobFolder(join(store, 'jobs', String(slot)), env);
+
   if (values.whole) {
-    // The scratch folder is inside the project: Astro keeps per-build prerender files under the output folder only
-    // when that folder is within the working directory, so builds running side by side (tests) never share them.
-    const scratch = resolve('.chamber', `build-${process.pid}`);
-    rmSync(scratch, { recursive: true, force: true });
-    mkdirSync(dirname(scratch), { recursive: true });
-    const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], { stdio: 'inherit', env });
+    const folder = folderOf('whole');
+    // The scratch folder is inside the job folder: Astro keeps per-build prerender files under the output folder
+    // only when that folder is within the working directory.
+    const scratch = join(folder.cwd, 'out');
+    const astro = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], {
+      stdio: 'inherit',
+      cwd: folder.cwd,
+      env: { ...folder.env, CHAMBER_CACHE_DIR: join(cacheOf(store, env), 'whole') },
+    });
     if (astro.status !== 0) return failed('The site build failed (see above)', scratch);
     try {
       indexSite(scratch, io);
@@ -191,7 +197,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.part !== undefined) {
     if (!names.includes(values.part)) return failed(`There is no part ${values.part}: the parts are ${names.join(', ')}`);
     io.out(`Building part ${values.part} ...`);
-    const result = await buildPart(values.part, summaryFile, outDir, undefined, env, cacheOf(store, env));
+    const result = await buildPart(values.part, summaryFile, outDir, undefined, env, cacheOf(store, env), folderOf(0));
     if (!result.ok) {
       for (const line of result.output) io.err(line);
       return failed(`Part ${values.part} failed (see above)`);
@@ -211,9 +217,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       `${reused > 0 && stale.length > 0 ? `, ${reused} unchanged` : ''}${stale.length > 1 && jobs > 1 ? `, ${Math.min(jobs, stale.length)} at a time` : ''}.`,
   );
   const started = performance.now();
-  const folders = jobs > 1 && stale.length > 1 ? Array.from({ length: Math.min(jobs, stale.length) }, (_, slot) => jobFolder(slot, env)) : [];
+  const folders = Array.from({ length: Math.min(jobs, stale.length) }, (_, slot) => folderOf(slot));
   const results: PartResult[] = await inParallel(stale, jobs, async (name, i, slot) => {
-    const result = await buildPart(name, summaryFile, partDir(name), digestOf(name), env, cacheOf(store, env), folders[slot]);
+    const result = await buildPart(name, summaryFile, partDir(name), digestOf(name), env, cacheOf(store, env), folders[slot]!);
     io.out(`  [${i + 1}/${stale.length}] ${name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}` : 'FAILED'}`);
     return result;
   });

@@ -37,13 +37,19 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<{ 
 /** What an Astro build reads from the project folder besides the content (which the environment names). */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
+/** A project folder an Astro build runs in, and the environment that points it at the content and settings. */
+export interface JobFolder {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
 /**
- * A project folder for one of several parts built at once. Astro writes the content modules a build renders into
- * `.astro/` of its project folder, so two parts built side by side in one folder would overwrite each other's; each
- * gets a copy of the source (a few hundred kB) beside the shared `node_modules`, reading the same content and settings.
+ * A project folder of its own for one Astro build. Astro writes the content modules a build renders into `.astro/` of
+ * its project folder, so two builds in one folder (parts side by side, or two sites built at once) would overwrite
+ * each other's; each gets a copy of the source (a few hundred kB) beside the shared `node_modules`, reading the same
+ * content and settings.
  */
-export function jobFolder(slot: number, env: NodeJS.ProcessEnv): { cwd: string; env: NodeJS.ProcessEnv } {
-  const cwd = join(ROOT, '.chamber', 'jobs', String(slot));
+export function jobFolder(cwd: string, env: NodeJS.ProcessEnv): JobFolder {
   rmSync(cwd, { recursive: true, force: true });
   mkdirSync(cwd, { recursive: true });
   for (const file of PROJECT_FILES) if (existsSync(join(ROOT, file))) cpSync(join(ROOT, file), join(cwd, file), { recursive: true });
@@ -72,7 +78,7 @@ export async function buildPart(
   digest: string | undefined,
   env: NodeJS.ProcessEnv,
   cache: string,
-  folder: { cwd: string; env: NodeJS.ProcessEnv } = { cwd: ROOT, env },
+  folder: JobFolder,
 ): Promise<PartResult> {
   const started = performance.now();
   const scratch = `${dir}.building`;
@@ -82,9 +88,8 @@ export async function buildPart(
     CHAMBER_PART: name,
     CHAMBER_SUMMARY: summary,
     // Each part keeps its own content cache under `cache` (one per site built): parts built side by side must not
-    // write one cache, and Astro's cache keeps each entry's path from the project folder, so a part built in a job
-    // folder has a cache of its own too.
-    CHAMBER_CACHE_DIR: join(cache, folder.cwd === ROOT ? 'parts' : 'parts-in-jobs', name),
+    // write one cache.
+    CHAMBER_CACHE_DIR: join(cache, 'parts', name),
   };
   const astro = await runNode([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], partEnv, folder.cwd);
   const pages = Number(/(\d+) page\(s\) built/.exec(astro.lines.join('\n'))?.[1] ?? 0);

@@ -23,3 +23,9 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** Tests build small sites of a few parts: two at once, as `--jobs 2`, on CI's two cores. */
 export const TWO_AT_ONCE = ['--jobs', '2'];
+
+/**
+ * Tests whose subject is not the parts build a site in one Astro process, with half the processor time of building
+ * it in parts (tests/site/parts.build.test.ts holds the two to the same pages).
+ */
+export const IN_ONE = ['--whole'];

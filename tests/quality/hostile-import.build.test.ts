@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runScript, TWO_AT_ONCE } from '../helpers/build';
+import { runScript, IN_ONE } from '../helpers/build';
 import { BASE, sitePages } from '../helpers/dist';
 import { elements, parseHtml, textOf } from '../helpers/html';
 import { plantedScriptsThatRun, unsafeMarkup } from './unsafe-markup';
@@ -44,7 +44,7 @@ beforeAll(() => {
   if (existsSync(council)) {
     writeFileSync(council, plant(readFileSync(council, 'utf8'), 'name: Wye Valley', `name: "Wye Valley <script>alert('council')</script> \\" onmouseover=\\"alert('attr')"`));
   }
-  build = runScript('scripts/build.ts', ['--out', out, ...TWO_AT_ONCE], env);
+  build = runScript('scripts/build.ts', ['--out', out, ...IN_ONE], env);
 });
 
 describe('minutes imported with markup in them, and a council name typed with code, are published as text', () => {
@@ -83,7 +83,7 @@ describe('code typed into the body of imported minutes stops the content check, 
     const line = readFileSync(file, 'utf8').split('\n').length + 1;
     appendFileSync(file, `\n<script>alert('typed')</script>\n`);
     const typedOut = join(scratch, 'typed');
-    const result = runScript('scripts/build.ts', ['--out', typedOut, ...TWO_AT_ONCE], env);
+    const result = runScript('scripts/build.ts', ['--out', typedOut, ...IN_ONE], env);
     expect(result.status).toBe(1);
     expect(result.output).toContain(`minutes/wye-valley/full-council/2024-02-26.mdx:${line}:`);
     expect(result.output).toContain('HTML element <script> is not allowed');

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runScript, TWO_AT_ONCE } from '../helpers/build';
+import { runScript, IN_ONE } from '../helpers/build';
 import { sitePages } from '../helpers/dist';
 import { elements, parseHtml, textOf } from '../helpers/html';
 import { plantedScriptsThatRun, unsafeMarkup } from './unsafe-markup';
@@ -30,7 +30,7 @@ function hostileContent(name: string): string {
 }
 
 const build = (content: string, out: string) =>
-  runScript('scripts/build.ts', ['--out', out, ...TWO_AT_ONCE], { CHAMBER_CONTENT: content, CHAMBER_CACHE_DIR: join(scratch, 'cache') });
+  runScript('scripts/build.ts', ['--out', out, ...IN_ONE], { CHAMBER_CONTENT: content, CHAMBER_CACHE_DIR: join(scratch, 'cache') });
 
 /** Words a reader sees on every page, so the test can tell hostile text was kept as text rather than dropped. */
 const visibleText = (dist: string) =>
