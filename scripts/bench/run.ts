@@ -16,14 +16,14 @@ import { SITE_PART } from '../../src/model/partition';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 const USAGE = `Usage: npm run bench -- [--sizes 1000,10000] [--out bench-results.json] [--seed 1] [--work <dir>] [--keep]
-                       [--jobs 1] [--time-limit 180] [--queries "budget,youth justice,..."] [--importer-runs 7] [--verbose]
+                       [--jobs 2] [--time-limit 180] [--queries "budget,youth justice,..."] [--importer-runs 7] [--verbose]
 
 Generates a synthetic council corpus of each size (documents), builds it with the project (in parts, as npm run
 build does) and as a plain Astro + MDX site (the baseline), one after the other, and measures build time, peak memory
 of all processes, the search index and what a search costs a browser; then adds one new meeting pack and times the
 rebuild. Times the importer on the seed packs. Prints a table and writes every figure to --out as JSON.
   --sizes          corpus sizes in documents (default 1000,10000; 50 is a quick check)
-  --jobs           parts the project builds at once (npm run build --jobs)
+  --jobs           parts the project builds at once (npm run build --jobs; default 2, as on a two-core CI runner)
   --time-limit     minutes after which a build is stopped and recorded as failed (the baseline at 30,000 documents)
   --work <dir>     where corpora and builds go (default: a new folder in the system temp folder), removed unless --keep
   --queries        the typical searches to price, comma-separated
@@ -237,7 +237,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         seed: { type: 'string', default: '1' },
         work: { type: 'string' },
         keep: { type: 'boolean', default: false },
-        jobs: { type: 'string', default: '1' },
+        jobs: { type: 'string', default: '2' },
         'time-limit': { type: 'string', default: '180' },
         queries: { type: 'string' },
         'importer-runs': { type: 'string', default: '7' },

@@ -20,9 +20,10 @@ export const DEFAULT_PARTITION: readonly PartitionKey[] = ['council', 'year'];
 
 /**
  * How many papers (MDX entries) older years may hold together in one part. A part is an Astro process with seconds
- * of start-up, so a parish council's decade should not be ten of them; a county's year is larger than this alone.
+ * of start-up, so a parish council's decade should not be ten of them; a part this size peaks under 2 GB, so two fit
+ * at once (`--jobs 2`) on a 4 GB build machine. A county's year is larger than this alone.
  */
-export const DEFAULT_PART_SIZE = 1500;
+export const DEFAULT_PART_SIZE = 750;
 
 /** One part: its name (a folder name), what it holds in words, and the newest date of its papers. */
 export interface Part {

@@ -33,7 +33,7 @@ export const siteConfigSchema = z.strictObject({
    * With parts by year: how many papers older years may hold together in one part. The newest year is always a part
    * of its own (a new pack rebuilds only it); older, smaller years share a part, each part costing seconds to start.
    */
-  partSize: z.int().positive({ error: 'a whole number of papers, e.g. 1500' }).default(DEFAULT_PART_SIZE),
+  partSize: z.int().positive({ error: 'a whole number of papers, e.g. 750' }).default(DEFAULT_PART_SIZE),
   /** True only for the bundled demonstration site, which may be built for its placeholder address. */
   demo: z.boolean().default(false),
 });

@@ -64,7 +64,7 @@ describe('npm run new-site on a copy of the demo project', () => {
 
   test("it writes the site's settings, which a production build accepts, and the council's entry with its contact and logo", () => {
     const loaded = loadSiteConfig({}, root);
-    expect(loaded.config).toEqual({ name: 'Ayton Community Council', site: 'https://democracy.ayton.gov.uk', base: '/papers/', logo: 'logo.svg', demo: false, parts: ['council', 'year'], partSize: 1500 });
+    expect(loaded.config).toEqual({ name: 'Ayton Community Council', site: 'https://democracy.ayton.gov.uk', base: '/papers/', logo: 'logo.svg', demo: false, parts: ['council', 'year'], partSize: 750 });
     expect(publishingProblem(loaded)).toBeUndefined();
     const council = councilSchema.parse(parse(readFileSync(join(root, 'content', 'councils', 'ayton-community-council.yaml'), 'utf8')));
     expect(council).toMatchObject({ name: 'Ayton Community Council', logo: 'logo.svg', accessibilityContact: { email: 'clerk@ayton.gov.uk' } });
