@@ -8,9 +8,7 @@ import { PLAN_FILES } from './check-content';
 import { mergeParts, MergeError, type BuiltPart } from './build/merge';
 import { buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { indexSite } from './search-index';
-import { SITE_PART } from '../src/model/partition';
 import { configPath, loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
-import { readSummary } from '../src/model/summary';
 import { contentRoot } from '../src/schema';
 import type { Io } from './io';
 
@@ -160,8 +158,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     env,
   });
   if (check.status !== 0) return values['list-parts'] ? 1 : failed('The content has problems (see above)');
-  const summary = readSummary(join(plan, PLAN_FILES.summary));
-  const names = [...summary.parts.map((p) => p.name), SITE_PART];
+  const names = JSON.parse(readFileSync(join(plan, PLAN_FILES.parts), 'utf8')) as string[];
   if (values['list-parts']) {
     io.out(JSON.stringify(names));
     return 0;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { missingCouncilDetails } from '../src/model/council';
+import { SITE_PART } from '../src/model/partition';
 import { loadSiteConfig } from '../src/model/site-config';
 import { collections, contentRoot } from '../src/schema';
 import { summaryJson } from '../src/model/summary';
@@ -14,7 +15,7 @@ import { readContentTree } from './content-tree';
 import type { Io } from './io';
 
 /** The files a checked build plan holds, in the folder given to `--plan`. */
-export const PLAN_FILES = { summary: 'summary.json', digests: 'digests.json' } as const;
+export const PLAN_FILES = { summary: 'summary.json', digests: 'digests.json', parts: 'parts.json' } as const;
 
 /** Writes a file whole or not at all: a build that stops half-way never leaves a part-written plan. */
 function writeWhole(file: string, text: string): void {
@@ -44,8 +45,9 @@ function cleanBodies(): { bodies: Set<string>; save: () => void } {
 }
 
 /**
- * Writes the build plan of valid content into `dir`: the summary every part's build reads, and a digest of what each
- * part's pages show, so an unchanged part is not built again.
+ * Writes the build plan of valid content into `dir`: the summary every part's build reads, a digest of what each
+ * part's pages show, so an unchanged part is not built again, and the parts' names in the order they are built (so
+ * the build that runs them need not hold the summary, hundreds of MB at 10,000 documents, beside them).
  */
 function writePlan(dir: string, entries: ParsedEntry[], io: Io): void {
   const { parts, partSize } = loadSiteConfig(io.env).config;
@@ -53,6 +55,7 @@ function writePlan(dir: string, entries: ParsedEntry[], io: Io): void {
   mkdirSync(dir, { recursive: true });
   writeWhole(join(dir, PLAN_FILES.summary), summaryJson(summary));
   writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary))));
+  writeWhole(join(dir, PLAN_FILES.parts), JSON.stringify([...summary.parts.map((p) => p.name), SITE_PART]));
 }
 
 /**
