@@ -3,14 +3,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { tablesWithoutHeaders } from '../src/model/accessibility';
 import { missingCouncilDetails } from '../src/model/council';
 import { SITE_PART } from '../src/model/partition';
 import { loadSiteConfig } from '../src/model/site-config';
+import { summaryJson, type Summary } from '../src/model/summary';
 import { collections, contentRoot } from '../src/schema';
-import { summaryJson } from '../src/model/summary';
-import { checkContentTree, formatProblem, type ParsedEntry } from '../src/schema/validate';
+import type { Council } from '../src/schema/council';
+import { checkContentTree, formatProblem, type ContentProblem } from '../src/schema/validate';
 import { fingerprint } from './build-record';
-import { partDigests, summarize } from './build/summary';
+import { partDigests, planEntry, summarize, type PlanEntry } from './build/summary';
 import { readContentTree } from './content-tree';
 import type { Io } from './io';
 
@@ -49,13 +51,43 @@ function cleanBodies(): { bodies: Set<string>; save: () => void } {
  * part's pages show, so an unchanged part is not built again, and the parts' names in the order they are built (so
  * the build that runs them need not hold the summary, hundreds of MB at 10,000 documents, beside them).
  */
-function writePlan(dir: string, entries: ParsedEntry[], io: Io): void {
+function writePlan(dir: string, checked: Checked, io: Io): void {
   const { parts, partSize } = loadSiteConfig(io.env).config;
-  const summary = summarize(entries, parts, partSize);
+  const { entries } = checked;
+  const summary = summarize(entries, parts, partSize, checked.tables);
   mkdirSync(dir, { recursive: true });
   writeWhole(join(dir, PLAN_FILES.summary), summaryJson(summary));
   writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary))));
   writeWhole(join(dir, PLAN_FILES.parts), JSON.stringify([...summary.parts.map((p) => p.name), SITE_PART]));
+}
+
+/** What checking the content tree gives: its problems, and what the rest of the check and the plan need. */
+interface Checked {
+  problems: ContentProblem[];
+  entries: PlanEntry[];
+  tables: Summary['tables'];
+  /** Collections with no file yet. */
+  empty: string[];
+  councils: Array<{ file: string; data: Council }>;
+}
+
+/**
+ * Reads and checks every content file. The files' text, their parsed YAML (which says where each field sits) and MDX
+ * bodies other than the summary's stay inside this function, so they are let go before the plan is written: at
+ * 30,000 documents they are most of the check's memory.
+ */
+function checkTree(root: string, clean: Set<string>, io: Io): Checked {
+  const tree = readContentTree(root);
+  const count = Object.values(tree).reduce((n, list) => n + (list?.length ?? 0), 0);
+  io.out(`Checking ${count} content files in ${root}/ ...`);
+  const { problems, entries } = checkContentTree(tree, clean);
+  return {
+    problems,
+    entries: entries.map(planEntry),
+    tables: tablesWithoutHeaders(entries.map((e) => e.body)),
+    empty: Object.entries(tree).flatMap(([name, list]) => (list?.length ? [] : [name])),
+    councils: (tree.councils ?? []).map(({ file }) => ({ file: file.path, data: collections.councils.schema.parse(parse(file.text)) })),
+  };
 }
 
 /**
@@ -65,12 +97,10 @@ function writePlan(dir: string, entries: ParsedEntry[], io: Io): void {
  */
 export function checkContent(io: Io, options: { plan?: string | undefined } = {}): number {
   const root = contentRoot(io.env);
-  const tree = readContentTree(root);
-  const count = Object.values(tree).reduce((n, list) => n + (list?.length ?? 0), 0);
-  io.out(`Checking ${count} content files in ${root}/ ...`);
   const clean = cleanBodies();
-  const { problems, entries } = checkContentTree(tree, clean.bodies);
+  const checked = checkTree(root, clean.bodies, io);
   clean.save();
+  const { problems, empty, councils } = checked;
   if (problems.length > 0) {
     io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content; nothing was built:\n`);
     for (const problem of problems) io.err(`  ${formatProblem(problem)}`);
@@ -78,19 +108,17 @@ export function checkContent(io: Io, options: { plan?: string | undefined } = {}
     return 1;
   }
   io.out('Content is valid.');
-  const empty = Object.entries(tree).flatMap(([name, list]) => (list?.length ? [] : [name]));
   if (empty.length > 0) {
     // Astro warns of each empty collection; on a new site that is expected, so say so before it does.
     io.out(`Nothing yet in ${empty.join(', ')}: Astro warns that it found no files there until you import some.`);
   }
   // What a council has not given is not an error (the site says so plainly), but the web team should know.
-  const councils = (tree.councils ?? []).map(({ file }) => ({ file: file.path, data: collections.councils.schema.parse(parse(file.text)) }));
   const missing = missingCouncilDetails(councils);
   if (missing.length > 0) {
     io.out(`\n${missing.length} detail${missing.length === 1 ? '' : 's'} to add:`);
     for (const m of missing) io.out(`  ${m.file}  ${m.field}: ${m.message}`);
   }
-  if (options.plan) writePlan(options.plan, entries, io);
+  if (options.plan) writePlan(options.plan, checked, io);
   return 0;
 }
 

@@ -10,8 +10,30 @@ import type { ParsedEntry } from '../../src/schema/validate';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The summary of checked content: every entry's fields as written, its part, and the bodies other parts read. */
-export function summarize(entries: readonly ParsedEntry[], by: readonly PartitionKey[], size: number): Summary {
+/** What the plan needs of a checked entry: not where its fields sit, and a body only where the summary keeps it. */
+export type PlanEntry = Pick<ParsedEntry, 'collection' | 'id' | 'file' | 'raw' | 'data' | 'body' | 'bodyDigest'>;
+
+/** A checked entry as the plan keeps it (`PlanEntry`): at 30,000 documents, bodies other than the minutes' are over a GB. */
+export const planEntry = (e: ParsedEntry): PlanEntry => ({
+  collection: e.collection,
+  id: e.id,
+  file: e.file,
+  raw: e.raw,
+  data: e.data,
+  body: SUMMARY_BODIES.has(e.collection) ? e.body : undefined,
+  bodyDigest: e.bodyDigest,
+});
+
+/**
+ * The summary of checked content: every entry's fields as written, its part, and the bodies other parts read.
+ * `tables` counts the tables in every body, so the caller can count them before it lets the bodies go.
+ */
+export function summarize(
+  entries: readonly PlanEntry[],
+  by: readonly PartitionKey[],
+  size: number,
+  tables = tablesWithoutHeaders(entries.map((e) => e.body)),
+): Summary {
   const { parts, partOf } = partition(graphInput(entries), by, size);
   const grouped = Object.fromEntries(collectionNames.map((name) => [name, [] as SummaryEntry[]])) as Record<CollectionName, SummaryEntry[]>;
   for (const e of entries) {
@@ -23,11 +45,10 @@ export function summarize(entries: readonly ParsedEntry[], by: readonly Partitio
       body: SUMMARY_BODIES.has(e.collection) ? e.body : undefined,
     });
   }
-  const tables = tablesWithoutHeaders(entries.map((e) => e.body));
   return { by: [...by], parts, entries: grouped, tables };
 }
 
-function graphInput(entries: readonly ParsedEntry[]): GraphInput {
+function graphInput(entries: readonly PlanEntry[]): GraphInput {
   const input = Object.fromEntries(collectionNames.map((name) => [name, []])) as unknown as Record<CollectionName, unknown[]>;
   for (const e of entries) input[e.collection].push({ id: e.id, data: e.data, body: e.body, filePath: e.file });
   return input as unknown as GraphInput;
@@ -45,8 +66,8 @@ const shown = (link: Elsewhere | FollowUpLink) =>
  * meeting's body, the minutes that confirmed it, a person's name), and the follow links found across parts (the same
  * item at a later meeting, later minutes citing a minute). The site part lists everything, so it digests everything.
  */
-export function partDigests(entries: readonly ParsedEntry[], summary: Summary): Map<string, string> {
-  const key = (e: ParsedEntry) => entryKey(e.collection, e.id);
+export function partDigests(entries: readonly PlanEntry[], summary: Summary): Map<string, string> {
+  const key = (e: PlanEntry) => entryKey(e.collection, e.id);
   const byKey = new Map(entries.map((e) => [key(e), e]));
   const neighbours = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -65,7 +86,7 @@ export function partDigests(entries: readonly ParsedEntry[], summary: Summary): 
   const links = [returning.document, returning.minute, returning.agenda, followUps] as ReadonlyArray<Map<string, Array<Elsewhere | FollowUpLink>>>;
 
   const partOf = new Map(collectionNames.flatMap((name) => summary.entries[name].map((s) => [entryKey(name, s.id), s.part] as const)));
-  const own = new Map<string, ParsedEntry[]>();
+  const own = new Map<string, PlanEntry[]>();
   for (const e of entries) {
     const part = partOf.get(key(e));
     if (!part) continue;
@@ -77,7 +98,7 @@ export function partDigests(entries: readonly ParsedEntry[], summary: Summary): 
     const mine = own.get(part.name) ?? [];
     const ids = new Set(mine.map((e) => e.id));
     const hash = createHash('sha256');
-    for (const e of mine) hash.update(`${key(e)}\n${JSON.stringify(e.raw)}\n${e.body ?? ''}\n`);
+    for (const e of mine) hash.update(`${key(e)}\n${JSON.stringify(e.raw)}\n${e.bodyDigest ?? ''}\n`);
     const near = new Set(mine.flatMap((e) => [...(neighbours.get(key(e)) ?? [])]));
     for (const k of [...near].sort()) hash.update(`${k}\n${JSON.stringify(byKey.get(k)?.raw ?? null)}\n`);
     for (const map of links) {

@@ -38,6 +38,8 @@ export interface ParsedEntry {
   data: unknown;
   /** The MDX body, after the frontmatter; undefined for a YAML file. */
   body: string | undefined;
+  /** A SHA-256 of the MDX body: what tells a changed body from an unchanged one once the body itself is let go. */
+  bodyDigest: string | undefined;
   locate: (path: ReadonlyArray<PropertyKey>) => { line: number; column: number };
   /** KPI series its MDX body charts (`<KpiChart kpi="..." />`), with where each is named. */
   charts: Array<{ id: string; line: number; column: number }>;
@@ -176,6 +178,7 @@ export function checkFile(
   let lineOffset = 0;
   let charts: ParsedEntry['charts'] = [];
   let body: string | undefined;
+  let bodyDigest: string | undefined;
   if (spec.format === 'mdx') {
     const match = FRONTMATTER.exec(file.text);
     if (!match) {
@@ -187,11 +190,11 @@ export function checkFile(
     const bodyOffset = match[0].split('\n').length - 1;
     body = file.text.slice(match[0].length);
     // Compiling MDX is most of the check's time: a body checked clean before, by this same checker, is not compiled again.
-    const digest = cleanBodies && createHash('sha256').update(body).digest('base64url');
-    if (!digest || !cleanBodies?.has(digest)) {
+    bodyDigest = createHash('sha256').update(body).digest('base64url');
+    if (!cleanBodies?.has(bodyDigest)) {
       const before = problems.length;
       checkMdx(file.path, body, bodyOffset, problems);
-      if (digest && problems.length === before) cleanBodies?.add(digest);
+      if (problems.length === before) cleanBodies?.add(bodyDigest);
     }
     charts = chartsIn(body, bodyOffset);
   }
@@ -208,7 +211,7 @@ export function checkFile(
     return undefined;
   }
   const raw = parseDocument(yamlText, { customTags: ['timestamp'] }).toJS() as unknown;
-  return { collection, id: entryId(relativePath, ext), file: file.path, raw, data: result.data, body, locate, charts };
+  return { collection, id: entryId(relativePath, ext), file: file.path, raw, data: result.data, body, bodyDigest, locate, charts };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readContentTree } from '../../scripts/content-tree';
-import { partDigests, summarize } from '../../scripts/build/summary';
+import { partDigests, planEntry, summarize } from '../../scripts/build/summary';
 import type { Entry } from '../../src/model/entry';
 import type { GraphInput } from '../../src/model/graph';
 import { entryKey, partition, SITE_PART } from '../../src/model/partition';
@@ -11,7 +11,13 @@ import { checkContentTree, type ParsedEntry } from '../../src/schema/validate';
 import { contentGraph } from '../helpers/graph';
 
 const CONTENT = join(import.meta.dirname, '..', '..', 'content');
-const checked = checkContentTree(readContentTree(CONTENT));
+const tree = readContentTree(CONTENT);
+const checked = checkContentTree(tree);
+/** The seed content checked again with one file's text changed, as the next build reads it. */
+const recheckedWith = (file: string, change: (text: string) => string): ParsedEntry[] =>
+  checkContentTree(
+    Object.fromEntries(Object.entries(tree).map(([name, list]) => [name, list!.map((f) => (f.file.path === file ? { ...f, file: { ...f.file, text: change(f.file.text) } } : f))])),
+  ).entries;
 const seed = contentGraph();
 /** The collections whose entries have pages of their own, built in their part. */
 const PART_COLLECTIONS = ['meetings', 'minutes', 'documents', 'kpis', 'workshops', 'sources'];
@@ -117,7 +123,17 @@ describe('what each part is built from', () => {
 
   test('a change to a paper’s text changes its part alone: the site part lists papers, it does not show their text', () => {
     const doc = seed.documents.find((d) => partOfDocument(d.id) === 'leicester-2009')!;
-    expect(changed(edit((e) => e.collection === 'documents' && e.id === doc.id, (e) => ({ ...e, body: `${e.body}\nOne more sentence.` })))).toEqual(['leicester-2009']);
+    const file = checked.entries.find((e) => e.collection === 'documents' && e.id === doc.id)!.file;
+    expect(changed(recheckedWith(file, (text) => `${text}\nOne more sentence.\n`))).toEqual(['leicester-2009']);
+  });
+
+  test('the plan is the same from entries without the bodies it does not keep, as the content check hands it over', () => {
+    const light = checked.entries.map(planEntry);
+    expect(light.filter((e) => e.collection === 'documents').every((e) => e.body === undefined && e.bodyDigest)).toBe(true);
+    const tables = summarize(checked.entries, ['council', 'year'], 1500).tables;
+    const summary = summarize(light, ['council', 'year'], 1500, tables);
+    expect(summary).toEqual(summarize(checked.entries, ['council', 'year'], 1500));
+    expect(partDigests(light, summary)).toEqual(partDigests(checked.entries, summary));
   });
 
   test('a renamed person changes every part whose pages name them', () => {
