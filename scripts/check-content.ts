@@ -73,8 +73,7 @@ interface Checked {
 
 /**
  * Reads and checks every content file. The files' text, their parsed YAML (which says where each field sits) and MDX
- * bodies other than the summary's stay inside this function, so they are let go before the plan is written: at
- * 30,000 documents they are most of the check's memory.
+ * bodies other than the summary's stay inside this function, so they can be let go before the plan is written.
  */
 function checkTree(root: string, clean: Set<string>, io: Io): Checked {
   const tree = readContentTree(root);

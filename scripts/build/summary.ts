@@ -13,7 +13,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** What the plan needs of a checked entry: not where its fields sit, and a body only where the summary keeps it. */
 export type PlanEntry = Pick<ParsedEntry, 'collection' | 'id' | 'file' | 'raw' | 'data' | 'body' | 'bodyDigest'>;
 
-/** A checked entry as the plan keeps it (`PlanEntry`): at 30,000 documents, bodies other than the minutes' are over a GB. */
+/** A checked entry as the plan keeps it (`PlanEntry`): without the bodies other than the minutes', most of the content's text. */
 export const planEntry = (e: ParsedEntry): PlanEntry => ({
   collection: e.collection,
   id: e.id,
