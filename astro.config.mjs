@@ -18,6 +18,9 @@ export default defineConfig({
   // Stylesheets and scripts are always files, never inlined: the Content Security Policy in _headers allows no inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
+    // Vite's dependency cache too: parts built at once share node_modules, where Vite keeps it by default, and would
+    // replace each other's (ENOTEMPTY).
+    ...(process.env.CHAMBER_CACHE_DIR ? { cacheDir: `${process.env.CHAMBER_CACHE_DIR}/vite` } : {}),
     build: {
       assetsInlineLimit: 0,
       // Astro's own MDX modules trip this bundler notice on every entry; it says nothing about our code.
