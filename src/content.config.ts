@@ -6,14 +6,14 @@ import type { z } from 'zod';
 import { readSummary } from './model/summary';
 import { collections as specs, contentRoot, extensionOf, type CollectionName, type CollectionSpec } from './schema';
 
-/**
- * The files of each collection a part's build loads: only its own MDX, which its pages render, and no data file
- * (every entry's fields come from the summary). Undefined when the whole site builds at once.
- */
 const part = process.env['CHAMBER_PART'];
 // Read once for every collection: at 10,000 documents the summary is tens of MB of JSON.
 const summary = part && process.env['CHAMBER_SUMMARY'] ? readSummary(process.env['CHAMBER_SUMMARY']) : undefined;
 
+/**
+ * The files of each collection a part's build loads: only its own MDX, which its pages render, and no data file
+ * (every entry's fields come from the summary). Undefined when the whole site builds at once.
+ */
 function partFiles(name: CollectionName, ext: string): string[] | undefined {
   if (!part || !summary) return undefined;
   if (specs[name].format !== 'mdx') return [];

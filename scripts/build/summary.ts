@@ -81,7 +81,8 @@ export function partDigests(entries: readonly PlanEntry[], summary: Summary): Ma
       link(target, key(e));
     }
   }
-  const graph = buildGraph(graphInput(entries), { by: summary.by, parts: summary.parts, partOf: new Map() });
+  // The summary's table counts: the entries may no longer hold the bodies they were counted from (see `planEntry`).
+  const graph = buildGraph(graphInput(entries), { by: summary.by, parts: summary.parts, partOf: new Map() }, summary.tables);
   const { returning, followUps } = follow(graph);
   const links = [returning.document, returning.minute, returning.agenda, followUps] as ReadonlyArray<Map<string, Array<Elsewhere | FollowUpLink>>>;
 
