@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { tablesWithoutHeaders } from '../src/model/accessibility';
 import { missingCouncilDetails } from '../src/model/council';
 import { SITE_PART } from '../src/model/partition';
 import { loadSiteConfig } from '../src/model/site-config';
 import { summaryJson, type Summary } from '../src/model/summary';
-import { collections, contentRoot } from '../src/schema';
+import { contentRoot } from '../src/schema';
 import type { Council } from '../src/schema/council';
 import { checkContentTree, formatProblem, type ContentProblem } from '../src/schema/validate';
 import { fingerprint } from './build-record';
@@ -72,20 +71,26 @@ interface Checked {
 }
 
 /**
- * Reads and checks every content file. The files' text, their parsed YAML (which says where each field sits) and MDX
- * bodies other than the summary's stay inside this function, so they can be let go before the plan is written.
+ * Reads and checks every content file, one at a time. Of each it keeps what the plan needs (`planEntry`): its text,
+ * its parsed YAML (which says where each field sits) and MDX bodies other than the summary's go as the next is read.
  */
 function checkTree(root: string, clean: Set<string>, io: Io): Checked {
-  const tree = readContentTree(root);
+  const tree = readContentTree(root, process.cwd(), 'when-used');
   const count = Object.values(tree).reduce((n, list) => n + (list?.length ?? 0), 0);
   io.out(`Checking ${count} content files in ${root}/ ...`);
-  const { problems, entries } = checkContentTree(tree, clean);
+  const tables = { tables: 0, withoutHeaders: 0 };
+  const { problems, entries } = checkContentTree(tree, clean, (entry) => {
+    const counted = tablesWithoutHeaders([entry.body]);
+    tables.tables += counted.tables;
+    tables.withoutHeaders += counted.withoutHeaders;
+    return planEntry(entry);
+  });
   return {
     problems,
-    entries: entries.map(planEntry),
-    tables: tablesWithoutHeaders(entries.map((e) => e.body)),
+    entries,
+    tables,
     empty: Object.entries(tree).flatMap(([name, list]) => (list?.length ? [] : [name])),
-    councils: (tree.councils ?? []).map(({ file }) => ({ file: file.path, data: collections.councils.schema.parse(parse(file.text)) })),
+    councils: entries.flatMap((e) => (e.collection === 'councils' ? [{ file: e.file, data: e.data as Council }] : [])),
   };
 }
 

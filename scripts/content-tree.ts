@@ -18,8 +18,12 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** Reads every content file under `root` (the `content/` folder), grouped by collection. Paths are shown relative to `cwd`. */
-export function readContentTree(root: string, cwd = process.cwd()): ContentTree {
+/**
+ * Every content file under `root` (the `content/` folder), grouped by collection. Paths are shown relative to `cwd`.
+ * `read: 'when-used'` reads a file's text each time it is asked for rather than all at once, so a caller that takes
+ * one file at a time (the content check) never holds the whole tree's text.
+ */
+export function readContentTree(root: string, cwd = process.cwd(), read: 'now' | 'when-used' = 'now'): ContentTree {
   const tree: ContentTree = {};
   for (const name of collectionNames) {
     const spec = collections[name];
@@ -27,10 +31,11 @@ export function readContentTree(root: string, cwd = process.cwd()): ContentTree 
     const ext = extensionOf(spec.format);
     tree[name] = listFiles(dir)
       .filter((path) => path.endsWith(ext))
-      .map((path) => ({
-        relativePath: relative(dir, path).split(sep).join('/'),
-        file: { path: relative(cwd, path), text: readFileSync(path, 'utf8') },
-      }));
+      .map((path) => {
+        const shown = relative(cwd, path);
+        const file: ContentFile = read === 'now' ? { path: shown, text: readFileSync(path, 'utf8') } : { path: shown, get text() { return readFileSync(path, 'utf8'); } };
+        return { relativePath: relative(dir, path).split(sep).join('/'), file };
+      });
   }
   return tree;
 }

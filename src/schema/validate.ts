@@ -174,13 +174,15 @@ export function checkFile(
 ): ParsedEntry | undefined {
   const spec = collections[collection];
   const ext = extensionOf(spec.format);
-  let yamlText = file.text;
+  // Read once: a tree read when used reads the file from disk each time its text is asked for.
+  const text = file.text;
+  let yamlText = text;
   let lineOffset = 0;
   let charts: ParsedEntry['charts'] = [];
   let body: string | undefined;
   let bodyDigest: string | undefined;
   if (spec.format === 'mdx') {
-    const match = FRONTMATTER.exec(file.text);
+    const match = FRONTMATTER.exec(text);
     if (!match) {
       problems.push({ file: file.path, line: 1, column: 1, field: '', message: 'missing frontmatter: an MDX entry starts with a --- block of YAML fields' });
       return undefined;
@@ -188,7 +190,7 @@ export function checkFile(
     yamlText = match[1] as string;
     lineOffset = 1;
     const bodyOffset = match[0].split('\n').length - 1;
-    body = file.text.slice(match[0].length);
+    body = text.slice(match[0].length);
     // Compiling MDX is most of the check's time: a body checked clean before, by this same checker, is not compiled again.
     bodyDigest = createHash('sha256').update(body).digest('base64url');
     if (!cleanBodies?.has(bodyDigest)) {
@@ -225,46 +227,52 @@ export function validateContent(
 }
 
 /**
- * Validates a whole content tree (see `validateContent`), and gives back every entry that parsed. `cleanBodies` holds
- * digests of MDX bodies that passed before (the caller keeps them between runs); bodies that pass now are added.
+ * Validates a whole content tree (see `validateContent`), and gives back every entry that parsed, as `keep` makes it.
+ * One file at a time: a file's text, its parsed YAML and its body can be let go before the next is read (a tree read
+ * with `readContentTree(..., 'when-used')` holds only paths), so checking a decade of papers holds what `keep` keeps,
+ * not every file twice over. `cleanBodies` holds digests of MDX bodies that passed before (the caller keeps them
+ * between runs); bodies that pass now are added.
  */
-export function checkContentTree(
+export function checkContentTree<T = ParsedEntry>(
   files: Partial<Record<CollectionName, Array<{ relativePath: string; file: ContentFile }>>>,
   cleanBodies?: Set<string>,
-): { problems: ContentProblem[]; entries: ParsedEntry[] } {
+  keep: (entry: ParsedEntry) => T = (entry) => entry as T,
+): { problems: ContentProblem[]; entries: T[] } {
   const problems: ContentProblem[] = [];
-  const entries: ParsedEntry[] = [];
-  const ids = new Map<CollectionName, Set<string>>();
+  const entries: T[] = [];
+  // Every entry's id is its path, so references can be checked as each file is read, while its YAML says where they sit.
+  const ids = new Map(
+    (Object.entries(files) as Array<[CollectionName, Array<{ relativePath: string }>]>).map(([collection, list]) => [
+      collection,
+      new Set(list.map(({ relativePath }) => entryId(relativePath, extensionOf(collections[collection].format)))),
+    ]),
+  );
   for (const [collection, list] of Object.entries(files) as Array<[CollectionName, Array<{ relativePath: string; file: ContentFile }>]>) {
-    const known = new Set<string>();
-    ids.set(collection, known);
     for (const { relativePath, file } of list) {
-      known.add(entryId(relativePath, extensionOf(collections[collection].format)));
       const entry = checkFile(collection, relativePath, file, problems, cleanBodies);
-      if (entry) entries.push(entry);
-    }
-  }
-  for (const entry of entries) {
-    for (const ref of referencesIn(collections[entry.collection].schema, entry.data)) {
-      if (ids.get(ref.target)?.has(ref.id)) continue;
-      const { line, column } = entry.locate(ref.path);
-      problems.push({
-        file: entry.file,
-        line,
-        column,
-        field: formatPath(ref.path),
-        message: `unknown ${ref.target} id "${ref.id}": expected a file content/${collections[ref.target].dir}/${ref.id}${extensionOf(collections[ref.target].format)}`,
-      });
-    }
-    for (const chart of entry.charts) {
-      if (ids.get('kpis')?.has(chart.id)) continue;
-      problems.push({
-        file: entry.file,
-        line: chart.line,
-        column: chart.column,
-        field: '',
-        message: `MDX: <KpiChart kpi="${chart.id}" /> names no KPI series: expected a file content/${collections.kpis.dir}/${chart.id}${extensionOf(collections.kpis.format)}`,
-      });
+      if (!entry) continue;
+      for (const ref of referencesIn(collections[entry.collection].schema, entry.data)) {
+        if (ids.get(ref.target)?.has(ref.id)) continue;
+        const { line, column } = entry.locate(ref.path);
+        problems.push({
+          file: entry.file,
+          line,
+          column,
+          field: formatPath(ref.path),
+          message: `unknown ${ref.target} id "${ref.id}": expected a file content/${collections[ref.target].dir}/${ref.id}${extensionOf(collections[ref.target].format)}`,
+        });
+      }
+      for (const chart of entry.charts) {
+        if (ids.get('kpis')?.has(chart.id)) continue;
+        problems.push({
+          file: entry.file,
+          line: chart.line,
+          column: chart.column,
+          field: '',
+          message: `MDX: <KpiChart kpi="${chart.id}" /> names no KPI series: expected a file content/${collections.kpis.dir}/${chart.id}${extensionOf(collections.kpis.format)}`,
+        });
+      }
+      entries.push(keep(entry));
     }
   }
   return { problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line), entries };
