@@ -69,8 +69,21 @@ export function formatDateTime(iso: string, timeZone = LONDON): string {
   return time ? `${formatDate(iso, timeZone)}, ${time}` : formatDate(iso, timeZone);
 }
 
-/** Milliseconds since 1970 for ordering starts; a bare date counts as midday, so it sorts within its own day. */
-export const instantOf = (iso: string): number => Date.parse(plainDateAsNoon(iso));
+const instants = new Map<string, number>();
+
+/**
+ * Milliseconds since 1970 for ordering starts; a bare date counts as midday, so it sorts within its own day. Kept by
+ * date: sorting a decade of meetings asks for the same few thousand dates again and again, and parsing was a measurable
+ * part of building a page.
+ */
+export function instantOf(iso: string): number {
+  let instant = instants.get(iso);
+  if (instant === undefined) {
+    instant = Date.parse(plainDateAsNoon(iso));
+    instants.set(iso, instant);
+  }
+  return instant;
+}
 
 /**
  * Whether a start is before `now`. A meeting with only a date is past once its whole day has ended in the council's

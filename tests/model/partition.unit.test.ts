@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readContentTree } from '../../scripts/content-tree';
@@ -5,7 +7,7 @@ import { partDigests, planEntry, summarize } from '../../scripts/build/summary';
 import type { Entry } from '../../src/model/entry';
 import type { GraphInput } from '../../src/model/graph';
 import { entryKey, partition, SITE_PART } from '../../src/model/partition';
-import { graphFromSummary, parseSummary, summaryJson } from '../../src/model/summary';
+import { graphFromSummary, parseSummary, readSummary, summaryJson } from '../../src/model/summary';
 import { collectionNames } from '../../src/schema';
 import { checkContentTree, type ParsedEntry } from '../../src/schema/validate';
 import { contentGraph } from '../helpers/graph';
@@ -103,6 +105,23 @@ describe('the summary', () => {
     const meeting = parseSummary(summaryJson(summarize(fixture.entries, ['council', 'year'], 1500))).entries.meetings[0]!;
     expect((meeting.data as { start: unknown }).start).toEqual(new Date('2015-04-22T13:00:00Z'));
     expect(graphFromSummary(parseSummary(summaryJson(summarize(fixture.entries, [], 1500)))).meetings[0]!.data.start).toBe('2015-04-22T13:00:00.000Z');
+  });
+
+  test('is read once per process while its file is unchanged, and read again once the next build rewrites it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chamber-summary-'));
+    try {
+      const file = join(dir, 'summary.json');
+      writeFileSync(file, summaryJson(summary));
+      const first = readSummary(file);
+      expect(readSummary(file)).toBe(first);
+      const fewer = { ...summary, entries: { ...summary.entries, meetings: summary.entries.meetings.slice(1) } };
+      writeFileSync(file, summaryJson(fewer));
+      const second = readSummary(file);
+      expect(second).not.toBe(first);
+      expect(second.entries.meetings.map((e) => e.id)).toEqual(summary.entries.meetings.slice(1).map((e) => e.id));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('keeps the bodies of minutes (later minutes cite earlier ones) and leaves out other bodies', () => {
