@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkContentTree, formatProblem, validateContent, type ContentFile } from '../../src/schema/validate';
+import { parseDocument } from 'yaml';
+import { checkContentTree, checkFile, formatProblem, validateContent, type ContentFile } from '../../src/schema/validate';
 import { readContentTree } from '../../scripts/content-tree';
 import { copyFixtureSite, editFile } from '../helpers/fixture-site';
 import { badInputCases } from './bad-input.cases';
@@ -77,5 +78,30 @@ describe('checkContentTree, one file at a time (the build\'s content check)', ()
     const before = file.text;
     editFile(site, `bodies/${tree.bodies![0]!.relativePath}`, /$/, '\n# edited after listing\n');
     expect(file.text).toBe(`${before}\n# edited after listing\n`);
+  });
+});
+
+describe('the fields as Astro reads them (raw)', () => {
+  const datesIn = (value: unknown): number =>
+    value instanceof Date ? 1 : value && typeof value === 'object' ? Object.values(value).reduce((n: number, v) => n + datesIn(v), 0) : 0;
+  /** What Astro's loader gives for a file's frontmatter: YAML parsed with 1.1 timestamps. */
+  const asAstroReads = (text: string) => parseDocument(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? text, { customTags: ['timestamp'] }).toJS() as unknown;
+
+  test.each([
+    // The importer quotes the dates it writes; the fixture, written by hand, has an unquoted date-time.
+    ['the seed site', join(import.meta.dirname, '..', '..', 'content'), false],
+    ['the fixture site', join(import.meta.dirname, '..', 'fixtures', 'site'), true],
+  ])('are, for every file of %s, what parsing it again with YAML 1.1 timestamps gives', (_name, root, handWritten) => {
+    const tree = readContentTree(root);
+    let dates = 0;
+    for (const [collection, list] of Object.entries(tree)) {
+      for (const { relativePath, file } of list!) {
+        const entry = checkFile(collection as keyof typeof tree, relativePath, file, []);
+        expect(entry, file.path).toBeDefined();
+        expect(entry!.raw, file.path).toEqual(asAstroReads(file.text));
+        dates += datesIn(entry!.raw);
+      }
+    }
+    if (handWritten) expect(dates).toBeGreaterThan(0);
   });
 });
