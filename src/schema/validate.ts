@@ -207,7 +207,9 @@ export function checkFile(
       problems.push({ file: file.path, line: 1, column: 1, field: '', message: 'missing frontmatter: an MDX entry starts with a --- block of YAML fields' });
       return undefined;
     }
-    yamlText = match[1] as string;
+    // A copy, not a slice: the parsed fields are slices of the YAML text, and a slice of the file would keep the whole
+    // file, body and all, alive for as long as any field is kept (the plan keeps every entry's fields).
+    yamlText = Buffer.from(match[1] as string).toString();
     lineOffset = 1;
     const bodyOffset = match[0].split('\n').length - 1;
     body = text.slice(match[0].length);
