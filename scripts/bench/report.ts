@@ -150,7 +150,9 @@ export function failureOf(m: Pick<Measured, 'exitCode' | 'signal' | 'timedOut' |
   if (memory) return `out of memory: ${memory.text.trim().slice(0, 160)}`;
   if (m.signal === 'SIGKILL') return 'killed (SIGKILL): the kernel kills the largest process when the machine runs out of memory';
   if (m.signal) return `ended by ${m.signal}`;
-  const last = m.lines.findLast((l) => l.text.trim() !== '' && !/[├└]─/.test(l.text));
+  // The error itself ("RangeError: Invalid string length"), not Node's closing line ("Node.js v24.21.0") after it.
+  const error = m.lines.findLast((l) => /\b[A-Z]\w*Error: /.test(l.text));
+  const last = error ?? m.lines.findLast((l) => l.text.trim() !== '' && !/[├└]─/.test(l.text));
   return `exit code ${m.exitCode}${last ? `: ${last.text.trim().slice(0, 160)}` : ''}`;
 }
 

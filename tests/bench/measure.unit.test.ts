@@ -138,6 +138,10 @@ describe('why a build failed', () => {
     expect(run({ exitCode: 134, lines: [{ ms: 1, text: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' }] })).toBe('out of memory: FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');
     expect(run({ signal: 'SIGKILL' })).toMatch(/^killed \(SIGKILL\)/);
     expect(run({ exitCode: 2, lines: [{ ms: 1, text: 'Error: no such file' }, { ms: 2, text: '  ' }] })).toBe('exit code 2: Error: no such file');
+    // Astro's data store outgrowing a string (the baseline at 30,000 documents): the cause, not Node's version line.
+    const astro = ['AstroError [UnknownFilesystemError]', '  [cause]: RangeError: Invalid string length', '      at Array.join (<anonymous>)', '}', '', 'Node.js v24.21.0'];
+    expect(run({ lines: astro.map((text, ms) => ({ ms, text })) })).toBe('exit code 1: [cause]: RangeError: Invalid string length');
+    expect(run({ lines: [{ ms: 1, text: 'something went wrong' }] })).toBe('exit code 1: something went wrong');
   });
 });
 
