@@ -1,20 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
-import { PLAN_FILES } from './check-content';
+import { PLAN_FILES, type PlanPart } from './check-content';
 import { mergeParts, MergeError, type BuiltPart } from './build/merge';
 import { buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
+import { defaultMemory, parseBytes, runWithin } from './build/schedule';
 import { indexSite } from './search-index';
+import { SITE_PART } from '../src/model/partition';
 import { configPath, loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
 import { contentRoot } from '../src/schema';
 import type { Io } from './io';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-const USAGE = `Usage: npm run build -- [--out dist] [--jobs N] [--whole]
+const USAGE = `Usage: npm run build -- [--out dist] [--jobs N] [--memory 4GB] [--whole]
        npm run build -- --list-parts
        npm run build -- --part <name> --out <folder>
        npm run build -- --merge <folder>... --out dist
@@ -22,6 +24,10 @@ const USAGE = `Usage: npm run build -- [--out dist] [--jobs N] [--whole]
 Checks all content, then builds the site in parts (a council's year of papers each, and the site part that lists
 across them), one after the other or --jobs N at once, and merges them into --out. A part whose content and code have
 not changed since the last build is not built again.
+  --jobs N       build up to N parts at once, while their expected memory fits within --memory
+  --memory       the memory parts built at once may use together (default: four fifths of this machine's or
+                 container's); a part is expected to need what it needed when last built, or what the largest part
+                 built so far needed, and a part with no such figure is built alone
   --whole        build every page in one Astro process (needs the memory of the whole site)
   --list-parts   check the content and print the parts' names as JSON, one build job each (CI)
   --part <name>  check the content and build one part into --out (one CI job)
@@ -61,20 +67,7 @@ function moveDir(from: string, to: string): void {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Runs `work` on every item, at most `jobs` at once (`slot`: which of them), in order of start. */
-async function inParallel<T, R>(items: readonly T[], jobs: number, work: (item: T, i: number, slot: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async (slot: number) => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!, i, slot);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, (_, slot) => worker(slot)));
-  return results;
-}
+const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 
 /**
  * Checks all content, then builds the site into a scratch folder and moves it into place only when the whole build
@@ -91,6 +84,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       options: {
         out: { type: 'string', default: 'dist' },
         jobs: { type: 'string', default: '1' },
+        memory: { type: 'string' },
         whole: { type: 'boolean', default: false },
         'list-parts': { type: 'boolean', default: false },
         part: { type: 'string' },
@@ -104,12 +98,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   const jobs = Number(values.jobs);
+  const memory = values.memory === undefined ? defaultMemory() : parseBytes(values.memory);
   if (values.help) {
     io.out(USAGE);
     return 0;
   }
-  if (!Number.isInteger(jobs) || jobs < 1 || (positionals.length > 0 && !values.merge)) {
-    io.err(`${!Number.isInteger(jobs) || jobs < 1 ? `--jobs must be a whole number of 1 or more, not ${values.jobs}` : `Unexpected ${positionals.join(' ')}`}\n\n${USAGE}`);
+  const wrong = !Number.isInteger(jobs) || jobs < 1
+    ? `--jobs must be a whole number of 1 or more, not ${values.jobs}`
+    : !memory
+      ? `--memory must be a size such as 4GB or 3500MB, not ${values.memory}`
+      : positionals.length > 0 && !values.merge
+        ? `Unexpected ${positionals.join(' ')}`
+        : undefined;
+  if (wrong || !memory) {
+    io.err(`${wrong}\n\n${USAGE}`);
     return 2;
   }
   const outDir = resolve(values.out);
@@ -158,7 +160,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     env,
   });
   if (check.status !== 0) return values['list-parts'] ? 1 : failed('The content has problems (see above)');
-  const names = JSON.parse(readFileSync(join(plan, PLAN_FILES.parts), 'utf8')) as string[];
+  const planParts = JSON.parse(readFileSync(join(plan, PLAN_FILES.parts), 'utf8')) as PlanPart[];
+  const names = planParts.map((p) => p.name);
   if (values['list-parts']) {
     io.out(JSON.stringify(names));
     return 0;
@@ -211,15 +214,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const reused = names.length - stale.length;
   io.out(
     `\n${names.length} parts: ${stale.length === 0 ? 'none changed since the last build' : `building ${stale.length}`}` +
-      `${reused > 0 && stale.length > 0 ? `, ${reused} unchanged` : ''}${stale.length > 1 && jobs > 1 ? `, ${Math.min(jobs, stale.length)} at a time` : ''}.`,
+      `${reused > 0 && stale.length > 0 ? `, ${reused} unchanged` : ''}${stale.length > 1 && jobs > 1 ? `, up to ${Math.min(jobs, stale.length)} at a time within ${gigabytes(memory)}` : ''}.`,
   );
   const started = performance.now();
   const folders = Array.from({ length: Math.min(jobs, stale.length) }, (_, slot) => folderOf(slot));
-  const results: PartResult[] = await inParallel(stale, jobs, async (name, i, slot) => {
-    const result = await buildPart(name, summaryFile, partDir(name), digestOf(name), env, cacheOf(store, env), folders[slot]!);
-    io.out(`  [${i + 1}/${stale.length}] ${name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}` : 'FAILED'}`);
+  // Each part's peak memory at its last build: what it is expected to need when built again.
+  const peaksFile = join(store, 'peaks.json');
+  const peaks = (existsSync(peaksFile) ? JSON.parse(readFileSync(peaksFile, 'utf8')) : {}) as Record<string, number>;
+  const toBuild = planParts.filter((p) => stale.includes(p.name)).map((p) => ({ ...p, site: p.name === SITE_PART, lastPeak: peaks[p.name] }));
+  // This process holds the plan's names and digests while parts build: what is left of the memory is theirs.
+  const budget = memory - process.memoryUsage().rss;
+  let done = 0;
+  const results: PartResult[] = await runWithin(toBuild, { jobs, budget }, async (part, slot) => {
+    const result = await buildPart(part.name, summaryFile, partDir(part.name), digestOf(part.name), env, cacheOf(store, env), folders[slot]!);
+    const peak = result.peak === undefined ? '' : `, peak ${gigabytes(result.peak)}`;
+    io.out(`  [${++done}/${stale.length}] ${part.name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}${peak}` : 'FAILED'}`);
+    if (result.peak !== undefined) peaks[part.name] = result.peak;
     return result;
   });
+  writeFileSync(peaksFile, JSON.stringify(Object.fromEntries(names.filter((n) => peaks[n] !== undefined).map((n) => [n, peaks[n]]))));
   const broken = results.filter((r) => !r.ok);
   if (broken.length > 0) {
     for (const r of broken) {

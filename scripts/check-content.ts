@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tablesWithoutHeaders } from '../src/model/accessibility';
 import { missingCouncilDetails } from '../src/model/council';
-import { SITE_PART } from '../src/model/partition';
+import { SITE_PART, type Part } from '../src/model/partition';
 import { loadSiteConfig } from '../src/model/site-config';
 import { summaryJson, type Summary } from '../src/model/summary';
 import { contentRoot } from '../src/schema';
@@ -17,6 +17,9 @@ import type { Io } from './io';
 
 /** The files a checked build plan holds, in the folder given to `--plan`. */
 export const PLAN_FILES = { summary: 'summary.json', digests: 'digests.json', parts: 'parts.json' } as const;
+
+/** A part as the build plan lists it: its name and its MDX entries (the site part has none). */
+export type PlanPart = Pick<Part, 'name' | 'papers'>;
 
 /** Writes a file whole or not at all: a build that stops half-way never leaves a part-written plan. */
 function writeWhole(file: string, text: string): void {
@@ -47,8 +50,8 @@ function cleanBodies(): { bodies: Set<string>; save: () => void } {
 
 /**
  * Writes the build plan of valid content into `dir`: the summary every part's build reads, a digest of what each
- * part's pages show, so an unchanged part is not built again, and the parts' names in the order they are built (so
- * the build that runs them need not hold the summary, hundreds of MB at 10,000 documents, beside them).
+ * part's pages show, so an unchanged part is not built again, and the parts with their papers (`PlanPart`), so
+ * the build that runs them need not hold the summary, hundreds of MB at 10,000 documents, beside them.
  */
 function writePlan(dir: string, checked: Checked, io: Io): void {
   const { parts, partSize } = loadSiteConfig(io.env).config;
@@ -57,7 +60,8 @@ function writePlan(dir: string, checked: Checked, io: Io): void {
   mkdirSync(dir, { recursive: true });
   writeWhole(join(dir, PLAN_FILES.summary), summaryJson(summary));
   writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary))));
-  writeWhole(join(dir, PLAN_FILES.parts), JSON.stringify([...summary.parts.map((p) => p.name), SITE_PART]));
+  const planParts: PlanPart[] = [...summary.parts.map(({ name, papers }) => ({ name, papers })), { name: SITE_PART, papers: 0 }];
+  writeWhole(join(dir, PLAN_FILES.parts), JSON.stringify(planParts));
 }
 
 /** What checking the content tree gives: its problems, and what the rest of the check and the plan need. */

@@ -65,6 +65,9 @@ export function parseStat(stat: string): { ppid: number; cpuMs: number } {
   return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
 }
 
+/** Node options whose value is a module loaded before the script. */
+const PRELOAD = /^(--import|--require|-r|--loader|--experimental-loader)$/;
+
 /**
  * The kind of a process, from its command line: the program and the script it runs, without folders, and the
  * script's command when it has one (`node astro.mjs build`, `node search-index.ts`, `pagefind_extended`). Options and
@@ -73,7 +76,8 @@ export function parseStat(stat: string): { ppid: number; cpuMs: number } {
 export function commandName(cmdline: string): string {
   const [program = '', ...args] = cmdline.split('\0').filter(Boolean);
   const base = (path: string) => path.replace(/^.*\//, '');
-  const script = args.findIndex((arg) => /\.([cm]?js|ts)$/.test(arg));
+  // Modules loaded before the script (`--import tsx`, the build's `--import file:///.../peak-memory.mjs`) are not it.
+  const script = args.findIndex((arg, i) => /\.([cm]?js|ts)$/.test(arg) && !PRELOAD.test(args[i - 1] ?? '') && !arg.startsWith('-'));
   if (script < 0) return base(program);
   const command = args[script + 1];
   return [base(program), base(args[script]!), ...(command && /^[a-z]+$/.test(command) ? [command] : [])].join(' ');

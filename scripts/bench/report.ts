@@ -29,19 +29,23 @@ export interface BuildFigures {
   bytes: number;
 }
 
-/** One part's build, as `npm run build` prints it: `[3/12] northshire-2015: 812 pages in 41.2 s`. */
+/** One part's build, as `npm run build` prints it: `[3/12] northshire-2015: 812 pages in 41.2 s, peak 1.86 GB`. */
 export interface PartFigures {
   name: string;
   pages: number;
   ms: number;
+  /** The peak memory of its largest process. */
+  peakBytes?: number | undefined;
 }
 
 /** How the project's build divided the site, and what each step cost. */
 export interface PartsFigures {
   /** Parts of the site, the site part included. */
   count: number;
-  /** Parts built at once (`--jobs`). */
+  /** Parts built at once at most (`--jobs`). */
   jobs: number;
+  /** The memory parts built at once keep within together (`--memory`), in bytes. */
+  memoryBytes?: number | undefined;
   /** Each part built, in the order they finished. */
   built: PartFigures[];
   /**
@@ -111,13 +115,13 @@ export interface BenchResults {
 }
 
 /** The line `npm run build` prints as each part is done. */
-const PART_LINE = /^\s*\[\d+\/\d+\] (\S+): (\d+) pages in ([\d.]+) s$/;
+const PART_LINE = /^\s*\[\d+\/\d+\] (\S+): (\d+) pages in ([\d.]+) s(?:, peak ([\d.]+) GB)?$/;
 
 /** Each part a build built, from its output. */
 export function partsOf(lines: ReadonlyArray<{ text: string }>): PartFigures[] {
   return lines.flatMap(({ text }) => {
     const m = PART_LINE.exec(text);
-    return m ? [{ name: m[1]!, pages: Number(m[2]), ms: Math.round(Number(m[3]) * 1000) }] : [];
+    return m ? [{ name: m[1]!, pages: Number(m[2]), ms: Math.round(Number(m[3]) * 1000), peakBytes: m[4] ? Math.round(Number(m[4]) * 1024 ** 3) : undefined }] : [];
   });
 }
 
@@ -275,7 +279,11 @@ export function formatTable(results: BenchResults): string {
     row('Corpus: pages of MDX / all content files / size', (s) => `${count(s.corpus.mdx)} / ${count(s.corpus.files)} / ${bytes(s.corpus.bytes)}`),
     row('Project build, wall time', (s) => wall(s.project), `completes at every size: ${mark(judged.every((s) => s.project.ok))}`),
     row('  phases', (s) => formatPhases(s.project.phases)),
-    row('  parts (built at once)', (s) => `${count(s.parts.count)} (${s.parts.jobs})`),
+    row('  parts (built at once, at most; within memory)', (s) => `${count(s.parts.count)} (${s.parts.jobs}${s.parts.memoryBytes ? `; ${bytes(s.parts.memoryBytes)}` : ''})`),
+    row('  a part\'s peak memory: median / largest', (s) => {
+      const peaks = s.parts.built.flatMap((p) => (p.peakBytes === undefined ? [] : [p.peakBytes])).sort((a, b) => a - b);
+      return peaks.length === 0 ? '–' : `${bytes(peaks[Math.floor((peaks.length - 1) / 2)]!)} / ${bytes(peaks.at(-1)!)}`;
+    }),
     row('  a part: median / largest; fixed cost per part', (s) => {
       const times = s.parts.built.filter((p) => p.name !== SITE_PART).map((p) => p.ms).sort((a, b) => a - b);
       const cost = s.parts.cost ? `${seconds(s.parts.cost.fixedMs)} + ${s.parts.cost.msPerPage.toFixed(0)} ms a page` : '–';

@@ -10,13 +10,14 @@ import { measure, type Measured } from './measure';
 import { bytes, failureOf, formatKinds, formatQueries, formatTable, growthOf, partCost, partCounts, partsOf, phasesOf, seconds, type BenchResults, type BuildFigures, type SizeFigures } from './report';
 import { measureQueries } from './search-cost';
 import { snapshotProject } from './snapshot';
+import { parseBytes } from '../build/schedule';
 import type { Io } from '../io';
 import { SITE_PART } from '../../src/model/partition';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 const USAGE = `Usage: npm run bench -- [--sizes 1000,10000] [--out bench-results.json] [--seed 1] [--work <dir>] [--keep]
-                       [--jobs 2] [--time-limit 180] [--queries "budget,youth justice,..."] [--importer-runs 7] [--verbose]
+                       [--jobs 2] [--memory 4GB] [--time-limit 180] [--queries "budget,youth justice,..."] [--importer-runs 7] [--verbose]
 
 Generates a synthetic council corpus of each size (documents), builds it with the project (in parts, as npm run
 build does) and as a plain Astro + MDX site (the baseline), one after the other, and measures build time, peak memory
@@ -24,6 +25,8 @@ of all processes, the search index and what a search costs a browser; then adds 
 rebuild. Times the importer on the seed packs. Prints a table and writes every figure to --out as JSON.
   --sizes          corpus sizes in documents (default 1000,10000; 50 is a quick check)
   --jobs           parts the project builds at once (npm run build --jobs; default 2, as on a two-core CI runner)
+  --memory         the memory those parts keep within together (npm run build --memory; default 4GB, the smallest
+                   build machine a county's decade must build on)
   --time-limit     minutes after which a build is stopped and recorded as failed (the baseline at 30,000 documents)
   --work <dir>     where corpora and builds go (default: a new folder in the system temp folder), removed unless --keep
   --queries        the typical searches to price, comma-separated
@@ -94,8 +97,8 @@ function commit(): string | undefined {
  * is added and the project builds again, reusing the parts it did not change: the rebuild a council's web team
  * makes after each meeting.
  */
-async function benchSize(documents: number, seed: number, work: string, project: string, queries: string[], io: Io, options: { verbose: boolean; keep: boolean; jobs: number; timeoutMs: number }): Promise<SizeFigures> {
-  const { verbose, keep, jobs, timeoutMs } = options;
+async function benchSize(documents: number, seed: number, work: string, project: string, queries: string[], io: Io, options: { verbose: boolean; keep: boolean; jobs: number; memory: string; timeoutMs: number }): Promise<SizeFigures> {
+  const { verbose, keep, jobs, memory, timeoutMs } = options;
   const content = join(work, 'content');
   const seedTexts = readdirSync(join(ROOT, 'content', 'sources'))
     .filter((f) => f.endsWith('.txt'))
@@ -126,12 +129,12 @@ async function benchSize(documents: number, seed: number, work: string, project:
     if (m.exitCode !== 0) for (const l of m.lines.filter((l) => quiet(l.text)).slice(-30)) io.err(`  ${prefix} | ${l.text}`);
   };
 
-  io.out(`Building with the project, in parts, ${jobs} at a time ...`);
+  io.out(`Building with the project, in parts, up to ${jobs} at a time within ${memory} ...`);
   const projectDist = join(project, `dist-${documents}`);
   // The rebuild keeps what the full build left (built parts, content and compile caches), as a second build would.
   const projectEnv = { ...env, ...coldCache('project'), CHAMBER_CONTENT: content, CHAMBER_CACHE_DIR: join(work, 'project-cache') };
   const build = () =>
-    measure(process.execPath, ['--import', 'tsx', join('scripts', 'build.ts'), '--out', projectDist, '--jobs', String(jobs)], {
+    measure(process.execPath, ['--import', 'tsx', join('scripts', 'build.ts'), '--out', projectDist, '--jobs', String(jobs), '--memory', memory], {
       cwd: project,
       env: projectEnv,
       timeoutMs,
@@ -207,6 +210,7 @@ async function benchSize(documents: number, seed: number, work: string, project:
     parts: {
       count: partCounts(built.lines)?.count ?? 0,
       jobs,
+      memoryBytes: parseBytes(memory),
       built: partTimes,
       cost: partCost(partTimes, SITE_PART),
       checkMs: validate,
@@ -238,6 +242,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         work: { type: 'string' },
         keep: { type: 'boolean', default: false },
         jobs: { type: 'string', default: '2' },
+        memory: { type: 'string', default: '4GB' },
         'time-limit': { type: 'string', default: '180' },
         queries: { type: 'string' },
         'importer-runs': { type: 'string', default: '7' },
@@ -255,7 +260,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const runs = Number(v['importer-runs']);
   const jobs = Number(v.jobs);
   const minutes = Number(v['time-limit']);
-  if (v.help || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(jobs) || jobs < 1 || !(minutes > 0)) {
+  if (v.help || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(jobs) || jobs < 1 || !parseBytes(v.memory) || !(minutes > 0)) {
     (v.help ? io.out : io.err)(USAGE);
     return v.help ? 0 : 2;
   }
@@ -293,7 +298,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const documents of sizes) {
       const dir = join(work, String(documents));
       rmSync(dir, { recursive: true, force: true });
-      const size = await benchSize(documents, seed, dir, project, queries, io, { verbose: v.verbose, keep: v.keep, jobs, timeoutMs: minutes * 60_000 });
+      const size = await benchSize(documents, seed, dir, project, queries, io, { verbose: v.verbose, keep: v.keep, jobs, memory: v.memory, timeoutMs: minutes * 60_000 });
       // A baseline that cannot build the largest corpus is a figure, recorded with its reason; the project's failures fail the run.
       failed ||= !size.project.ok || ('ok' in size.incremental && !size.incremental.ok) || ('skipped' in size.queries && size.queries.skipped.startsWith('the search failed'));
       results.sizes.push(size);

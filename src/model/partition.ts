@@ -33,6 +33,8 @@ export interface Part {
   years?: { from: number; to: number } | undefined;
   /** The newest date (YYYY-MM-DD) of its entries, so the newest part is searched first. */
   newest: string;
+  /** Its MDX entries, which its build's time and memory grow with, so the largest part is built first. */
+  papers: number;
 }
 
 /** Where each entry's pages are built, by `collection/id`, and the parts in order, newest first. */
@@ -163,7 +165,8 @@ export function partition(input: GraphInput, by: readonly PartitionKey[] = DEFAU
     const name = values.length > 0 ? values.map(slug).join('-') : 'all';
     const spanWords = years ? span!.replace('-', '–') : span && 'Undated';
     const words = [...first.groupWords, ...(spanWords ? [spanWords] : [])];
-    parts.push({ name, label: words.length > 0 ? words.join(', ') : 'All papers', years, newest: first.newest });
+    const papers = run.reduce((sum, cell) => sum + cell.papers, 0);
+    parts.push({ name, label: words.length > 0 ? words.join(', ') : 'All papers', years, newest: first.newest, papers });
     for (const cell of run) for (const key of cell.entries) partOf.set(key, name);
   }
   parts.sort((a, b) => b.newest.localeCompare(a.newest) || a.name.localeCompare(b.name));

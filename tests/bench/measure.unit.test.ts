@@ -21,6 +21,7 @@ describe('reading /proc', () => {
 
   test('names a process by its program, script and command, so every part\'s Astro is of one kind', () => {
     expect(commandName('/usr/bin/node\0/work/node_modules/astro/bin/astro.mjs\0build\0--outDir\0x\0')).toBe('node astro.mjs build');
+    expect(commandName('/usr/bin/node\0--import\0file:///w/scripts/build/peak-memory.mjs\0/w/node_modules/astro/bin/astro.mjs\0build\0')).toBe('node astro.mjs build');
     expect(commandName('/usr/bin/node\0--import\0tsx\0/w/scripts/search-index.ts\0/w/.chamber/parts/a/built/northshire-2015.building\0')).toBe('node search-index.ts');
     expect(commandName('/usr/bin/node\0--import\0tsx\0scripts/build.ts\0--out\0dist\0')).toBe('node build.ts');
     expect(commandName('/w/node_modules/@pagefind/linux-x64/bin/pagefind_extended\0--site\0/tmp/chamber-search-x\0')).toBe('pagefind_extended');

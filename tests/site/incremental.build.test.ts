@@ -16,11 +16,21 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const out = join(scratch, 'dist');
 const env = { CHAMBER_CONTENT: content };
 
-/** Builds the copy in parts and gives back the parts the build says it built (`  [1/2] leicester-2009: ...`). */
+/**
+ * Builds the copy in parts and gives back the parts the build says it built (`  [1/2] leicester-2009: ...`), each
+ * with the peak memory it says the part needed.
+ */
 function build(): string[] {
   const result = runScript('scripts/build.ts', ['--out', out, ...TWO_AT_ONCE], env);
   expect(result.status, result.output).toBe(0);
-  return [...result.output.matchAll(/^\s+\[\d+\/\d+\] (\S+): \d+ pages/gm)].map((m) => m[1]!).sort();
+  const built = [...result.output.matchAll(/^\s+\[\d+\/\d+\] (\S+): \d+ pages in [\d.]+ s, peak ([\d.]+) GB$/gm)];
+  expect(built.length, result.output).toBe([...result.output.matchAll(/^\s+\[\d+\/\d+\] /gm)].length);
+  // An Astro process needs a few hundred MB at the least, and a part of the seed site far less than a machine's 4 GB.
+  for (const [, , peak] of built) {
+    expect(Number(peak)).toBeGreaterThan(0.1);
+    expect(Number(peak)).toBeLessThan(4);
+  }
+  return built.map((m) => m[1]!).sort();
 }
 
 describe('rebuilding only what changed', () => {

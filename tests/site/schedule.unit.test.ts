@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import { buildOrder, estimate, nextJob, parseBytes, runWithin, type Job } from '../../scripts/build/schedule';
+import { runScript } from '../helpers/build';
+
+const GB = 1024 ** 3;
+const paper = (name: string, papers: number, lastPeak?: number): Job => ({ name, papers, site: false, lastPeak });
+const SITE: Job = { name: 'site', papers: 0, site: true };
+
+describe('parseBytes', () => {
+  test.each([
+    ['4GB', 4 * GB],
+    ['3.5 gb', 3.5 * GB],
+    ['3500MB', 3500 * 1024 ** 2],
+    ['4g', 4 * GB],
+    ['512k', 512 * 1024],
+  ])('%s', (text, bytes) => expect(parseBytes(text)).toBe(bytes));
+
+  test.each(['1.5', 'lots', '-1GB', '', '4 TB', 'GB'])('refuses %j, which is not a size with its unit', (text) => expect(parseBytes(text)).toBeUndefined());
+});
+
+describe('estimate', () => {
+  test('a part is expected to need what it needed when it was last built', () => {
+    expect(estimate(paper('a', 10, 1.2 * GB), [{ papers: 500, site: false, peak: 3 * GB }])).toBe(1.2 * GB);
+  });
+
+  test('with no figure of its own, a paper part takes the largest peak so far, scaled up when it holds more papers', () => {
+    const finished = [
+      { papers: 400, site: false, peak: 1.6 * GB },
+      { papers: 100, site: false, peak: 1.0 * GB },
+    ];
+    expect(estimate(paper('smaller', 50), finished)).toBe(1.6 * GB);
+    expect(estimate(paper('larger', 800), finished)).toBe(3.2 * GB);
+    expect(estimate(paper('first', 800), [])).toBeUndefined();
+  });
+
+  test('the site part is known only from itself: its memory grows with the whole summary, not with papers', () => {
+    expect(estimate(SITE, [{ papers: 400, site: false, peak: 1.6 * GB }])).toBeUndefined();
+    expect(estimate(paper('a', 10), [{ papers: 0, site: true, peak: 2 * GB }])).toBeUndefined();
+    expect(estimate({ ...SITE, lastPeak: 2.5 * GB }, [])).toBe(2.5 * GB);
+  });
+});
+
+describe('nextJob', () => {
+  test('starts the first waiting part that fits beside the running ones, up to the number of jobs', () => {
+    expect(nextJob([3 * GB, 1 * GB], [2 * GB], 2, 4 * GB)).toBe(1);
+    expect(nextJob([1 * GB], [1 * GB, 1 * GB], 2, 4 * GB)).toBe(-1);
+    expect(nextJob([3 * GB], [2 * GB], 2, 4 * GB)).toBe(-1);
+  });
+
+  test('a part with no estimate, or over the budget alone, waits until nothing else runs, then runs alone', () => {
+    expect(nextJob([undefined, 1 * GB], [1 * GB], 2, 4 * GB)).toBe(1);
+    expect(nextJob([1 * GB], [undefined], 2, 4 * GB)).toBe(-1);
+    expect(nextJob([5 * GB], [1 * GB], 2, 4 * GB)).toBe(-1);
+    expect(nextJob([5 * GB], [], 2, 4 * GB)).toBe(0);
+    expect(nextJob([undefined], [], 2, 4 * GB)).toBe(0);
+    expect(nextJob([], [], 2, 4 * GB)).toBe(-1);
+  });
+});
+
+test('buildOrder: the paper parts by papers, the largest first; the site part last', () => {
+  expect(buildOrder([SITE, paper('b', 20), paper('a', 300), paper('c', 20)]).map((j) => j.name)).toEqual(['a', 'b', 'c', 'site']);
+});
+
+describe('runWithin', () => {
+  /**
+   * Runs `jobs` with work that takes a few milliseconds and "needs" a peak of 1 GB plus 1 MB a paper, recording
+   * which parts ran at once. Gives the parts in the order they started and the largest sum of true peaks at once.
+   */
+  async function simulate(jobs: Job[], options: { jobs: number; budget: number }) {
+    const peakOf = (job: Job) => GB + job.papers * 1024 ** 2;
+    const running = new Set<Job>();
+    const started: string[] = [];
+    let most = 0;
+    let together = 0;
+    const results = await runWithin(jobs, options, async (job, slot) => {
+      expect(slot).toBeLessThan(options.jobs);
+      running.add(job);
+      started.push(job.name);
+      most = Math.max(most, [...running].reduce((sum, j) => sum + peakOf(j), 0));
+      together = Math.max(together, running.size);
+      await new Promise((done) => setTimeout(done, 5 + job.papers / 100));
+      running.delete(job);
+      return { name: job.name, peak: peakOf(job) };
+    });
+    return { started, most, together, built: results.map((r) => r.name).sort() };
+  }
+  const parts = [paper('p100', 100), paper('p400', 400), paper('p50', 50), paper('p300', 300), paper('p200', 200), SITE];
+
+  test('two at once where two fit: the largest first alone, to measure it, the site part alone at the end', async () => {
+    const run = await simulate(parts, { jobs: 2, budget: 3 * GB });
+    expect(run.built).toEqual(['p100', 'p200', 'p300', 'p400', 'p50', 'site']);
+    expect(run.started[0]).toBe('p400');
+    expect(run.started.at(-1)).toBe('site');
+    expect(run.together).toBe(2);
+    expect(run.most).toBeLessThanOrEqual(3 * GB);
+  });
+
+  test('one at a time where two would not fit, whatever the number of jobs', async () => {
+    const run = await simulate(parts, { jobs: 4, budget: 2.5 * GB });
+    expect(run.built).toHaveLength(6);
+    expect(run.together).toBe(1);
+  });
+
+  test('with every part’s peak from its last build, parts start at once from the beginning, within the budget', async () => {
+    const known = parts.map((job) => ({ ...job, lastPeak: GB + job.papers * 1024 ** 2 }));
+    const run = await simulate(known, { jobs: 3, budget: 4 * GB });
+    expect(run.together).toBe(3);
+    expect(run.most).toBeLessThanOrEqual(4 * GB);
+  });
+
+  test('a failed part stops the build with its error', async () => {
+    await expect(runWithin([paper('a', 1)], { jobs: 2, budget: GB }, () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+  });
+});
+
+test('npm run build refuses a memory that is not a size, before checking anything', () => {
+  const result = runScript('scripts/build.ts', ['--memory', '4']);
+  expect(result.status).toBe(2);
+  expect(result.output).toContain('--memory must be a size such as 4GB or 3500MB, not 4');
+});
