@@ -7,6 +7,7 @@ import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-recor
 import { PLAN_FILES, type PlanPart } from './check-content';
 import { mergeParts, MergeError, type BuiltPart } from './build/merge';
 import { buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
+import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
 import { indexSite } from './search-index';
 import { SITE_PART } from '../src/model/partition';
@@ -34,7 +35,7 @@ not changed since the last build is not built again.
   --merge        merge folders built with --part into --out`;
 
 /** Where a build keeps its plan and built parts: one folder per content, settings and output, so builds side by side (tests) never share one. */
-function storeFor(outDir: string, env: NodeJS.ProcessEnv): string {
+export function storeFor(outDir: string, env: NodeJS.ProcessEnv): string {
   const key = [resolve(contentRoot(env)), configPath(env, ROOT), env['CHAMBER_SITE'] ?? '', env['CHAMBER_BASE'] ?? '', outDir].join('\n');
   return join(ROOT, '.chamber', 'parts', createHash('sha256').update(key).digest('hex').slice(0, 12));
 }
@@ -65,6 +66,9 @@ function moveDir(from: string, to: string): void {
     rmSync(from, { recursive: true, force: true });
   }
 }
+
+/** Each part's peak memory (bytes) at its last build, by name, in the build's store. */
+export const PEAKS_FILE = 'peaks.json';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
@@ -219,14 +223,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const started = performance.now();
   const folders = Array.from({ length: Math.min(jobs, stale.length) }, (_, slot) => folderOf(slot));
   // Each part's peak memory at its last build: what it is expected to need when built again.
-  const peaksFile = join(store, 'peaks.json');
+  const peaksFile = join(store, PEAKS_FILE);
   const peaks = (existsSync(peaksFile) ? JSON.parse(readFileSync(peaksFile, 'utf8')) : {}) as Record<string, number>;
   const toBuild = planParts.filter((p) => stale.includes(p.name)).map((p) => ({ ...p, site: p.name === SITE_PART, lastPeak: peaks[p.name] }));
   // This process holds the plan's names and digests while parts build: what is left of the memory is theirs.
   const budget = memory - process.memoryUsage().rss;
   let done = 0;
-  const results: PartResult[] = await runWithin(toBuild, { jobs, budget }, async (part, slot) => {
-    const result = await buildPart(part.name, summaryFile, partDir(part.name), digestOf(part.name), env, cacheOf(store, env), folders[slot]!);
+  // What the build's processes use is watched too, where the system tells (Linux): a part that takes them over --memory
+  // beside others is stopped and built again alone.
+  const guard = jobs > 1 && treeMemory(process.pid) > 0 ? { limit: memory, usage: () => treeMemory(process.pid) } : undefined;
+  const stopped = (part: { name: string }, used: number) =>
+    io.out(`  ${part.name}: stopped, as the parts being built used ${gigabytes(used)}, over ${gigabytes(memory)}; it will be built again alone`);
+  const results: PartResult[] = await runWithin(toBuild, { jobs, budget, guard, stopped }, async (part, slot, signal) => {
+    const result = await buildPart(part.name, summaryFile, partDir(part.name), digestOf(part.name), env, cacheOf(store, env), folders[slot]!, signal);
+    if (signal.aborted) return result;
     const peak = result.peak === undefined ? '' : `, peak ${gigabytes(result.peak)}`;
     io.out(`  [${++done}/${stale.length}] ${part.name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}${peak}` : 'FAILED'}`);
     if (result.peak !== undefined) peaks[part.name] = result.peak;

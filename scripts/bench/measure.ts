@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { descendants, killTree, processes, processMemory } from '../build/processes';
 
 /** What one measured command did. */
 export interface Measured {
@@ -44,26 +45,8 @@ export interface ProcessKind {
   cpuMs: number;
 }
 
-/** Resident and peak resident memory of a process, in bytes, from /proc/<pid>/status; undefined once it has gone. */
-export function processMemory(status: string): { rss: number; hwm: number } {
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-}
-
 /** How often the memory timeline keeps a sample. */
 const TIMELINE_MS = 2000;
-
-/** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ, the same on every architecture Node runs on). */
-const TICK_MS = 10;
-
-/**
- * The parent and CPU time of a process from its /proc/<pid>/stat line. Fields are counted after the parenthesised
- * command name, which may itself contain spaces: state, ppid, ..., utime (14th field), stime (15th).
- */
-export function parseStat(stat: string): { ppid: number; cpuMs: number } {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
-}
 
 /** Node options whose value is a module loaded before the script. */
 const PRELOAD = /^(--import|--require|-r|--loader|--experimental-loader)$/;
@@ -91,38 +74,6 @@ export function processKinds(processes: ReadonlyArray<{ command: string; peakByt
     kinds.set(p.command, { command: p.command, count: kind.count + 1, peakBytes: Math.max(kind.peakBytes, p.peakBytes), cpuMs: kind.cpuMs + p.cpuMs });
   }
   return [...kinds.values()].filter((k) => k.peakBytes >= 50 * 1024 ** 2 || k.cpuMs >= 1000).sort((a, b) => b.peakBytes - a.peakBytes);
-}
-
-/** Every running process's parent and CPU time. */
-function processes(): Map<number, { ppid: number; cpuMs: number }> {
-  const map = new Map<number, { ppid: number; cpuMs: number }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      map.set(Number(name), parseStat(readFileSync(`/proc/${name}/stat`, 'utf8')));
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return map;
-}
-
-/** A process and all its descendants. */
-export function descendants(root: number, parentOf: ReadonlyMap<number, { ppid: number }>): number[] {
-  const children = new Map<number, number[]>();
-  for (const [pid, { ppid }] of parentOf) {
-    const list = children.get(ppid);
-    if (list) list.push(pid);
-    else children.set(ppid, [pid]);
-  }
-  const tree: number[] = [];
-  const queue = [root];
-  while (queue.length > 0) {
-    const pid = queue.pop()!;
-    tree.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return tree;
 }
 
 /**
@@ -177,13 +128,7 @@ export function measure(
       : setTimeout(() => {
           timedOut = true;
           if (child.pid === undefined) return;
-          for (const pid of descendants(child.pid, processes())) {
-            try {
-              process.kill(pid, 'SIGKILL');
-            } catch {
-              // Already gone.
-            }
-          }
+          killTree(child.pid);
         }, options.timeoutMs);
   for (const stream of [child.stdout, child.stderr]) {
     let partial = '';

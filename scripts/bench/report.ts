@@ -156,6 +156,14 @@ export function failureOf(m: Pick<Measured, 'exitCode' | 'signal' | 'timedOut' |
   if (m.signal) return `ended by ${m.signal}`;
   // The error itself ("RangeError: Invalid string length"), not Node's closing line ("Node.js v24.21.0") after it.
   const error = m.lines.findLast((l) => /\b[A-Z]\w*Error: /.test(l.text));
+  // Astro's own report of an error: `[UnknownFilesystemError]`, its hint and stack, then `Caused by:` and the cause.
+  const astro = m.lines.findLastIndex((l) => /^\s*\[[A-Z]\w*Error\]\s*$/.test(l.text));
+  if (!error && astro >= 0) {
+    const after = m.lines.slice(astro);
+    const by = after.findIndex((l) => /^\s*Caused by:\s*$/.test(l.text));
+    const cause = by < 0 ? undefined : after.slice(by + 1).find((l) => l.text.trim() !== '');
+    return `exit code ${m.exitCode}: ${after[0]!.text.trim().slice(1, -1)}${cause ? `, caused by: ${cause.text.trim().slice(0, 120)}` : ''}`;
+  }
   const last = error ?? m.lines.findLast((l) => l.text.trim() !== '' && !/[├└]─/.test(l.text));
   return `exit code ${m.exitCode}${last ? `: ${last.text.trim().slice(0, 160)}` : ''}`;
 }

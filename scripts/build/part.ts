@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { configPath } from '../../src/model/site-config';
 import { contentRoot } from '../../src/schema';
+import { killTree } from './processes';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -30,10 +31,16 @@ let children = 0;
  * Runs a Node script as a child process, collecting its output (parts run side by side without interleaving lines)
  * and its peak memory, which it writes to a file of its own on exit (`peak-memory.mjs`).
  */
-function runNode(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<{ code: number | null; lines: string[]; peak: number | undefined }> {
+function runNode(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, signal?: AbortSignal): Promise<{ code: number | null; lines: string[]; peak: number | undefined }> {
   const peakFile = join(tmpdir(), `chamber-peak-${process.pid}-${++children}`);
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--import', PEAK_MEMORY, ...args], { env: { ...env, CHAMBER_PEAK_FILE: peakFile }, cwd });
+    // Stopped with everything it started (esbuild, Pagefind), so their memory is returned at once.
+    const stop = () => {
+      if (child.pid !== undefined) killTree(child.pid);
+    };
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
     const lines: string[] = [];
     let rest = '';
     const take = (chunk: Buffer) => {
@@ -45,6 +52,7 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<{ 
     child.stdout.on('data', take);
     child.stderr.on('data', take);
     child.on('close', (code) => {
+      signal?.removeEventListener('abort', stop);
       const peak = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) : undefined;
       rmSync(peakFile, { force: true });
       done({ code, lines: rest ? [...lines, rest] : lines, peak });
@@ -98,6 +106,7 @@ export async function buildPart(
   env: NodeJS.ProcessEnv,
   cache: string,
   folder: JobFolder,
+  signal?: AbortSignal,
 ): Promise<PartResult> {
   const started = performance.now();
   const scratch = `${dir}.building`;
@@ -110,15 +119,16 @@ export async function buildPart(
     // write one cache.
     CHAMBER_CACHE_DIR: join(cache, 'parts', name),
   };
-  const astro = await runNode([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], partEnv, folder.cwd);
+  const astro = await runNode([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], partEnv, folder.cwd, signal);
   const pages = Number(/(\d+) page\(s\) built/.exec(astro.lines.join('\n'))?.[1] ?? 0);
   const failed = (lines: string[]) => {
     rmSync(scratch, { recursive: true, force: true });
     return { name, ok: false, pages, ms: performance.now() - started, output: lines.filter((l) => !/[├└]─/.test(l)) };
   };
   if (astro.code !== 0) return failed(astro.lines);
-  const index = await runNode(['--import', 'tsx', join(ROOT, 'scripts', 'search-index.ts'), scratch], env);
-  if (index.code !== 0) return failed(index.lines);
+  if (signal?.aborted) return failed([]);
+  const index = await runNode(['--import', 'tsx', join(ROOT, 'scripts', 'search-index.ts'), scratch], env, ROOT, signal);
+  if (index.code !== 0 || signal?.aborted) return failed(index.lines);
   const peaks = [astro.peak, index.peak].filter((p) => p !== undefined);
   rmSync(dir, { recursive: true, force: true });
   rmSync(digestFile(dir), { force: true });

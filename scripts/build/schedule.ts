@@ -9,6 +9,8 @@ export interface Job {
   site: boolean;
   /** Its peak memory (bytes) when it was last built, if it was. */
   lastPeak?: number | undefined;
+  /** Stopped in this build for passing the memory beside other parts: it is built again alone. */
+  alone?: boolean;
 }
 
 /** A part built in this build, and its peak memory. */
@@ -41,9 +43,11 @@ export function defaultMemory(): number {
  * The peak memory a part is expected to need: its own at its last build; else, for a paper part, the largest peak of
  * the paper parts built so far in this build, or, for a part with more papers than any of them, the peak of the one
  * with most papers scaled up to its papers. Peaks grow more slowly than papers (every part holds the whole summary),
- * so the estimate errs high. Undefined when nothing tells: the part is then built alone.
+ * so the estimate errs high. Undefined when nothing tells, and Infinity for a part stopped beside others (see
+ * `runWithin`): either is then built alone.
  */
 export function estimate(job: Job, finished: readonly Finished[]): number | undefined {
+  if (job.alone) return Infinity;
   if (job.lastPeak !== undefined) return job.lastPeak;
   const like = finished.filter((f) => f.site === job.site);
   if (like.length === 0) return undefined;
@@ -71,37 +75,86 @@ export const buildOrder = (jobs: readonly Job[]): Job[] =>
   [...jobs].sort((a, b) => Number(a.site) - Number(b.site) || b.papers - a.papers || a.name.localeCompare(b.name));
 
 /**
+ * The part to stop when the parts running together use more than `limit` (bytes): the one started last, which has
+ * the least work to lose. Never the only one running: a part alone is left to finish whatever it needs.
+ */
+export function toStop(running: ReadonlyArray<{ slot: number; started: number }>, used: number, limit: number): number | undefined {
+  if (running.length < 2 || used <= limit) return undefined;
+  return running.reduce((a, b) => (b.started > a.started ? b : a)).slot;
+}
+
+/** Watching what the parts running at once use: `usage` gives the bytes now (0 where it cannot tell). */
+export interface Guard {
+  limit: number;
+  usage: () => number;
+  everyMs?: number;
+}
+
+/**
  * Builds every job, at most `jobs` at once and within `budget` bytes of expected peak memory (see `nextJob`), in
- * `buildOrder`. `work` builds one in a slot (0 to jobs - 1) and returns what it measured of its peak.
+ * `buildOrder`. `work` builds one in a slot (0 to jobs - 1) and returns what it measured of its peak. Estimates can
+ * be wrong (two parts alike in size differ by a sixth), so with a `guard` the memory really used is read every
+ * quarter second, and a part that takes it over the limit beside others is stopped (its `signal` aborted), reported
+ * with `stopped`, and built again alone; from then on every estimate is raised by as much as they fell short.
  */
 export async function runWithin<R extends { peak?: number | undefined }>(
   list: readonly Job[],
-  options: { jobs: number; budget: number },
-  work: (job: Job, slot: number) => Promise<R>,
+  options: { jobs: number; budget: number; guard?: Guard | undefined; stopped?: (job: Job, used: number) => void },
+  work: (job: Job, slot: number, signal: AbortSignal) => Promise<R>,
 ): Promise<R[]> {
   const waiting = buildOrder(list);
   const finished: Finished[] = [];
-  const running = new Map<number, number | undefined>();
+  const running = new Map<number, { job: Job; estimate: number | undefined; started: number; stop: AbortController }>();
   const results: R[] = [];
+  let starts = 0;
+  // How much the parts running together really used over what they were expected to: raised by each stop.
+  let correction = 1;
+  const corrected = (e: number | undefined) => (e === undefined ? undefined : e * correction);
   return new Promise((done, fail) => {
+    const { guard } = options;
+    const watch = guard
+      ? setInterval(() => {
+          const used = guard.usage();
+          const slot = toStop([...running].map(([slot, r]) => ({ slot, started: r.started })), used, guard.limit);
+          const run = slot === undefined ? undefined : running.get(slot);
+          if (!run || run.stop.signal.aborted) return;
+          const expected = [...running.values()].reduce((sum, r) => sum + (r.estimate ?? 0), 0);
+          // The guard's limit counts the build's own process, which the budget has already left out.
+          if (expected > 0) correction = Math.max(correction, (used - Math.max(0, guard.limit - options.budget)) / expected);
+          run.stop.abort();
+          options.stopped?.(run.job, used);
+        }, guard.everyMs ?? 250)
+      : undefined;
+    const finish = () => {
+      clearInterval(watch);
+      done(results);
+    };
+    const failed = (error: unknown) => {
+      clearInterval(watch);
+      fail(error);
+    };
     const fill = () => {
       for (;;) {
         const estimates = waiting.map((job) => estimate(job, finished));
-        const i = nextJob(estimates, [...running.values()], options.jobs, options.budget);
+        const i = nextJob(estimates.map(corrected), [...running.values()].map((r) => corrected(r.estimate)), options.jobs, options.budget);
         if (i < 0) break;
         const [job] = waiting.splice(i, 1);
         const slot = [...Array(options.jobs).keys()].find((s) => !running.has(s))!;
-        running.set(slot, estimates[i]);
-        work(job!, slot).then((result) => {
+        const stop = new AbortController();
+        running.set(slot, { job: job!, estimate: estimates[i], started: starts++, stop });
+        work(job!, slot, stop.signal).then((result) => {
           running.delete(slot);
-          results.push(result);
-          if (result.peak !== undefined) finished.push({ papers: job!.papers, site: job!.site, peak: result.peak });
-          if (waiting.length === 0 && running.size === 0) done(results);
+          if (stop.signal.aborted) waiting.unshift({ ...job!, alone: true });
+          else {
+            results.push(result);
+            if (result.peak !== undefined) finished.push({ papers: job!.papers, site: job!.site, peak: result.peak });
+          }
+          if (waiting.length === 0 && running.size === 0) finish();
           else fill();
-        }, fail);
+        }, failed);
       }
     };
-    if (waiting.length === 0) done(results);
+    if (waiting.length === 0) finish();
     else fill();
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { median } from '../../scripts/bench/importer-speed';
-import { commandName, descendants, measure, parseStat, processKinds, processMemory } from '../../scripts/bench/measure';
+import { commandName, measure, processKinds } from '../../scripts/bench/measure';
+import { descendants, parseStat, processMemory } from '../../scripts/build/processes';
 import { failureOf, formatPhases, formatTable, growthOf, medianQuery, partCost, partCounts, partsOf, phasesOf, TARGETS, worstQuery, type BenchResults, type SizeFigures } from '../../scripts/bench/report';
 import { pagefindPart, transferSize } from '../../scripts/bench/search-cost';
 
@@ -142,6 +143,9 @@ describe('why a build failed', () => {
     // Astro's data store outgrowing a string (the baseline at 30,000 documents): the cause, not Node's version line.
     const astro = ['AstroError [UnknownFilesystemError]', '  [cause]: RangeError: Invalid string length', '      at Array.join (<anonymous>)', '}', '', 'Node.js v24.21.0'];
     expect(run({ lines: astro.map((text, ms) => ({ ms, text })) })).toBe('exit code 1: [cause]: RangeError: Invalid string length');
+    // The same, as Astro's command line reports it: its error's name and the cause, not the last line of the stack.
+    const reported = ['[UnknownFilesystemError] ', '  Hint:', '    It can be caused by many things.', '  Stack trace:', '    at MutableDataStore.writeToDisk (file:///x.js:450:13)', '  Caused by:', '  Invalid string length', '    at Array.join (<anonymous>)', '    at async run (file:///p-queue/dist/index.js:406:36)'];
+    expect(run({ lines: reported.map((text, ms) => ({ ms, text })) })).toBe('exit code 1: UnknownFilesystemError, caused by: Invalid string length');
     expect(run({ lines: [{ ms: 1, text: 'something went wrong' }] })).toBe('exit code 1: something went wrong');
   });
 });

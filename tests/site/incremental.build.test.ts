@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { PEAKS_FILE, storeFor } from '../../scripts/build';
 import { SEARCH_BUNDLE } from '../../src/model/search';
 import { runScript, TWO_AT_ONCE } from '../helpers/build';
 import { editFile } from '../helpers/fixture-site';
@@ -20,9 +21,10 @@ const env = { CHAMBER_CONTENT: content };
  * Builds the copy in parts and gives back the parts the build says it built (`  [1/2] leicester-2009: ...`), each
  * with the peak memory it says the part needed.
  */
-function build(): string[] {
-  const result = runScript('scripts/build.ts', ['--out', out, ...TWO_AT_ONCE], env);
+function build(memory: string[] = [], said: string[] = []): string[] {
+  const result = runScript('scripts/build.ts', ['--out', out, ...TWO_AT_ONCE, ...memory], env);
   expect(result.status, result.output).toBe(0);
+  said.push(result.output);
   const built = [...result.output.matchAll(/^\s+\[\d+\/\d+\] (\S+): \d+ pages in [\d.]+ s, peak ([\d.]+) GB$/gm)];
   expect(built.length, result.output).toBe([...result.output.matchAll(/^\s+\[\d+\/\d+\] /gm)].length);
   // An Astro process needs a few hundred MB at the least, and a part of the seed site far less than a machine's 4 GB.
@@ -44,8 +46,16 @@ describe('rebuilding only what changed', () => {
     expect(build()).toEqual(['leicester-2009']);
 
     // A councillor's name is on every page that names them, and on the site part's lists; not in the county's parts.
+    // Built within 900 MB, with every part's last peak set to 1 MB: both parts start at once, pass the memory
+    // together, and the one started last (the site part, built last) is stopped and built again alone.
+    const peaksFile = join(storeFor(out, { ...process.env, ...env }), PEAKS_FILE);
+    const peaks = JSON.parse(readFileSync(peaksFile, 'utf8')) as Record<string, number>;
+    expect(Object.keys(peaks).sort()).toEqual(first);
+    writeFileSync(peaksFile, JSON.stringify(Object.fromEntries(first.map((name) => [name, 1024 ** 2]))));
     editFile(content, 'people/leicester/connelly.yaml', /^name: Connelly$/m, 'name: Connelly-Smith');
-    const renamed = build();
+    const said: string[] = [];
+    const renamed = build(['--memory', '900MB'], said);
+    expect(said[0]).toMatch(/^\s+site: stopped, as the parts being built used [\d.]+ GB, over 0\.88 GB; it will be built again alone$/m);
     expect(renamed).toContain('site');
     expect(renamed).toContain('leicester-2009');
     expect(renamed.filter((part) => part.startsWith('leicestershire'))).toEqual([]);

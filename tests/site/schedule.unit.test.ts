@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildOrder, estimate, nextJob, parseBytes, runWithin, type Job } from '../../scripts/build/schedule';
+import { buildOrder, estimate, nextJob, parseBytes, runWithin, toStop, type Job } from '../../scripts/build/schedule';
 import { runScript } from '../helpers/build';
 
 const GB = 1024 ** 3;
@@ -57,6 +57,16 @@ describe('nextJob', () => {
   });
 });
 
+test('toStop: the part started last, once the parts running together use more than the limit; never a part alone', () => {
+  const running = [
+    { slot: 0, started: 3 },
+    { slot: 1, started: 5 },
+  ];
+  expect(toStop(running, 4.1 * GB, 4 * GB)).toBe(1);
+  expect(toStop(running, 3.9 * GB, 4 * GB)).toBeUndefined();
+  expect(toStop([{ slot: 0, started: 3 }], 9 * GB, 4 * GB)).toBeUndefined();
+});
+
 test('buildOrder: the paper parts by papers, the largest first; the site part last', () => {
   expect(buildOrder([SITE, paper('b', 20), paper('a', 300), paper('c', 20)]).map((j) => j.name)).toEqual(['a', 'b', 'c', 'site']);
 });
@@ -106,6 +116,45 @@ describe('runWithin', () => {
     const run = await simulate(known, { jobs: 3, budget: 4 * GB });
     expect(run.together).toBe(3);
     expect(run.most).toBeLessThanOrEqual(4 * GB);
+  });
+
+  test('with a guard, a part that takes the memory used over the limit beside another is stopped and built again alone', async () => {
+    // Every part was last measured at 1 GB, but each really needs 1.5 GB: two at once pass the 2.5 GB limit.
+    const known = [paper('a', 300, GB), paper('b', 200, GB), paper('c', 100, GB)];
+    const using = new Map<string, number>();
+    const stoppedParts: string[] = [];
+    const built: string[] = [];
+    let together = 0;
+    const results = await runWithin(
+      known,
+      {
+        jobs: 2,
+        budget: 2.5 * GB,
+        guard: { limit: 2.5 * GB, usage: () => [...using.values()].reduce((a, b) => a + b, 0), everyMs: 2 },
+        stopped: (job, used) => {
+          expect(used).toBeGreaterThan(2.5 * GB);
+          stoppedParts.push(job.name);
+        },
+      },
+      async (job, _slot, signal) => {
+        using.set(job.name, 1.5 * GB);
+        together = Math.max(together, using.size);
+        // Works for 40 ms unless stopped first.
+        await new Promise<void>((done) => {
+          const timer = setTimeout(done, 40);
+          signal.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
+        });
+        using.delete(job.name);
+        if (!signal.aborted) built.push(job.name);
+        return { name: job.name, peak: 1.5 * GB };
+      },
+    );
+    expect(together).toBe(2);
+    // The part started second is stopped; the one started first goes on. From then on estimates are raised by half
+    // (1.5 GB used for each 1 GB expected), so no two parts start together again and none is stopped again.
+    expect(stoppedParts).toEqual(['b']);
+    expect(built.sort()).toEqual(['a', 'b', 'c']);
+    expect(results.map((r) => r.name).sort()).toEqual(['a', 'b', 'c']);
   });
 
   test('a failed part stops the build with its error', async () => {
