@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { withBase } from '../../src/model/url';
 import { describeViolation, runAxe } from '../helpers/axe';
@@ -562,12 +562,17 @@ describe('the search page', () => {
   });
 
   test('a typical query fetches a small part of the index', async () => {
-    let bytes = 0;
-    page.on('response', async (r) => {
-      if (new URL(r.url()).pathname.startsWith(withBase(BASE, '/pagefind/'))) bytes += (await r.body()).length;
-    });
+    // Each body is counted once it has arrived, all of them after the page is idle: a body still being read when
+    // the network went quiet would otherwise be left out.
+    const bodies: Array<Promise<number>> = [];
+    const count = (r: Response) => {
+      if (new URL(r.url()).pathname.startsWith(withBase(BASE, '/pagefind/'))) bodies.push(r.body().then((b) => b.length));
+    };
+    page.on('response', count);
     await open('q=youth+justice');
     await page.waitForLoadState('networkidle');
+    page.off('response', count);
+    const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
     // Everything Pagefind loads for one search (its script, worker, WebAssembly, index chunks, ten result
     // fragments), as served before any HTTP compression. The index is 1.3 MB on disk.
     expect(bytes).toBeGreaterThan(100_000);
