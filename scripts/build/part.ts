@@ -60,7 +60,6 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, signal?: Ab
   });
 }
 
-
 /** What an Astro build reads from the project folder besides the content (which the environment names). */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
