@@ -246,11 +246,14 @@ export function worstQuery(queries: SizeFigures['queries']): QueryCost | undefin
   return queries.reduce((a, b) => (b.pagefindTransferBytes > a.pagefindTransferBytes ? b : a));
 }
 
+/** The median of some figures: the lower middle one of an even count; undefined for none. */
+const lowerMedian = (values: readonly number[]): number | undefined =>
+  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
 /** The median of a figure over the typical queries (the lower middle one of an even count); the target applies to the transfer. */
 export function medianQuery(queries: SizeFigures['queries'], pick: (q: QueryCost) => number): number | undefined {
   if (!Array.isArray(queries) || queries.length === 0) return undefined;
-  const values = queries.map(pick).sort((a, b) => a - b);
-  return values[Math.floor((values.length - 1) / 2)];
+  return lowerMedian(queries.map(pick));
 }
 
 const mark = (ok: boolean): string => (ok ? 'met' : '**not met**');
@@ -289,13 +292,13 @@ export function formatTable(results: BenchResults): string {
     row('  phases', (s) => formatPhases(s.project.phases)),
     row('  parts (built at once, at most; within memory)', (s) => `${count(s.parts.count)} (${s.parts.jobs}${s.parts.memoryBytes ? `; ${bytes(s.parts.memoryBytes)}` : ''})`),
     row('  a part\'s peak memory: median / largest', (s) => {
-      const peaks = s.parts.built.flatMap((p) => (p.peakBytes === undefined ? [] : [p.peakBytes])).sort((a, b) => a - b);
-      return peaks.length === 0 ? '–' : `${bytes(peaks[Math.floor((peaks.length - 1) / 2)]!)} / ${bytes(peaks.at(-1)!)}`;
+      const peaks = s.parts.built.flatMap((p) => (p.peakBytes === undefined ? [] : [p.peakBytes]));
+      return peaks.length === 0 ? '–' : `${bytes(lowerMedian(peaks)!)} / ${bytes(Math.max(...peaks))}`;
     }),
     row('  a part: median / largest; fixed cost per part', (s) => {
-      const times = s.parts.built.filter((p) => p.name !== SITE_PART).map((p) => p.ms).sort((a, b) => a - b);
+      const times = s.parts.built.filter((p) => p.name !== SITE_PART).map((p) => p.ms);
       const cost = s.parts.cost ? `${seconds(s.parts.cost.fixedMs)} + ${s.parts.cost.msPerPage.toFixed(0)} ms a page` : '–';
-      return times.length === 0 ? '–' : `${seconds(times[Math.floor((times.length - 1) / 2)]!)} / ${seconds(times.at(-1)!)}; ${cost}`;
+      return times.length === 0 ? '–' : `${seconds(lowerMedian(times)!)} / ${seconds(Math.max(...times))}; ${cost}`;
     }),
     row('  site part; content check; merge', (s) => {
       const site = s.parts.built.find((p) => p.name === SITE_PART);

@@ -49,10 +49,11 @@ export function defaultMemory(): number {
 export function estimate(job: Job, finished: readonly Finished[]): number | undefined {
   if (job.alone) return Infinity;
   if (job.lastPeak !== undefined) return job.lastPeak;
-  const like = finished.filter((f) => f.site === job.site);
+  // There is one site part: only its own last build tells what it needs.
+  if (job.site) return undefined;
+  const like = finished.filter((f) => !f.site);
   if (like.length === 0) return undefined;
   const largest = Math.max(...like.map((f) => f.peak));
-  if (job.site) return largest;
   const most = like.reduce((a, b) => (b.papers > a.papers || (b.papers === a.papers && b.peak > a.peak) ? b : a));
   return most.papers > 0 && job.papers > most.papers ? Math.max(largest, (most.peak * job.papers) / most.papers) : largest;
 }
