@@ -54,8 +54,12 @@ interface Pagefind {
   ): Promise<{ results: PagefindResult[] }>;
 }
 
-/** Results drawn per "Show more": each costs one small fragment download. */
-const PAGE_SIZE = 10;
+/**
+ * Results drawn at first and per "Show more", as Pagefind's own interface and Starlight draw them. Each costs its
+ * page's fragment, which holds the page's whole text for the excerpt (about 8 kB gzip for a report at 10,000
+ * documents), so five keep a typed query's first page under 150 kB (`npm run bench`).
+ */
+const PAGE_SIZE = 5;
 /** The page's own title ("Search – <site name>"), as built; a query goes in front of it. */
 const pageTitle = document.title;
 
