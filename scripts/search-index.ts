@@ -51,13 +51,14 @@ export function textlessAnchors(html: string): string {
 
 /**
  * Word positions per index chunk. Pagefind groups a part's words, in order, into chunks of about this many positions
- * (20,000 by default) and a search downloads every chunk holding one of its words, so a word's cost is its chunk's,
- * not its own postings'. At 5,000, a chunk is about 8 kB gzip instead of 31 kB: a one-word search downloads about
- * 20 kB less, a two-word one 40 kB less, for about twice as many index files (measured at 1,000 documents with
- * `npm run bench`). Pagefind reads it from `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; should a later version drop that,
- * its default returns and the search-index test that counts chunks fails.
+ * (20,000 by default) and a search downloads every chunk holding one of its words, so a word costs its chunk, not its
+ * own postings. Measured with `npm run bench` at 10,000 documents: Pagefind's default chunks are about 31 kB gzip, and
+ * a quarter of its default (5,000) gave 9 kB chunks and a median query of 121 kB, but 5,052 more index files (36,492
+ * in the site). Half (10,000) costs a few kB more a word, for half as many extra files.
+ * Pagefind reads it from `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; should a later version drop that, its default returns
+ * and the search-index test that counts chunks fails.
  */
-export const INDEX_CHUNK_POSITIONS = 5000;
+export const INDEX_CHUNK_POSITIONS = 10_000;
 
 /** Every HTML file under a folder, as absolute paths. */
 function htmlFiles(root: string): string[] {
