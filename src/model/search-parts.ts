@@ -29,9 +29,9 @@ export interface PartIndex {
 /**
  * How much a search covers before the reader asks for more: the newest two years (or parts, when parts are not keyed
  * by year), fewer when they would pass the page budget, and always at least one part. Each merged index costs its own
- * postings of the words typed (about 9 kB a word at 10,000 documents, measured with `npm run bench`), and its
- * `pf_meta` (about 6 kB), so at that size the first batch is the newest part alone and a typed query's first page of
- * results stays near 120 kB.
+ * postings of the words typed (about 14 kB a word at 10,000 documents, measured with `npm run bench`), and its
+ * `pf_meta` (about 8 kB), so at that size the first batch is the newest part alone and a typed query's first page of
+ * results stays near 130 kB.
  */
 export const FIRST_BATCH = { groups: 2, pages: 400 };
 
