@@ -56,7 +56,7 @@ interface Pagefind {
 
 /**
  * Results drawn at first and per "Show more", as Pagefind's own interface and Starlight draw them. Each costs its
- * page's fragment, which holds the page's whole text for the excerpt (about 8 kB gzip for a report at 10,000
+ * page's fragment, which holds the page's whole text for the excerpt (3 to 9 kB gzip on average at 10,000
  * documents), so five keep a typed query's first page under 150 kB (`npm run bench`).
  */
 const PAGE_SIZE = 5;
