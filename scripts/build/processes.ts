@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  * its memory, and the benchmark to measure a build. Elsewhere there is no /proc, and these find nothing.
  */
 
-/** Resident and peak resident memory of a process, in bytes, from /proc/<pid>/status; undefined once it has gone. */
+/** Resident and peak resident memory of a process, in bytes, from its /proc/<pid>/status text; 0 for a field not there. */
 export function processMemory(status: string): { rss: number; hwm: number } {
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
