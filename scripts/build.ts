@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
 import { PLAN_FILES, type PlanPart } from './check-content';
 import { mergeParts, MergeError, type BuiltPart } from './build/merge';
-import { buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
+import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
 import { indexSite } from './search-index';
@@ -182,7 +182,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const astro = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', scratch], {
       stdio: 'inherit',
       cwd: folder.cwd,
-      env: { ...folder.env, CHAMBER_CACHE_DIR: join(cacheOf(store, env), 'whole') },
+      env: { ...ALLOCATOR_ENV, ...folder.env, CHAMBER_CACHE_DIR: join(cacheOf(store, env), 'whole') },
     });
     if (astro.status !== 0) return failed('The site build failed (see above)', scratch);
     try {

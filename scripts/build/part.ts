@@ -25,6 +25,14 @@ export interface PartResult {
 }
 
 const PEAK_MEMORY = pathToFileURL(join(import.meta.dirname, 'peak-memory.mjs')).href;
+
+/**
+ * Astro's bundler (Rolldown) allocates with mimalloc, which hands freed pages back to the system only on its next
+ * allocations. After bundling it makes none, so a part kept about 200 MB it no longer used while it rendered (1.78-1.91
+ * GB against 1.57-1.64 GB with this, 830 pages at 10,000 documents): enough to keep two parts from fitting in 4 GB
+ * together. Returning them at once costs no measurable time. A value set in the environment wins.
+ */
+export const ALLOCATOR_ENV = { MIMALLOC_PURGE_DELAY: '0' } as const;
 let children = 0;
 
 /**
@@ -111,6 +119,7 @@ export async function buildPart(
   const scratch = `${dir}.building`;
   rmSync(scratch, { recursive: true, force: true });
   const partEnv = {
+    ...ALLOCATOR_ENV,
     ...folder.env,
     CHAMBER_PART: name,
     CHAMBER_SUMMARY: summary,
