@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import sharp from 'sharp';
 import { CHART_SIZES, type ChartLayout, type KpiChartConfig } from './config';
@@ -25,15 +25,24 @@ export const CHART_SCALE: Record<ChartLayout, number> = { wide: 1.5, narrow: 1.7
  */
 const PALETTE = { palette: true, colours: 16, dither: 0, effort: 10, compressionLevel: 9 } as const;
 /** Fonts found on Debian and CI images first; the browser's interactive chart uses the page's own font. */
-const FONT = "'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
+const FAMILIES = ['Liberation Sans', 'DejaVu Sans', 'Arial'];
+const FONT = `${FAMILIES.map((f) => `'${f}'`).join(', ')}, sans-serif`;
+
+/**
+ * The family the charts' text is drawn in on this machine: the first of `FONT`'s that is installed. Installing one
+ * (Chromium brings Liberation Sans) changes every chart's pixels with no change to its configuration.
+ */
+export const drawnIn = (installed: (family: string) => boolean = (family) => GlobalFonts.has(family)): string =>
+  FAMILIES.find(installed) ?? 'sans-serif';
+
 /** Anything that changes the pixels without changing the configuration goes in here, so the cache misses. */
 const RENDERER = `chart.js ${Chart.version}; @napi-rs/canvas; sharp ${sharp.versions.sharp}; ${JSON.stringify(PALETTE)}; ${FONT}`;
 
-/** The cache key of a chart: a hash of its configuration and of how it is drawn. */
-export function chartKey(config: KpiChartConfig, layout: ChartLayout): string {
+/** The cache key of a chart: a hash of its configuration and of how it is drawn, in which font. */
+export function chartKey(config: KpiChartConfig, layout: ChartLayout, font = drawnIn()): string {
   const size = CHART_SIZES[layout];
   return createHash('sha256')
-    .update(`${RENDERER}; ${size.width}x${size.height} at ${CHART_SCALE[layout]}x`)
+    .update(`${RENDERER}; drawn in ${font}; ${size.width}x${size.height} at ${CHART_SCALE[layout]}x`)
     .update(JSON.stringify(config))
     .digest('hex')
     .slice(0, 20);
