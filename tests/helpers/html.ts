@@ -16,13 +16,12 @@ export function* elements(node: Node): Generator<Element> {
 
 export const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
 
-/** The text inside an element (a script's code, a style's rules). */
-export const textOf = (el: Element): string =>
-  el.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : 'tagName' in c ? textOf(c) : '')).join('');
-
 /** The text inside an element, leaving out every element inside it that `skip` names (and what that holds). */
 export const textWithout = (el: Element, skip: (inner: Element) => boolean): string =>
   el.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : 'tagName' in c && !skip(c) ? textWithout(c, skip) : '')).join('');
+
+/** The text inside an element (a script's code, a style's rules). */
+export const textOf = (el: Element): string => textWithout(el, () => false);
 
 /** What Pagefind indexes of a page: the text of its `data-pagefind-body` element, without `data-pagefind-ignore` parts. */
 export function searchableText(html: string): string {
