@@ -34,12 +34,14 @@ const FONT = `${FAMILIES.map((f) => `'${f}'`).join(', ')}, sans-serif`;
  */
 export const drawnIn = (installed: (family: string) => boolean = (family) => GlobalFonts.has(family)): string =>
   FAMILIES.find(installed) ?? 'sans-serif';
+/** Asked once: the fonts installed do not change while a build runs. */
+const DRAWN_IN = drawnIn();
 
 /** Anything that changes the pixels without changing the configuration goes in here, so the cache misses. */
 const RENDERER = `chart.js ${Chart.version}; @napi-rs/canvas; sharp ${sharp.versions.sharp}; ${JSON.stringify(PALETTE)}; ${FONT}`;
 
 /** The cache key of a chart: a hash of its configuration and of how it is drawn, in which font. */
-export function chartKey(config: KpiChartConfig, layout: ChartLayout, font = drawnIn()): string {
+export function chartKey(config: KpiChartConfig, layout: ChartLayout, font = DRAWN_IN): string {
   const size = CHART_SIZES[layout];
   return createHash('sha256')
     .update(`${RENDERER}; drawn in ${font}; ${size.width}x${size.height} at ${CHART_SCALE[layout]}x`)

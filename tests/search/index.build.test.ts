@@ -6,7 +6,7 @@ import { decodeHTML } from 'entities';
 import { indexedPages } from '../../scripts/search-index';
 import { searchTypes } from '../../src/model/search';
 import { withBase } from '../../src/model/url';
-import { BASE, DIST, sitePages } from '../helpers/dist';
+import { BASE, DIST, pageType, sitePages } from '../helpers/dist';
 import { attr, elements, parseHtml, textWithout, type Element } from '../helpers/html';
 
 /** One page as Pagefind stored it: a gzipped fragment file, "pagefind_dcd" then JSON. */
@@ -77,7 +77,7 @@ describe('the search index', () => {
   test("finds each passage of a strategy's tables once: on its document's page, not again on the strategy page", () => {
     // Words only: Pagefind joins table cells and blocks with its own punctuation.
     const plain = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
-    const strategies = html.filter((p) => /^\/strategies\/.+\/$/.test(p.url) && !p.url.includes('/workshops/') && fragment(p.url));
+    const strategies = html.filter((p) => pageType(p.url) === 'strategy' && !p.url.includes('/workshops/') && fragment(p.url));
     expect(strategies.length).toBeGreaterThan(5);
     const isNote = (inner: Element) => /\bmeta\b/.test(attr(inner, 'class') ?? '');
     let cells = 0;
