@@ -40,20 +40,21 @@ export function defaultMemory(): number {
 }
 
 /**
- * The peak memory a part is expected to need: its own at its last build; else, for a paper part, the largest peak of
- * the paper parts built so far in this build, or, for a part with more papers than any of them, the peak of the one
- * with most papers scaled up to its papers. Peaks grow more slowly than papers (every part holds the whole summary),
- * so the estimate errs high. Undefined when nothing tells, and Infinity for a part stopped beside others (see
- * `runWithin`): either is then built alone.
+ * The peak memory a part is expected to need: its own at its last build; else the largest peak of the paper parts
+ * built so far in this build, or, for a paper part with more papers than any of them, the peak of the one with most
+ * papers scaled up to its papers. Peaks grow more slowly than papers (every part holds the whole summary), so the
+ * estimate errs high. The site part holds the summary as every part does, but no MDX: in the benchmark it needed less
+ * than the smallest paper part at every size (0.67 against 0.96 GB at 1,000 documents, 1.8 against 1.9 GB at 30,000).
+ * Undefined when nothing tells, and Infinity for a part stopped beside others (see `runWithin`): either is then built
+ * alone.
  */
 export function estimate(job: Job, finished: readonly Finished[]): number | undefined {
   if (job.alone) return Infinity;
   if (job.lastPeak !== undefined) return job.lastPeak;
-  // There is one site part: only its own last build tells what it needs.
-  if (job.site) return undefined;
   const like = finished.filter((f) => !f.site);
   if (like.length === 0) return undefined;
   const largest = Math.max(...like.map((f) => f.peak));
+  if (job.site) return largest;
   const most = like.reduce((a, b) => (b.papers > a.papers || (b.papers === a.papers && b.peak > a.peak) ? b : a));
   return most.papers > 0 && job.papers > most.papers ? Math.max(largest, (most.peak * job.papers) / most.papers) : largest;
 }

@@ -33,10 +33,16 @@ describe('estimate', () => {
     expect(estimate(paper('first', 800), [])).toBeUndefined();
   });
 
-  test('the site part is known only from itself: its memory grows with the whole summary, not with papers', () => {
-    expect(estimate(SITE, [{ papers: 400, site: false, peak: 1.6 * GB }])).toBeUndefined();
+  test('the site part, which holds the summary but no MDX, is expected to need at most what the largest paper part needed', () => {
+    const finished = [
+      { papers: 400, site: false, peak: 1.6 * GB },
+      { papers: 100, site: false, peak: 1.0 * GB },
+    ];
+    expect(estimate(SITE, finished)).toBe(1.6 * GB);
+    expect(estimate(SITE, [])).toBeUndefined();
+    expect(estimate({ ...SITE, lastPeak: 2.5 * GB }, finished)).toBe(2.5 * GB);
+    // The site part's own peak tells nothing of a paper part's.
     expect(estimate(paper('a', 10), [{ papers: 0, site: true, peak: 2 * GB }])).toBeUndefined();
-    expect(estimate({ ...SITE, lastPeak: 2.5 * GB }, [])).toBe(2.5 * GB);
   });
 });
 
@@ -74,33 +80,37 @@ test('buildOrder: the paper parts by papers, the largest first; the site part la
 describe('runWithin', () => {
   /**
    * Runs `jobs` with work that takes a few milliseconds and "needs" a peak of 1 GB plus 1 MB a paper, recording
-   * which parts ran at once. Gives the parts in the order they started and the largest sum of true peaks at once.
+   * which parts ran at once. Gives the parts in the order they started, those that ran with no other part beside
+   * them, and the largest sum of true peaks at once.
    */
   async function simulate(jobs: Job[], options: { jobs: number; budget: number }) {
     const peakOf = (job: Job) => GB + job.papers * 1024 ** 2;
     const running = new Set<Job>();
     const started: string[] = [];
+    const accompanied = new Set<string>();
     let most = 0;
     let together = 0;
     const results = await runWithin(jobs, options, async (job, slot) => {
       expect(slot).toBeLessThan(options.jobs);
       running.add(job);
       started.push(job.name);
+      if (running.size > 1) for (const j of running) accompanied.add(j.name);
       most = Math.max(most, [...running].reduce((sum, j) => sum + peakOf(j), 0));
       together = Math.max(together, running.size);
       await new Promise((done) => setTimeout(done, 5 + job.papers / 100));
       running.delete(job);
       return { name: job.name, peak: peakOf(job) };
     });
-    return { started, most, together, built: results.map((r) => r.name).sort() };
+    return { started, most, together, alone: started.filter((name) => !accompanied.has(name)), built: results.map((r) => r.name).sort() };
   }
   const parts = [paper('p100', 100), paper('p400', 400), paper('p50', 50), paper('p300', 300), paper('p200', 200), SITE];
 
-  test('two at once where two fit: the largest first alone, to measure it, the site part alone at the end', async () => {
+  test('two at once where two fit: the largest first alone, to measure it, then two at a time, the site part last', async () => {
     const run = await simulate(parts, { jobs: 2, budget: 3 * GB });
     expect(run.built).toEqual(['p100', 'p200', 'p300', 'p400', 'p50', 'site']);
     expect(run.started[0]).toBe('p400');
     expect(run.started.at(-1)).toBe('site');
+    expect(run.alone).toEqual(['p400']);
     expect(run.together).toBe(2);
     expect(run.most).toBeLessThanOrEqual(3 * GB);
   });
