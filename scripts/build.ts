@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
 import { PLAN_FILES, type PlanPart } from './check-content';
-import { mergeParts, MergeError, type BuiltPart } from './build/merge';
+import { Merge, mergeParts, MergeError } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
@@ -145,7 +145,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const scratch = `${outDir}.merging`;
     rmSync(scratch, { recursive: true, force: true });
     try {
-      const files = mergeParts(positionals.map((dir) => ({ name: dir, dir: resolve(dir) })), scratch, site);
+      const files = await mergeParts(positionals.map((dir) => ({ name: dir, dir: resolve(dir) })), scratch, site);
       moveDir(scratch, outDir);
       io.out(`Merged ${positionals.length} parts (${files.toLocaleString('en-GB')} files) into ${outDir}`);
       return 0;
@@ -221,6 +221,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       `${reused > 0 && stale.length > 0 ? `, ${reused} unchanged` : ''}${stale.length > 1 && jobs > 1 ? `, up to ${Math.min(jobs, stale.length)} at a time within ${gigabytes(memory)}` : ''}.`,
   );
   const started = performance.now();
+  const scratch = join(store, `merge-${process.pid}`);
+  rmSync(scratch, { recursive: true, force: true });
+  // The merge runs while parts build: the unchanged parts go in now, each part built as soon as it is.
+  const merge = new Merge(scratch);
+  for (const name of names) if (!stale.includes(name)) merge.add({ name, dir: partDir(name) });
   const folders = Array.from({ length: Math.min(jobs, stale.length) }, (_, slot) => folderOf(slot));
   // Each part's peak memory at its last build: what it is expected to need when built again.
   const peaksFile = join(store, PEAKS_FILE);
@@ -234,13 +239,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const guard = jobs > 1 && treeMemory(process.pid) > 0 ? { limit: memory, usage: () => treeMemory(process.pid) } : undefined;
   const stopped = (part: { name: string }, used: number) =>
     io.out(`  ${part.name}: stopped, as the parts being built used ${gigabytes(used)}, over ${gigabytes(memory)}; it will be built again alone`);
-  const results: PartResult[] = await runWithin(toBuild, { jobs, budget, guard, stopped }, async (part, slot, signal) => {
+  const building = runWithin(toBuild, { jobs, budget, guard, stopped }, async (part, slot, signal) => {
     const result = await buildPart(part.name, summaryFile, partDir(part.name), digestOf(part.name), env, cacheOf(store, env), folders[slot]!, signal);
     if (signal.aborted) return result;
     const peak = result.peak === undefined ? '' : `, peak ${gigabytes(result.peak)}`;
     io.out(`  [${++done}/${stale.length}] ${part.name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}${peak}` : 'FAILED'}`);
     if (result.peak !== undefined) peaks[part.name] = result.peak;
+    if (result.ok) merge.add({ name: part.name, dir: partDir(part.name) });
     return result;
+  });
+  const results: PartResult[] = await building.catch(async (error: unknown) => {
+    await merge.settled();
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
   });
   writeFileSync(peaksFile, JSON.stringify(Object.fromEntries(names.filter((n) => peaks[n] !== undefined).map((n) => [n, peaks[n]]))));
   const broken = results.filter((r) => !r.ok);
@@ -249,18 +260,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`\nPart ${r.name} failed:`);
       for (const line of r.output) io.err(`  ${line}`);
     }
-    return failed(`${broken.length} of ${stale.length} parts failed (see above)`);
+    await merge.settled();
+    return failed(`${broken.length} of ${stale.length} parts failed (see above)`, scratch);
   }
   // Parts no longer in the content (a year removed) go, so they are never merged again.
   const built = join(store, 'built');
   for (const entry of existsSync(built) ? readdirSync(built) : []) {
     if (!names.includes(entry.replace(/\.digest$/, ''))) rmSync(join(built, entry), { recursive: true, force: true });
   }
-  const scratch = join(store, `merge-${process.pid}`);
-  rmSync(scratch, { recursive: true, force: true });
   try {
-    const parts: BuiltPart[] = names.map((name) => ({ name, dir: partDir(name) }));
-    const files = mergeParts(parts, scratch, site);
+    const files = await merge.finish(site);
     moveDir(scratch, outDir);
     saveRecord(record);
     io.out(`\nSite written to ${outDir}: ${names.length} parts, ${files.toLocaleString('en-GB')} files (parts built in ${seconds(performance.now() - started)}).`);

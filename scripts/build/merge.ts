@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { headersFile } from '../../src/integrations/cdn';
 import { SEARCH_BUNDLE } from '../../src/model/search';
@@ -48,39 +49,77 @@ function filesUnder(dir: string): string[] {
 const sameFile = (a: string, b: string) => statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
 
 /**
- * Merges built parts into `out` (a new, empty folder). A file two parts both wrote must be the same in both (the
- * site's styles and scripts, robots.txt); anything else is an error naming the file and both parts. The sitemap holds
- * every part's pages, and `_headers` covers every top-level file and folder of the merged site. Returns the number
- * of files copied from the parts.
+ * Merges built parts into `out` (a new, empty folder) as each is given (`add`), so the parts a build reuses are copied
+ * while the others build, and each part it builds as soon as it is built. A file two parts both wrote must be the same
+ * in both (the site's styles and scripts, robots.txt); anything else is an error naming the file and both parts. The
+ * merged files do not depend on the order parts are given in. `finish` writes the sitemap, which holds every part's
+ * pages, and `_headers`, which covers every top-level file and folder of the merged site.
  */
-export function mergeParts(parts: readonly BuiltPart[], out: string, site: { site: string; base: string }): number {
-  const from = new Map<string, string>();
-  const sitemap = new Map<string, string>();
-  mkdirSync(out, { recursive: true });
-  for (const part of parts) {
+export class Merge {
+  private readonly from = new Map<string, string>();
+  private readonly sitemap = new Map<string, string>();
+  private readonly folders = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+  private error: unknown;
+
+  constructor(private readonly out: string) {
+    mkdirSync(out, { recursive: true });
+  }
+
+  /** Copies a part's files in after those of the parts given before it. A problem is thrown by `finish`, not here. */
+  add(part: BuiltPart): void {
+    this.queue = this.queue.then(() => (this.error === undefined ? this.copy(part) : undefined)).catch((error: unknown) => {
+      this.error ??= error;
+    });
+  }
+
+  /** Waits for the copies under way, whatever their outcome: what a failed build does before it removes `out`. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Once every part is added: writes the sitemap and `_headers`, and returns the number of files copied from the parts. */
+  async finish(site: { site: string; base: string }): Promise<number> {
+    await this.queue;
+    if (this.error !== undefined) throw this.error;
+    const root = new URL(site.base.endsWith('/') ? site.base : `${site.base}/`, site.site).href;
+    for (const [name, xml] of sitemapFiles(this.sitemap, root)) writeFileSync(join(this.out, name), xml);
+    const entries = readdirSync(this.out, { withFileTypes: true }).map((d) => ({ name: d.name, directory: d.isDirectory() }));
+    if (!entries.some((e) => e.name === SEARCH_BUNDLE)) entries.push({ name: SEARCH_BUNDLE, directory: true });
+    writeFileSync(join(this.out, '_headers'), headersFile(site.base, entries));
+    return this.from.size;
+  }
+
+  // Copies one file at a time, and asynchronously, so the build's own process stays free to start parts and watch memory.
+  private async copy(part: BuiltPart): Promise<void> {
     if (!existsSync(part.dir)) throw new MergeError(`Part ${part.name} has no folder ${part.dir}: build it first.`);
     for (const file of filesUnder(part.dir)) {
       const source = join(part.dir, file);
       if (file === '_headers') continue;
       if (SITEMAP.test(file)) {
-        if (/^sitemap-\d+\.xml$/.test(file)) for (const [loc, entry] of sitemapUrls(readFileSync(source, 'utf8'))) sitemap.set(loc, entry);
+        if (/^sitemap-\d+\.xml$/.test(file)) for (const [loc, entry] of sitemapUrls(readFileSync(source, 'utf8'))) this.sitemap.set(loc, entry);
         continue;
       }
-      const target = join(out, file);
-      const earlier = from.get(file);
+      const target = join(this.out, file);
+      const earlier = this.from.get(file);
       if (earlier !== undefined) {
         if (!sameFile(source, target)) throw new MergeError(`Parts ${earlier} and ${part.name} both wrote ${file}, and the two differ.`);
         continue;
       }
-      mkdirSync(dirname(target), { recursive: true });
-      copyFileSync(source, target);
-      from.set(file, part.name);
+      const folder = dirname(target);
+      if (!this.folders.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        this.folders.add(folder);
+      }
+      await copyFile(source, target);
+      this.from.set(file, part.name);
     }
   }
-  const root = new URL(site.base.endsWith('/') ? site.base : `${site.base}/`, site.site).href;
-  for (const [name, xml] of sitemapFiles(sitemap, root)) writeFileSync(join(out, name), xml);
-  const entries = readdirSync(out, { withFileTypes: true }).map((d) => ({ name: d.name, directory: d.isDirectory() }));
-  if (!entries.some((e) => e.name === SEARCH_BUNDLE)) entries.push({ name: SEARCH_BUNDLE, directory: true });
-  writeFileSync(join(out, '_headers'), headersFile(site.base, entries));
-  return from.size;
+}
+
+/** Merges built parts, in this order, into `out` (see `Merge`). Returns the number of files copied from the parts. */
+export function mergeParts(parts: readonly BuiltPart[], out: string, site: { site: string; base: string }): Promise<number> {
+  const merge = new Merge(out);
+  for (const part of parts) merge.add(part);
+  return merge.finish(site);
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { mergeParts, MergeError, sitemapFiles } from '../../scripts/build/merge';
+import { Merge, mergeParts, MergeError, sitemapFiles } from '../../scripts/build/merge';
 import { runScript } from '../helpers/build';
 import { siteFiles } from '../helpers/site-tree';
 
@@ -27,41 +27,41 @@ const out = () => join(scratch, `out-${Math.random().toString(36).slice(2)}`);
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
 
 describe('mergeParts', () => {
-  test('copies every part, and a file two parts wrote alike (styles, robots.txt) once', () => {
+  test('copies every part, and a file two parts wrote alike (styles, robots.txt) once', async () => {
     const style = 'main{max-width:40rem}';
     const a = part('leicester-2009', { 'meetings/a/index.html': '<p>A</p>', '_astro/site.css': style, 'robots.txt': 'User-agent: *' });
     const b = part('site', { 'index.html': '<p>Home</p>', '_astro/site.css': style, 'robots.txt': 'User-agent: *' });
     const to = out();
-    expect(mergeParts([a, b], to, SITE)).toBe(4);
+    expect(await mergeParts([a, b], to, SITE)).toBe(4);
     expect(readFileSync(join(to, 'meetings/a/index.html'), 'utf8')).toBe('<p>A</p>');
     expect(readFileSync(join(to, 'index.html'), 'utf8')).toBe('<p>Home</p>');
     expect(readFileSync(join(to, '_astro/site.css'), 'utf8')).toBe(style);
   });
 
-  test('two parts that wrote one file differently stop the merge, naming the file and both parts', () => {
+  test('two parts that wrote one file differently stop the merge, naming the file and both parts', async () => {
     const a = part('leicester-2009', { 'people/jo-bloggs/index.html': '<p>Councillor</p>' });
     const b = part('site', { 'people/jo-bloggs/index.html': '<p>Former councillor</p>' });
-    expect(() => mergeParts([a, b], out(), SITE)).toThrow(MergeError);
-    expect(() => mergeParts([a, b], out(), SITE)).toThrow('Parts leicester-2009 and site both wrote people/jo-bloggs/index.html, and the two differ.');
+    await expect(mergeParts([a, b], out(), SITE)).rejects.toThrow(MergeError);
+    await expect(mergeParts([a, b], out(), SITE)).rejects.toThrow('Parts leicester-2009 and site both wrote people/jo-bloggs/index.html, and the two differ.');
   });
 
-  test('the sitemap lists every page of every part, and the index and /sitemap.xml point to it at the base path', () => {
+  test('the sitemap lists every page of every part, and the index and /sitemap.xml point to it at the base path', async () => {
     const a = part('leicester-2009', {}, ['meetings/a/', 'minutes/a/']);
     const b = part('leicestershire-2015', {}, ['meetings/b/']);
     const c = part('site', {}, ['', 'people/']);
     const to = out();
-    mergeParts([a, b, c], to, SITE);
+    await mergeParts([a, b, c], to, SITE);
     const pages = ['', 'meetings/a/', 'meetings/b/', 'minutes/a/', 'people/'].map((p) => `${ROOT_URL}${p}`);
     expect(locs(readFileSync(join(to, 'sitemap-0.xml'), 'utf8'))).toEqual(pages);
     expect(locs(readFileSync(join(to, 'sitemap-index.xml'), 'utf8'))).toEqual([`${ROOT_URL}sitemap-0.xml`]);
     expect(readFileSync(join(to, 'sitemap.xml'), 'utf8')).toBe(readFileSync(join(to, 'sitemap-index.xml'), 'utf8'));
   });
 
-  test('_headers has a rule for every top-level file and folder of the merged site, under the base path', () => {
+  test('_headers has a rule for every top-level file and folder of the merged site, under the base path', async () => {
     const a = part('leicester-2009', { 'meetings/a/index.html': '', '_headers': '/papers/meetings/*\n' });
     const b = part('site', { 'index.html': '', '404.html': '', '_astro/site.css': '', '_headers': '/papers/\n' });
     const to = out();
-    mergeParts([a, b], to, SITE);
+    await mergeParts([a, b], to, SITE);
     const rules = readFileSync(join(to, '_headers'), 'utf8').split('\n').filter((line) => line.startsWith('/'));
     const top = readdirSync(to, { withFileTypes: true })
       .filter((e) => e.name !== '_headers')
@@ -72,8 +72,30 @@ describe('mergeParts', () => {
     expect(rules).toContain('/papers/pagefind/*');
   });
 
-  test('a part that was not built stops the merge, naming it', () => {
-    expect(() => mergeParts([{ name: 'leicester-2009', dir: join(scratch, 'never-built') }], out(), SITE)).toThrow(/Part leicester-2009 has no folder/);
+  test('a part that was not built stops the merge, naming it', async () => {
+    await expect(mergeParts([{ name: 'leicester-2009', dir: join(scratch, 'never-built') }], out(), SITE)).rejects.toThrow(/Part leicester-2009 has no folder/);
+  });
+
+  test('the merged site is the same whatever order the parts are given in, and a problem waits for finish', async () => {
+    const style = 'main{max-width:40rem}';
+    const parts = [
+      part('leicester-2009', { 'meetings/a/index.html': '<p>A</p>', '_astro/site.css': style }, ['meetings/a/']),
+      part('leicestershire-2015', { 'meetings/b/index.html': '<p>B</p>', '_astro/site.css': style }, ['meetings/b/']),
+      part('site', { 'index.html': '<p>Home</p>', '_astro/site.css': style }, ['']),
+    ];
+    const forwards = out();
+    const backwards = out();
+    await mergeParts(parts, forwards, SITE);
+    await mergeParts([...parts].reverse(), backwards, SITE);
+    const contents = (dir: string) => siteFiles(dir).sort().map((file) => [file, readFileSync(join(dir, file), 'utf8')]);
+    expect(contents(backwards)).toEqual(contents(forwards));
+    expect(siteFiles(forwards)).toHaveLength(8);
+
+    const merge = new Merge(out());
+    merge.add(part('one', { 'z/late.html': 'one' }));
+    expect(() => merge.add(part('two', { 'z/late.html': 'two' }))).not.toThrow();
+    await merge.settled();
+    await expect(merge.finish(SITE)).rejects.toThrow('Parts one and two both wrote z/late.html, and the two differ.');
   });
 });
 
