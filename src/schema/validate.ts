@@ -248,27 +248,37 @@ export function validateContent(
   return checkContentTree(files).problems;
 }
 
+/** Every entry's id, by collection: what references are checked against. */
+export type ContentIds = Map<CollectionName, Set<string>>;
+
 /**
- * Validates a whole content tree (see `validateContent`), and gives back every entry that parsed, as `keep` makes it.
- * One file at a time: a file's text, its parsed YAML and its body can be let go before the next is read (a tree read
- * with `readContentTree(..., 'when-used')` holds only paths), so checking a decade of papers holds what `keep` keeps,
- * not every file twice over. `cleanBodies` holds digests of MDX bodies that passed before (the caller keeps them
- * between runs); bodies that pass now are added.
+ * The ids of the entries in `files`. Every entry's id is its path, so references can be checked as each file is read,
+ * while its YAML says where they sit, and a part of the tree can be checked against the ids of the whole.
  */
-export function checkContentTree<T = ParsedEntry>(
-  files: Partial<Record<CollectionName, Array<{ relativePath: string; file: ContentFile }>>>,
-  cleanBodies?: Set<string>,
-  keep: (entry: ParsedEntry) => T = (entry) => entry as T,
-): { problems: ContentProblem[]; entries: T[] } {
-  const problems: ContentProblem[] = [];
-  const entries: T[] = [];
-  // Every entry's id is its path, so references can be checked as each file is read, while its YAML says where they sit.
-  const ids = new Map(
+export function contentIds(files: Partial<Record<CollectionName, Array<{ relativePath: string }>>>): ContentIds {
+  return new Map(
     (Object.entries(files) as Array<[CollectionName, Array<{ relativePath: string }>]>).map(([collection, list]) => [
       collection,
       new Set(list.map(({ relativePath }) => entryId(relativePath, extensionOf(collections[collection].format)))),
     ]),
   );
+}
+
+/**
+ * Validates a whole content tree (see `validateContent`), and gives back every entry that parsed, as `keep` makes it.
+ * One file at a time: a file's text, its parsed YAML and its body can be let go before the next is read (a tree read
+ * with `readContentTree(..., 'when-used')` holds only paths), so checking a decade of papers holds what `keep` keeps,
+ * not every file twice over. `cleanBodies` holds digests of MDX bodies that passed before (the caller keeps them
+ * between runs); bodies that pass now are added. `ids` are those of the whole tree when `files` is a share of it.
+ */
+export function checkContentTree<T = ParsedEntry>(
+  files: Partial<Record<CollectionName, Array<{ relativePath: string; file: ContentFile }>>>,
+  cleanBodies?: Set<string>,
+  keep: (entry: ParsedEntry) => T = (entry) => entry as T,
+  ids: ContentIds = contentIds(files),
+): { problems: ContentProblem[]; entries: T[] } {
+  const problems: ContentProblem[] = [];
+  const entries: T[] = [];
   for (const [collection, list] of Object.entries(files) as Array<[CollectionName, Array<{ relativePath: string; file: ContentFile }>]>) {
     for (const { relativePath, file } of list) {
       const entry = checkFile(collection, relativePath, file, problems, cleanBodies);

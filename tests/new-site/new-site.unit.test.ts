@@ -71,9 +71,9 @@ describe('npm run new-site on a copy of the demo project', () => {
     expect(readFileSync(join(root, 'public', 'logo.svg'), 'utf8')).toBe(readFileSync(join(root, 'crest.svg'), 'utf8'));
   });
 
-  test('its content passes the check, which says which collections are empty, as Astro will warn', () => {
+  test('its content passes the check, which says which collections are empty, as Astro will warn', async () => {
     const out: string[] = [];
-    const status = checkContent({ out: (l) => out.push(l), err: (l) => out.push(l), env: { CHAMBER_CONTENT: join(root, 'content') } });
+    const status = await checkContent({ out: (l) => out.push(l), err: (l) => out.push(l), env: { CHAMBER_CONTENT: join(root, 'content') } });
     expect(status).toBe(0);
     expect(out).toContain('Nothing yet in bodies, people, sources, meetings, minutes, documents, kpis, workshops: Astro warns that it found no files there until you import some.');
   });
