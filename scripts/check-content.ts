@@ -86,8 +86,8 @@ export interface CheckedShare {
 /**
  * Reads and checks the files of `tree` (the whole content tree, or a share of it checked against the whole tree's
  * `ids`), one at a time. Of each it keeps what the plan needs (`planEntry`): its text, its parsed YAML (which says
- * where each field sits) and MDX bodies other than the summary's go as the next is read. `each` is given every entry
- * kept, in order, as it is made.
+ * where each field sits) and MDX bodies other than the summary's go as the next is read. With `each`, every entry
+ * kept is given to it, in order, as it is made, and none is returned.
  */
 export function checkShare(tree: ContentTree, clean: Set<string>, ids: ContentIds, each?: (entry: PlanEntry) => void): CheckedShare {
   const tables = { tables: 0, withoutHeaders: 0 };
