@@ -44,7 +44,7 @@ export function defaultMemory(): number {
  * built so far in this build, or, for a paper part with more papers than any of them, the peak of the one with most
  * papers scaled up to its papers. Peaks grow more slowly than papers (every part holds the whole summary), so the
  * estimate errs high. The site part holds the summary as every part does, but no MDX: in the benchmark it needed less
- * than the smallest paper part at every size (0.67 against 0.96 GB at 1,000 documents, 1.8 against 1.9 GB at 30,000).
+ * than the smallest paper part at every size (0.59 against 0.87 GB at 1,000 documents, 1.46 against 1.77 GB at 30,000).
  * Undefined when nothing tells, and Infinity for a part stopped beside others (see `runWithin`): either is then built
  * alone.
  */
