@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CollectionName } from '../src/schema';
 import { checkShare, type ShareMessage, type ShareTask } from './check-content';
-import type { ContentTree } from './content-tree';
+import { fileWhenUsed, type ContentTree } from './content-tree';
 import type { PlanEntry } from './build/summary';
 
 /** A content check's worker thread: checks its share of the tree (see `checkInWorkers` in check-content.ts). */
@@ -10,7 +9,7 @@ const task = workerData as ShareTask;
 const tree: ContentTree = {};
 const indexOf = new Map<string, number>();
 for (const { index, collection, relativePath, path } of task.files) {
-  (tree[collection as CollectionName] ??= []).push({ relativePath, file: { path, get text() { return readFileSync(path, 'utf8'); } } });
+  (tree[collection as CollectionName] ??= []).push({ relativePath, file: fileWhenUsed(path) });
   indexOf.set(path, index);
 }
 const clean = new Set(task.clean);

@@ -119,6 +119,7 @@ const FILES_PER_WORKER = 1000;
 async function checkInWorkers(tree: ContentTree, clean: Set<string>, count: number): Promise<CheckedShare> {
   const ids = contentIds(tree);
   const files = Object.entries(tree).flatMap(([collection, list]) => list.map(({ relativePath, file }) => ({ collection, relativePath, path: file.path })));
+  const known = [...clean];
   const slots: Array<PlanEntry | undefined> = Array.from({ length: files.length });
   const results = await Promise.all(
     Array.from(
@@ -129,7 +130,7 @@ async function checkInWorkers(tree: ContentTree, clean: Set<string>, count: numb
           // The worker is TypeScript too, loaded as this process loads its own (tsx), whoever started it.
           const worker = new Worker(new URL('./check-content-worker.ts', import.meta.url), {
             execArgv: ['--import', 'tsx'],
-            workerData: { files: share, ids, clean: [...clean] } satisfies ShareTask,
+            workerData: { files: share, ids, clean: known } satisfies ShareTask,
           });
           worker.on('message', (message: ShareMessage) => {
             if ('entries' in message) for (const [index, entry] of message.entries) slots[index] = entry;

@@ -18,6 +18,14 @@ function listFiles(dir: string): string[] {
   });
 }
 
+/** A content file whose text is read from `path` each time it is asked for; `shown` is the path problems name. */
+export const fileWhenUsed = (path: string, shown = path): ContentFile => ({
+  path: shown,
+  get text() {
+    return readFileSync(path, 'utf8');
+  },
+});
+
 /**
  * Every content file under `root` (the `content/` folder), grouped by collection. Paths are shown relative to `cwd`.
  * `read: 'when-used'` reads a file's text each time it is asked for rather than all at once, so a caller that takes
@@ -33,7 +41,7 @@ export function readContentTree(root: string, cwd = process.cwd(), read: 'now' |
       .filter((path) => path.endsWith(ext))
       .map((path) => {
         const shown = relative(cwd, path);
-        const file: ContentFile = read === 'now' ? { path: shown, text: readFileSync(path, 'utf8') } : { path: shown, get text() { return readFileSync(path, 'utf8'); } };
+        const file: ContentFile = read === 'now' ? { path: shown, text: readFileSync(path, 'utf8') } : fileWhenUsed(path, shown);
         return { relativePath: relative(dir, path).split(sep).join('/'), file };
       });
   }
