@@ -40,7 +40,12 @@ let children = 0;
  * Runs a Node script as a child process, collecting its output (parts run side by side without interleaving lines)
  * and its peak memory, which it writes to a file of its own on exit (`peak-memory.mjs`).
  */
-function runNode(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, signal?: AbortSignal): Promise<{ code: number | null; lines: string[]; peak: number | undefined }> {
+function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = ROOT,
+  signal?: AbortSignal,
+): Promise<{ code: number | null; killedBy: NodeJS.Signals | null; lines: string[]; peak: number | undefined }> {
   const peakFile = join(tmpdir(), `chamber-peak-${process.pid}-${++children}`);
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--import', PEAK_MEMORY, ...args], { env: { ...env, CHAMBER_PEAK_FILE: peakFile }, cwd });
@@ -60,13 +65,23 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, signal?: Ab
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.on('close', (code) => {
+    child.on('close', (code, killedBy) => {
       signal?.removeEventListener('abort', stop);
       const peak = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) : undefined;
       rmSync(peakFile, { force: true });
-      done({ code, lines: rest ? [...lines, rest] : lines, peak });
+      done({ code, killedBy, lines: rest ? [...lines, rest] : lines, peak });
     });
   });
+}
+
+/**
+ * A failed step's output, and why it ended when it did not end itself: a process stopped from outside prints nothing
+ * of its own. On a build machine that is most often the system, out of memory, stopping the largest process (SIGKILL).
+ */
+function withCause(run: { lines: string[]; killedBy: NodeJS.Signals | null }, step: string): string[] {
+  if (!run.killedBy) return run.lines;
+  const hint = run.killedBy === 'SIGKILL' ? ', as a system out of memory does: `--jobs 1` builds one part at a time, `--memory` sets what parts may use together' : '';
+  return [...run.lines, `${step} was stopped by ${run.killedBy}${hint}.`];
 }
 
 /** What an Astro build reads from the project folder besides the content (which the environment names). */
@@ -134,10 +149,11 @@ export async function buildPart(
     rmSync(scratch, { recursive: true, force: true });
     return { name, ok: false, pages, ms: performance.now() - started, output: lines.filter((l) => !/[├└]─/.test(l)) };
   };
-  if (astro.code !== 0) return failed(astro.lines);
   if (signal?.aborted) return failed([]);
+  if (astro.code !== 0) return failed(withCause(astro, 'Its Astro build'));
   const index = await runNode(['--import', 'tsx', join(ROOT, 'scripts', 'search-index.ts'), scratch], env, ROOT, signal);
-  if (index.code !== 0 || signal?.aborted) return failed(index.lines);
+  if (signal?.aborted) return failed([]);
+  if (index.code !== 0) return failed(withCause(index, 'Its search index'));
   const peaks = [astro.peak, index.peak].filter((p) => p !== undefined);
   rmSync(dir, { recursive: true, force: true });
   rmSync(digestFile(dir), { force: true });

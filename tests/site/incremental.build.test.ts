@@ -1,10 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PEAKS_FILE, storeFor } from '../../scripts/build';
+import { descendants, processes } from '../../scripts/build/processes';
 import { SEARCH_BUNDLE } from '../../src/model/search';
-import { runScript, TWO_AT_ONCE } from '../helpers/build';
+import { cleanEnv, runScript, TWO_AT_ONCE } from '../helpers/build';
 import { editFile } from '../helpers/fixture-site';
 import { siteDifferences } from '../helpers/site-tree';
 
@@ -64,5 +66,55 @@ describe('rebuilding only what changed', () => {
     const fresh = runScript('scripts/build.ts', ['--whole', '--out', whole], env);
     expect(fresh.status, fresh.output).toBe(0);
     expect(siteDifferences(whole, out, (path) => path.startsWith(`${SEARCH_BUNDLE}/`))).toEqual([]);
+  });
+
+  // Uses the site built above. A part's Astro process is killed while it builds, as a build machine's system does
+  // when it runs out of memory: the build says which part and why, and leaves the site and the kept parts as they were.
+  test('a part killed while it builds leaves dist/ and the kept parts as they were', { timeout: 600_000 }, async () => {
+    const store = storeFor(out, { ...process.env, ...env });
+    const before = join(scratch, 'before-kill');
+    cpSync(out, before, { recursive: true });
+    const digest = readFileSync(join(store, 'built', 'leicester-2009.digest'), 'utf8');
+    const path = 'documents/leicester/cabinet/2009-07-13/governance-of-investments-audit-commission-report.mdx';
+    editFile(content, path, /\n\n([A-Z])/, '\n\nA sentence the killed build never showed.\n\n$1');
+
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', out, ...TWO_AT_ONCE], { cwd: ROOT, env: cleanEnv(env) });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    // The part's Astro process, found among the build's own: its command runs astro.mjs, its environment names the part.
+    let killed: number | undefined;
+    while (killed === undefined && child.exitCode === null) {
+      for (const pid of descendants(child.pid!, processes())) {
+        try {
+          const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+          if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('astro.mjs') && environ.includes('CHAMBER_PART=leicester-2009')) {
+            process.kill(pid, 'SIGKILL');
+            killed = pid;
+          }
+        } catch {
+          // Ended since it was listed.
+        }
+      }
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+    const status = await exited;
+    expect(killed, output).toBeDefined();
+    expect(status, output).toBe(1);
+    expect(output).toMatch(/^\s+\[1\/1\] leicester-2009: FAILED$/m);
+    expect(output).toMatch(/^Part leicester-2009 failed:$/m);
+    expect(output).toMatch(/^\s+Its Astro build was stopped by SIGKILL, as a system out of memory does: `--jobs 1` builds one part at a time/m);
+    expect(output).toMatch(/1 of 1 parts failed \(see above\); the previous .*dist is unchanged\.$/m);
+    expect(siteDifferences(before, out)).toEqual([]);
+    // Nothing half-built is left beside the kept parts, and the part kept is still the one built before.
+    expect(readdirSync(store).filter((name) => name.startsWith('merge-'))).toEqual([]);
+    expect(existsSync(join(store, 'built', 'leicester-2009.building'))).toBe(false);
+    expect(readFileSync(join(store, 'built', 'leicester-2009.digest'), 'utf8')).toBe(digest);
+
+    // The next build builds that part again, and nothing else.
+    expect(build()).toEqual(['leicester-2009']);
+    const page = readFileSync(join(out, 'documents', path.replace(/^documents\//, '').replace(/\.mdx$/, ''), 'index.html'), 'utf8');
+    expect(page).toContain('A sentence the killed build never showed.');
   });
 });
