@@ -9,6 +9,7 @@ import { Merge, mergeParts, MergeError } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
+import { markStore, pruneStores } from './build/store';
 import { indexSite } from './search-index';
 import { SITE_PART } from '../src/model/partition';
 import { configPath, loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
@@ -158,6 +159,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // What the build reads, taken before it reads it: an edit made while it runs makes the record (and so the site) stale.
   const record = takeRecord(outDir, env);
   const store = storeFor(outDir, env);
+  markStore(store, { content: resolve(contentRoot(env)), config: configPath(env, ROOT), out: outDir });
+  const pruned = pruneStores(dirname(store), store);
+  if (pruned.length > 0) {
+    const line = `Removed ${pruned.length} folder${pruned.length === 1 ? '' : 's'} of earlier builds that no build can use again (their content is gone, or the build was stopped).`;
+    // With --list-parts, standard output is the parts' names alone.
+    if (values['list-parts']) io.err(line);
+    else io.out(line);
+  }
   const plan = join(store, 'plan');
   const check = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'check-content.ts'), '--plan', plan], {
     stdio: values['list-parts'] ? ['inherit', 'ignore', 'inherit'] : 'inherit',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PEAKS_FILE, storeFor } from '../../scripts/build';
 import { descendants, processes } from '../../scripts/build/processes';
+import { STORE_FOR } from '../../scripts/build/store';
 import { SEARCH_BUNDLE } from '../../src/model/search';
 import { cleanEnv, runScript, TWO_AT_ONCE } from '../helpers/build';
 import { editFile } from '../helpers/fixture-site';
@@ -72,6 +73,8 @@ describe('rebuilding only what changed', () => {
   // when it runs out of memory: the build says which part and why, and leaves the site and the kept parts as they were.
   test('a part killed while it builds leaves dist/ and the kept parts as they were', { timeout: 600_000 }, async () => {
     const store = storeFor(out, { ...process.env, ...env });
+    // The store says what it is for, so a later build can remove it once this copy of the content is gone.
+    expect(JSON.parse(readFileSync(join(store, STORE_FOR), 'utf8'))).toMatchObject({ content, out });
     const before = join(scratch, 'before-kill');
     cpSync(out, before, { recursive: true });
     const digest = readFileSync(join(store, 'built', 'leicester-2009.digest'), 'utf8');
