@@ -80,7 +80,7 @@ function runNode(
  */
 function withCause(run: { lines: string[]; killedBy: NodeJS.Signals | null }, step: string): string[] {
   if (!run.killedBy) return run.lines;
-  const hint = run.killedBy === 'SIGKILL' ? ', as a system out of memory does: `--jobs 1` builds one part at a time, `--memory` sets what parts may use together' : '';
+  const hint = run.killedBy === 'SIGKILL' ? ', as a system out of memory does: build fewer parts at once (--jobs, --memory) or smaller ones (partSize, parts in chamber.config.yaml)' : '';
   return [...run.lines, `${step} was stopped by ${run.killedBy}${hint}.`];
 }
 

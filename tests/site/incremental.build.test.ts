@@ -107,7 +107,7 @@ describe('rebuilding only what changed', () => {
     expect(status, output).toBe(1);
     expect(output).toMatch(/^\s+\[1\/1\] leicester-2009: FAILED$/m);
     expect(output).toMatch(/^Part leicester-2009 failed:$/m);
-    expect(output).toMatch(/^\s+Its Astro build was stopped by SIGKILL, as a system out of memory does: `--jobs 1` builds one part at a time/m);
+    expect(output).toMatch(/^\s+Its Astro build was stopped by SIGKILL, as a system out of memory does: build fewer parts at once \(--jobs, --memory\) or smaller ones \(partSize, parts in chamber\.config\.yaml\)\.$/m);
     expect(output).toMatch(/1 of 1 parts failed \(see above\); the previous .*dist is unchanged\.$/m);
     expect(siteDifferences(before, out)).toEqual([]);
     // Nothing half-built is left beside the kept parts, and the part kept is still the one built before.
