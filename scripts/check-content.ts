@@ -66,21 +66,18 @@ function writePlan(dir: string, checked: Checked, io: Io): void {
   writeWhole(join(dir, PLAN_FILES.parts), JSON.stringify(planParts));
 }
 
-/** What checking the content tree gives: its problems, and what the rest of the check and the plan need. */
-export interface Checked {
-  problems: ContentProblem[];
-  entries: PlanEntry[];
-  tables: Summary['tables'];
-  /** Collections with no file yet. */
-  empty: string[];
-  councils: Array<{ file: string; data: Council }>;
-}
-
 /** What checking a share of the content tree gives. */
 export interface CheckedShare {
   problems: ContentProblem[];
   entries: PlanEntry[];
   tables: Summary['tables'];
+}
+
+/** What checking the content tree gives: its problems, and what the rest of the check and the plan need. */
+export interface Checked extends CheckedShare {
+  /** Collections with no file yet. */
+  empty: string[];
+  councils: Array<{ file: string; data: Council }>;
 }
 
 /**
@@ -125,7 +122,7 @@ async function checkInWorkers(tree: ContentTree, clean: Set<string>, count: numb
     Array.from(
       { length: count },
       (_, w) =>
-        new Promise<Omit<CheckedShare, 'entries'> & { clean: string[] }>((done, fail) => {
+        new Promise<ShareDone>((done, fail) => {
           const share = files.flatMap((file, index) => (index % count === w ? [{ ...file, index }] : []));
           // The worker is TypeScript too, loaded as this process loads its own (tsx), whoever started it.
           const worker = new Worker(new URL('./check-content-worker.ts', import.meta.url), {
@@ -157,7 +154,10 @@ export interface ShareTask {
 }
 
 /** What a worker sends: its entries with their files' places, a few hundred at a time as they are made, then the rest of what it found. */
-export type ShareMessage = { entries: Array<[number, PlanEntry]> } | { done: Omit<CheckedShare, 'entries'> & { clean: string[] } };
+export type ShareMessage = { entries: Array<[number, PlanEntry]> } | { done: ShareDone };
+
+/** What a worker found besides its entries, and the digests of the bodies it found clean. */
+type ShareDone = Omit<CheckedShare, 'entries'> & { clean: string[] };
 
 /**
  * Checks every content file (see `checkShare`), in worker threads when there are enough files to share: as many as
