@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
-import { PLAN_FILES, type PlanPart } from './check-content';
+import { followFile, PLAN_FILES, type PlanPart } from './check-content';
 import { Merge, mergeParts, MergeError } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
@@ -210,7 +210,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.part !== undefined) {
     if (!names.includes(values.part)) return failed(`There is no part ${values.part}: the parts are ${names.join(', ')}`);
     io.out(`Building part ${values.part} ...`);
-    const result = await buildPart(values.part, summaryFile, outDir, undefined, env, cacheOf(store, env), folderOf(0));
+    const result = await buildPart(values.part, { summary: summaryFile, follow: followFile(plan, values.part) }, outDir, undefined, env, cacheOf(store, env), folderOf(0));
     if (!result.ok) {
       for (const line of result.output) io.err(line);
       return failed(`Part ${values.part} failed (see above)`);
@@ -249,7 +249,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const stopped = (part: { name: string }, used: number) =>
     io.out(`  ${part.name}: stopped, as the parts being built used ${gigabytes(used)}, over ${gigabytes(memory)}; it will be built again alone`);
   const building = runWithin(toBuild, { jobs, budget, guard, stopped }, async (part, slot, signal) => {
-    const result = await buildPart(part.name, summaryFile, partDir(part.name), digestOf(part.name), env, cacheOf(store, env), folders[slot]!, signal);
+    const result = await buildPart(part.name, { summary: summaryFile, follow: followFile(plan, part.name) }, partDir(part.name), digestOf(part.name), env, cacheOf(store, env), folders[slot]!, signal);
     if (signal.aborted) return result;
     const peak = result.peak === undefined ? '' : `, peak ${gigabytes(result.peak)}`;
     io.out(`  [${++done}/${stale.length}] ${part.name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}${peak}` : 'FAILED'}`);

@@ -13,12 +13,15 @@ import { contentRoot } from '../src/schema';
 import type { Council } from '../src/schema/council';
 import { checkContentTree, contentIds, formatProblem, type ContentIds, type ContentProblem } from '../src/schema/validate';
 import { fingerprint } from './build-record';
-import { partDigests, planEntry, summarize, type PlanEntry } from './build/summary';
+import { partDigests, partFollow, planEntry, summarize, type PlanEntry } from './build/summary';
 import { readContentTree, type ContentTree } from './content-tree';
 import type { Io } from './io';
 
 /** The files a checked build plan holds, in the folder given to `--plan`. */
 export const PLAN_FILES = { summary: 'summary.json', digests: 'digests.json', parts: 'parts.json' } as const;
+
+/** The plan's file of the follow links a part's pages show (see `partFollow`). */
+export const followFile = (plan: string, part: string) => join(plan, 'follow', `${part}.json`);
 
 /** A part as the build plan lists it: its name and its MDX entries (the site part has none). */
 export type PlanPart = Pick<Part, 'name' | 'papers'>;
@@ -51,8 +54,9 @@ function cleanBodies(): { bodies: Set<string>; save: () => void } {
 }
 
 /**
- * Writes the build plan of valid content into `dir`: the summary every part's build reads, a digest of what each
- * part's pages show, so an unchanged part is not built again, and the parts with their papers (`PlanPart`), so
+ * Writes the build plan of valid content into `dir`: the summary every part's build reads, the follow links each
+ * part's pages show (found across parts once here, not again in each part), a digest of what each part's pages show,
+ * so an unchanged part is not built again, and the parts with their papers (`PlanPart`), so
  * the build that runs them need not hold the summary, hundreds of MB at 10,000 documents, beside them.
  */
 function writePlan(dir: string, checked: Checked, io: Io): void {
@@ -61,7 +65,11 @@ function writePlan(dir: string, checked: Checked, io: Io): void {
   const summary = summarize(entries, parts, partSize, checked.tables);
   mkdirSync(dir, { recursive: true });
   writeWhole(join(dir, PLAN_FILES.summary), summaryJson(summary));
-  writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary))));
+  const links = partFollow(entries, summary);
+  rmSync(join(dir, 'follow'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'follow'));
+  for (const [part, stored] of links) writeWhole(followFile(dir, part), JSON.stringify(stored));
+  writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary, links))));
   const planParts: PlanPart[] = [...summary.parts.map(({ name, papers }) => ({ name, papers })), { name: SITE_PART, papers: 0 }];
   writeWhole(join(dir, PLAN_FILES.parts), JSON.stringify(planParts));
 }

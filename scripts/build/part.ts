@@ -123,7 +123,7 @@ export const isCurrent = (dir: string, digest: string): boolean =>
  */
 export async function buildPart(
   name: string,
-  summary: string,
+  plan: { summary: string; follow: string },
   dir: string,
   digest: string | undefined,
   env: NodeJS.ProcessEnv,
@@ -138,7 +138,8 @@ export async function buildPart(
     ...ALLOCATOR_ENV,
     ...folder.env,
     CHAMBER_PART: name,
-    CHAMBER_SUMMARY: summary,
+    CHAMBER_SUMMARY: plan.summary,
+    CHAMBER_FOLLOW: plan.follow,
     // Each part keeps its own content cache under `cache` (one per site built): parts built side by side must not
     // write one cache.
     CHAMBER_CACHE_DIR: join(cache, 'parts', name),

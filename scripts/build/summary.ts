@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
-import { follow, type Elsewhere, type FollowUpLink } from '../../src/model/follow';
+import { follow, storedFollow, type Returning, type StoredFollow } from '../../src/model/follow';
 import { tablesWithoutHeaders } from '../../src/model/accessibility';
 import { buildGraph, type GraphInput } from '../../src/model/graph';
 import { entryKey, partition, SITE_PART, type PartitionKey } from '../../src/model/partition';
-import { SUMMARY_BODIES, type Summary, type SummaryEntry } from '../../src/model/summary';
+import type { Summary, SummaryEntry } from '../../src/model/summary';
 import { collections } from '../../src/schema';
 import { collectionNames, referencesIn, type CollectionName } from '../../src/schema/references';
 import type { ParsedEntry } from '../../src/schema/validate';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** What the plan needs of a checked entry: not where its fields sit, and a body only where the summary keeps it. */
+/** What the plan needs of a checked entry: not where its fields sit, and a body only where follow links read it. */
 export type PlanEntry = Pick<ParsedEntry, 'collection' | 'id' | 'file' | 'raw' | 'data' | 'body' | 'bodyDigest'>;
+
+/** Collections whose bodies the plan keeps: the follow links read later minutes for the minute numbers they cite. */
+const FOLLOWED_BODIES: ReadonlySet<CollectionName> = new Set(['minutes']);
 
 /** A checked entry as the plan keeps it (`PlanEntry`): without the bodies other than the minutes', most of the content's text. */
 export const planEntry = (e: ParsedEntry): PlanEntry => ({
@@ -20,12 +23,12 @@ export const planEntry = (e: ParsedEntry): PlanEntry => ({
   file: e.file,
   raw: e.raw,
   data: e.data,
-  body: SUMMARY_BODIES.has(e.collection) ? e.body : undefined,
+  body: FOLLOWED_BODIES.has(e.collection) ? e.body : undefined,
   bodyDigest: e.bodyDigest,
 });
 
 /**
- * The summary of checked content: every entry's fields as written, its part, and the bodies other parts read.
+ * The summary of checked content: every entry's fields as written and its part.
  * `tables` counts the tables in every body, so the caller can count them before it lets the bodies go.
  */
 export function summarize(
@@ -42,7 +45,6 @@ export function summarize(
       filePath: e.file,
       part: partOf.get(entryKey(e.collection, e.id)),
       data: e.raw,
-      body: SUMMARY_BODIES.has(e.collection) ? e.body : undefined,
     });
   }
   return { by: [...by], parts, entries: grouped, tables };
@@ -54,19 +56,42 @@ function graphInput(entries: readonly PlanEntry[]): GraphInput {
   return input as unknown as GraphInput;
 }
 
-/** A follow link as a page shows it: the meeting by id, not the whole entry. */
-const shown = (link: Elsewhere | FollowUpLink) =>
-  'appearance' in link
-    ? { ...link.appearance, meeting: link.appearance.meeting.id, basis: link.basis }
-    : { ...link, meeting: link.meeting.id };
+/** The collection whose ids each kind of returning link is looked up under. */
+const LOOKED_UP: Record<keyof Returning, CollectionName> = { document: 'documents', minute: 'minutes', agenda: 'meetings' };
+
+/**
+ * The follow links each part's pages show (see `storedFollow`), by part name, worked out once for every part: the
+ * same item elsewhere, under the ids of a part's entries and of the entries they translate or print again (a page
+ * looks its links up under the original's id); and for the site part, whose registers show them, every decision's
+ * later sources.
+ */
+export function partFollow(entries: readonly PlanEntry[], summary: Summary): Map<string, StoredFollow> {
+  // The summary's table counts: the entries may no longer hold the bodies they were counted from (see `planEntry`).
+  const links = follow(buildGraph(graphInput(entries), { by: summary.by, parts: summary.parts, partOf: new Map() }, summary.tables));
+  const partOf = new Map(collectionNames.flatMap((name) => summary.entries[name].map((s) => [entryKey(name, s.id), s.part] as const)));
+  const lookups = new Map<string, Set<string>>();
+  for (const e of entries) {
+    const part = partOf.get(entryKey(e.collection, e.id));
+    if (!part) continue;
+    const { translationOf, versionOf } = e.data as { translationOf?: string; versionOf?: string };
+    for (const id of [e.id, translationOf, versionOf]) if (id) lookups.set(part, (lookups.get(part) ?? new Set()).add(entryKey(e.collection, id)));
+  }
+  const result = new Map<string, StoredFollow>();
+  for (const part of summary.parts) {
+    const mine = lookups.get(part.name) ?? new Set();
+    result.set(part.name, storedFollow(links, { returning: (kind, id) => mine.has(entryKey(LOOKED_UP[kind], id)) }));
+  }
+  result.set(SITE_PART, storedFollow(links, 'followUps'));
+  return result;
+}
 
 /**
  * A digest of everything each part's pages show, by part name, to tell an unchanged part from a changed one. A part's
  * pages show its own entries (fields and bodies), the fields of every entry they name or that names them (a
- * meeting's body, the minutes that confirmed it, a person's name), and the follow links found across parts (the same
- * item at a later meeting, later minutes citing a minute). The site part lists everything, so it digests everything.
+ * meeting's body, the minutes that confirmed it, a person's name), and its follow links (`partFollow`), found across
+ * parts. The site part lists everything, so it digests the whole summary and its follow links.
  */
-export function partDigests(entries: readonly PlanEntry[], summary: Summary): Map<string, string> {
+export function partDigests(entries: readonly PlanEntry[], summary: Summary, links: ReadonlyMap<string, StoredFollow>): Map<string, string> {
   const key = (e: PlanEntry) => entryKey(e.collection, e.id);
   const byKey = new Map(entries.map((e) => [key(e), e]));
   const neighbours = new Map<string, Set<string>>();
@@ -81,10 +106,6 @@ export function partDigests(entries: readonly PlanEntry[], summary: Summary): Ma
       link(target, key(e));
     }
   }
-  // The summary's table counts: the entries may no longer hold the bodies they were counted from (see `planEntry`).
-  const graph = buildGraph(graphInput(entries), { by: summary.by, parts: summary.parts, partOf: new Map() }, summary.tables);
-  const { returning, followUps } = follow(graph);
-  const links = [returning.document, returning.minute, returning.agenda, followUps] as ReadonlyArray<Map<string, Array<Elsewhere | FollowUpLink>>>;
 
   const partOf = new Map(collectionNames.flatMap((name) => summary.entries[name].map((s) => [entryKey(name, s.id), s.part] as const)));
   const own = new Map<string, PlanEntry[]>();
@@ -97,16 +118,13 @@ export function partDigests(entries: readonly PlanEntry[], summary: Summary): Ma
   const digests = new Map<string, string>();
   for (const part of summary.parts) {
     const mine = own.get(part.name) ?? [];
-    const ids = new Set(mine.map((e) => e.id));
     const hash = createHash('sha256');
     for (const e of mine) hash.update(`${key(e)}\n${JSON.stringify(e.raw)}\n${e.bodyDigest ?? ''}\n`);
     const near = new Set(mine.flatMap((e) => [...(neighbours.get(key(e)) ?? [])]));
     for (const k of [...near].sort()) hash.update(`${k}\n${JSON.stringify(byKey.get(k)?.raw ?? null)}\n`);
-    for (const map of links) {
-      for (const [k, list] of map) if (ids.has(k.split('#')[0]!)) hash.update(`${k}\n${JSON.stringify(list.map(shown))}\n`);
-    }
+    hash.update(JSON.stringify(links.get(part.name) ?? null));
     digests.set(part.name, hash.digest('hex'));
   }
-  digests.set(SITE_PART, sha256(JSON.stringify(summary)));
+  digests.set(SITE_PART, sha256(`${JSON.stringify(links.get(SITE_PART) ?? null)}\n${JSON.stringify(summary)}`));
   return digests;
 }

@@ -345,3 +345,42 @@ export function follow(graph: Graph): Follow {
 
 /** What the register says when no later source published here reports on a decision. */
 export const NOT_REPORTED = 'Not reported in later minutes published here';
+
+/** A link with its meeting named by id, as a plan file keeps it (see `storedFollow`). */
+type Stored<T extends { meeting: Entry<Meeting> }> = Omit<T, 'meeting'> & { meeting: string };
+type StoredElsewhere = Omit<Elsewhere, 'appearance'> & { appearance: Stored<Appearance> };
+
+/** The follow links one part's pages show, as JSON: worked out once by the content check, not again by each part. */
+export interface StoredFollow {
+  returning: Record<keyof Returning, Array<[string, StoredElsewhere[]]>>;
+  followUps: Array<[string, Array<Stored<FollowUpLink>>]>;
+}
+
+/**
+ * The links pages look up, as JSON: `returning` under the ids `show.returning` keeps (by kind: a document's, a
+ * minutes' or a meeting's id), for a part's papers, minutes and agendas; or every decision's `followUps`, for the
+ * registers of the site part.
+ */
+export function storedFollow(links: Follow, show: { returning: (kind: keyof Returning, id: string) => boolean } | 'followUps'): StoredFollow {
+  const elsewhere = (kind: keyof Returning) =>
+    show === 'followUps'
+      ? []
+      : [...links.returning[kind]]
+          .filter(([key]) => show.returning(kind, key.split('#')[0]!))
+          .map(([key, list]): [string, StoredElsewhere[]] => [key, list.map((e) => ({ appearance: { ...e.appearance, meeting: e.appearance.meeting.id }, basis: e.basis }))]);
+  return {
+    returning: { document: elsewhere('document'), minute: elsewhere('minute'), agenda: elsewhere('agenda') },
+    followUps: show === 'followUps' ? [...links.followUps].map(([key, list]) => [key, list.map((l) => ({ ...l, meeting: l.meeting.id }))]) : [],
+  };
+}
+
+/** Follow links from their stored form, each meeting taken from the graph. */
+export function followFrom(stored: StoredFollow, meeting: ReadonlyMap<string, Entry<Meeting>>): Follow {
+  const at = (id: string) => meeting.get(id)!;
+  const elsewhere = (list: Array<[string, StoredElsewhere[]]>) =>
+    new Map(list.map(([key, links]) => [key, links.map((e) => ({ appearance: { ...e.appearance, meeting: at(e.appearance.meeting) }, basis: e.basis }))]));
+  return {
+    returning: { document: elsewhere(stored.returning.document), minute: elsewhere(stored.returning.minute), agenda: elsewhere(stored.returning.agenda) },
+    followUps: new Map(stored.followUps.map(([key, links]) => [key, links.map((l) => ({ ...l, meeting: at(l.meeting) }))])),
+  };
+}

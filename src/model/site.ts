@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { follow, followFrom, type Follow, type StoredFollow } from './follow';
 import { buildGraph, type Graph } from './graph';
 import { entryKey, partition, SITE_PART } from './partition';
 import { siteConfig } from './site-config';
@@ -49,6 +51,21 @@ export function loadGraph(): Promise<Graph> {
     return buildGraph(input, partition(input, parts, partSize));
   })();
   return graph;
+}
+
+let links: Promise<Follow> | undefined;
+
+/**
+ * The follow links pages show: in a part's build, those the content check found for the part's pages
+ * (`CHAMBER_FOLLOW`), which need every minutes' text; otherwise found in the whole content graph.
+ */
+export function loadFollow(): Promise<Follow> {
+  links ??= (async () => {
+    const graph = await loadGraph();
+    const file = process.env['CHAMBER_FOLLOW'];
+    return file && buildingPart() ? followFrom(JSON.parse(readFileSync(file, 'utf8')) as StoredFollow, graph.meeting) : follow(graph);
+  })();
+  return links;
 }
 
 /** Whether this build makes the pages of an entry: every entry in a whole build, the part's own in a part's. */

@@ -18,8 +18,6 @@ export interface SummaryEntry {
   part?: string | undefined;
   /** Its fields as written in the file, before the schema's defaults: each build parses them as Astro would. */
   data: unknown;
-  /** The MDX body, for minutes only: the follow-up links read later minutes for the minute numbers they cite. */
-  body?: string | undefined;
 }
 
 export interface Summary {
@@ -30,9 +28,6 @@ export interface Summary {
   /** The tables of every MDX body, counted by the content check, which has the bodies the summary leaves out. */
   tables: Graph['tables'];
 }
-
-/** Collections whose bodies the summary keeps: what pages of other parts read (see `SummaryEntry.body`). */
-export const SUMMARY_BODIES: ReadonlySet<CollectionName> = new Set(['minutes']);
 
 /** A date in the summary's JSON: fields read as Dates (unquoted YAML timestamps) stay Dates, as Astro gives them. */
 interface JsonDate {
@@ -94,7 +89,7 @@ export function graphFromSummary(summary: Summary, own: Partial<Record<Collectio
   for (const name of collectionNames) {
     const loaded = new Map((own[name] ?? []).map((e) => [e.id, e]));
     input[name] = summary.entries[name].map(
-      (e) => loaded.get(e.id) ?? { id: e.id, filePath: e.filePath, body: e.body, data: collections[name].schema.parse(e.data) },
+      (e) => loaded.get(e.id) ?? { id: e.id, filePath: e.filePath, data: collections[name].schema.parse(e.data) },
     );
   }
   const partOf = new Map<string, string>();

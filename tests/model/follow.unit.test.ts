@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildGraph, type GraphInput } from '../../src/model/graph';
-import { citedMinutes, decisionFollowUps, follow, minuteTexts, printsDate, returningItems, titleKey } from '../../src/model/follow';
+import { citedMinutes, decisionFollowUps, follow, followFrom, minuteTexts, printsDate, returningItems, storedFollow, titleKey } from '../../src/model/follow';
 import { meetingsWithVotes } from '../../src/model/vote';
 import { documentSchema, meetingSchema, minutesSchema, type DocumentInput, type MeetingInput, type MinutesInput } from '../../src/schema';
 import { PARISH_FIXTURE } from '../helpers/fixture-site';
@@ -156,6 +156,16 @@ describe('a small council: items that return, and decisions that later sources r
     ]);
     expect(links[0]!.basis).toBe('cites minute 14 of the minutes it confirms');
     expect(links[1]!.status).toBe('Done: installed in February');
+  });
+
+  test('stored as a part’s plan file keeps them, the links come back as found, with each meeting from the graph', () => {
+    const back = (stored: ReturnType<typeof storedFollow>) => followFrom(JSON.parse(JSON.stringify(stored)) as typeof stored, g.meeting);
+    expect(followUps.size).toBeGreaterThan(0);
+    expect(back(storedFollow(follow(g), 'followUps'))).toEqual({ returning: { document: new Map(), minute: new Map(), agenda: new Map() }, followUps });
+    const one = back(storedFollow(follow(g), { returning: (kind, id) => kind === 'agenda' && id === 'tow/council/2020-01-07' }));
+    expect(one.returning.agenda).toEqual(new Map([['tow/council/2020-01-07#5', returning.agenda.get('tow/council/2020-01-07#5')]]));
+    expect(one.returning.agenda.get('tow/council/2020-01-07#5')![0]!.appearance.meeting).toBe(g.meeting.get('tow/council/2021-05-04'));
+    expect([one.returning.document.size, one.returning.minute.size, one.followUps.size]).toEqual([0, 0, 0]);
   });
 
   test('a decision cited only where the minutes are confirmed, and matched by no tracker row, has no follow-up', () => {

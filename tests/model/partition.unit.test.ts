@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readContentTree } from '../../scripts/content-tree';
-import { partDigests, planEntry, summarize } from '../../scripts/build/summary';
+import { partDigests, partFollow, planEntry, summarize } from '../../scripts/build/summary';
+import { follow, followFrom } from '../../src/model/follow';
 import type { Entry } from '../../src/model/entry';
 import type { GraphInput } from '../../src/model/graph';
 import { entryKey, partition, SITE_PART } from '../../src/model/partition';
@@ -133,14 +134,44 @@ describe('the summary', () => {
     }
   });
 
-  test('keeps the bodies of minutes (later minutes cite earlier ones) and leaves out other bodies', () => {
-    expect(summary.entries.minutes.every((e) => typeof e.body === 'string' && e.body.length > 0)).toBe(true);
-    expect(summary.entries.documents.every((e) => e.body === undefined)).toBe(true);
+  test('keeps no MDX body: a part reads its follow links, found across parts, from a file of its own', () => {
+    expect(collectionNames.every((name) => summary.entries[name].every((e) => !('body' in e)))).toBe(true);
+  });
+});
+
+describe('the follow links of each part', () => {
+  const summary = summarize(checked.entries, ['council', 'year'], 1500);
+  const links = partFollow(checked.entries.map(planEntry), summary);
+  const whole = follow(seed);
+
+  test("each part has the links its papers, minutes and agendas show, as the whole site's graph finds them, and no others", () => {
+    const ids = { document: 'documents', minute: 'minutes', agenda: 'meetings' } as const;
+    let shown = 0;
+    for (const part of summary.parts) {
+      const mine = followFrom(links.get(part.name)!, seed.meeting);
+      for (const kind of ['document', 'minute', 'agenda'] as const) {
+        const expected = [...whole.returning[kind]].filter(([key]) => seed.partition.partOf.get(entryKey(ids[kind], key.split('#')[0]!)) === part.name);
+        expect(mine.returning[kind], `${part.name} ${kind}`).toEqual(new Map(expected));
+        shown += expected.length;
+      }
+      expect(mine.followUps.size).toBe(0);
+    }
+    expect(shown).toBe(whole.returning.document.size + whole.returning.minute.size + whole.returning.agenda.size);
+    expect(shown).toBeGreaterThan(0);
+  });
+
+  test('the site part has every decision’s later sources, for its registers, and no returning items', () => {
+    const site = followFrom(links.get(SITE_PART)!, seed.meeting);
+    expect(site.followUps).toEqual(whole.followUps);
+    expect([site.returning.document.size, site.returning.minute.size, site.returning.agenda.size]).toEqual([0, 0, 0]);
   });
 });
 
 describe('what each part is built from', () => {
-  const digestsOf = (entries: ParsedEntry[]) => partDigests(entries, summarize(entries, ['council', 'year'], 1500));
+  const digestsOf = (entries: ParsedEntry[]) => {
+    const summary = summarize(entries, ['council', 'year'], 1500);
+    return partDigests(entries, summary, partFollow(entries, summary));
+  };
   const before = digestsOf(checked.entries);
   const changed = (entries: ParsedEntry[]) => {
     const after = digestsOf(entries);
@@ -161,7 +192,8 @@ describe('what each part is built from', () => {
     const full = summarize(checked.entries, ['council', 'year'], 1500);
     const summary = summarize(light, ['council', 'year'], 1500, full.tables);
     expect(summary).toEqual(full);
-    expect(partDigests(light, summary)).toEqual(partDigests(checked.entries, summary));
+    expect(partFollow(light, summary)).toEqual(partFollow(checked.entries, summary));
+    expect(partDigests(light, summary, partFollow(light, summary))).toEqual(partDigests(checked.entries, summary, partFollow(checked.entries, summary)));
   });
 
   test('a renamed person changes every part whose pages name them', () => {
