@@ -248,8 +248,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const guard = jobs > 1 && treeMemory(process.pid) > 0 ? { limit: memory, usage: () => treeMemory(process.pid) } : undefined;
   const stopped = (part: { name: string }, used: number) =>
     io.out(`  ${part.name}: stopped, as the parts being built used ${gigabytes(used)}, over ${gigabytes(memory)}; it will be built again alone`);
-  const building = runWithin(toBuild, { jobs, budget, guard, stopped }, async (part, slot, signal) => {
-    const result = await buildPart(part.name, { summary: summaryFile, follow: followFile(plan, part.name) }, partDir(part.name), digestOf(part.name), env, cacheOf(store, env), folders[slot]!, signal);
+  const building = runWithin(toBuild, { jobs, budget, guard, stopped }, async (part, slot, signal, measured) => {
+    const result = await buildPart(part.name, { summary: summaryFile, follow: followFile(plan, part.name) }, partDir(part.name), digestOf(part.name), env, cacheOf(store, env), folders[slot]!, signal, measured);
     if (signal.aborted) return result;
     const peak = result.peak === undefined ? '' : `, peak ${gigabytes(result.peak)}`;
     io.out(`  [${++done}/${stale.length}] ${part.name}: ${result.ok ? `${result.pages} pages in ${seconds(result.ms)}${peak}` : 'FAILED'}`);

@@ -94,7 +94,9 @@ export interface Guard {
 
 /**
  * Builds every job, at most `jobs` at once and within `budget` bytes of expected peak memory (see `nextJob`), in
- * `buildOrder`. `work` builds one in a slot (0 to jobs - 1) and returns what it measured of its peak. Estimates can
+ * `buildOrder`. `work` builds one in a slot (0 to jobs - 1) and returns what it measured of its peak; it may tell
+ * that peak with `measured` as soon as the step that needs most is over (a part's Astro build, before its index), so
+ * the next parts need not wait for the rest of the first one to learn what they may need. Estimates can
  * be wrong (two parts alike in size differ by a sixth), so with a `guard` the memory really used is read every
  * quarter second, and a part that takes it over the limit beside others is stopped (its `signal` aborted), reported
  * with `stopped`, and built again alone; from then on every estimate is raised by as much as they fell short.
@@ -102,11 +104,11 @@ export interface Guard {
 export async function runWithin<R extends { peak?: number | undefined }>(
   list: readonly Job[],
   options: { jobs: number; budget: number; guard?: Guard | undefined; stopped?: (job: Job, used: number) => void },
-  work: (job: Job, slot: number, signal: AbortSignal) => Promise<R>,
+  work: (job: Job, slot: number, signal: AbortSignal, measured: (peak: number) => void) => Promise<R>,
 ): Promise<R[]> {
   const waiting = buildOrder(list);
   const finished: Finished[] = [];
-  const running = new Map<number, { job: Job; estimate: number | undefined; started: number; stop: AbortController }>();
+  const running = new Map<number, { job: Job; estimate: number | undefined; started: number; stop: AbortController; measured: Finished | undefined }>();
   const results: R[] = [];
   let starts = 0;
   // How much the parts running together really used over what they were expected to: raised by each stop.
@@ -143,13 +145,25 @@ export async function runWithin<R extends { peak?: number | undefined }>(
         const [job] = waiting.splice(i, 1);
         const slot = [...Array(options.jobs).keys()].find((s) => !running.has(s))!;
         const stop = new AbortController();
-        running.set(slot, { job: job!, estimate: estimates[i], started: starts++, stop });
-        work(job!, slot, stop.signal).then((result) => {
+        const run = { job: job!, estimate: estimates[i], started: starts++, stop, measured: undefined as Finished | undefined };
+        running.set(slot, run);
+        const measured = (peak: number) => {
+          if (stop.signal.aborted || run.measured) return;
+          // What is left of the part needs no more than its peak so far: it stands as its estimate, and as a measure for the others.
+          run.estimate = peak;
+          run.measured = { papers: job!.papers, site: job!.site, peak };
+          finished.push(run.measured);
+          fill();
+        };
+        work(job!, slot, stop.signal, measured).then((result) => {
           running.delete(slot);
-          if (stop.signal.aborted) waiting.unshift({ ...job!, alone: true });
-          else {
+          if (stop.signal.aborted) {
+            if (run.measured) finished.splice(finished.indexOf(run.measured), 1);
+            waiting.unshift({ ...job!, alone: true });
+          } else {
             results.push(result);
-            if (result.peak !== undefined) finished.push({ papers: job!.papers, site: job!.site, peak: result.peak });
+            if (run.measured && result.peak !== undefined) run.measured.peak = Math.max(run.measured.peak, result.peak);
+            else if (result.peak !== undefined) finished.push({ papers: job!.papers, site: job!.site, peak: result.peak });
           }
           if (waiting.length === 0 && running.size === 0) finish();
           else fill();

@@ -167,6 +167,32 @@ describe('runWithin', () => {
     expect(results.map((r) => r.name).sort()).toEqual(['a', 'b', 'c']);
   });
 
+  test('a part that tells its peak when its largest step ends lets the next start beside the rest of it', async () => {
+    const events: string[] = [];
+    await runWithin([paper('a', 300), paper('b', 200), paper('c', 100)], { jobs: 2, budget: 3 * GB }, async (job, _slot, _signal, measured) => {
+      events.push(`start ${job.name}`);
+      await new Promise((done) => setTimeout(done, 10));
+      measured(GB);
+      await new Promise((done) => setTimeout(done, 30));
+      events.push(`end ${job.name}`);
+      return { name: job.name, peak: 1.2 * GB };
+    });
+    // Unmeasured, the first part runs alone: told its peak after its first step, the second starts before it ends.
+    expect(events.slice(0, 3)).toEqual(['start a', 'start b', 'end a']);
+    expect(events.filter((e) => e.startsWith('start'))).toHaveLength(3);
+  });
+
+  test('a part that never tells its peak early is still waited for, as before', async () => {
+    const events: string[] = [];
+    await runWithin([paper('a', 300), paper('b', 200)], { jobs: 2, budget: 3 * GB }, async (job) => {
+      events.push(`start ${job.name}`);
+      await new Promise((done) => setTimeout(done, 20));
+      events.push(`end ${job.name}`);
+      return { name: job.name, peak: GB };
+    });
+    expect(events).toEqual(['start a', 'end a', 'start b', 'end b']);
+  });
+
   test('a failed part stops the build with its error', async () => {
     await expect(runWithin([paper('a', 1)], { jobs: 2, budget: GB }, () => Promise.reject(new Error('no')))).rejects.toThrow('no');
   });
