@@ -185,14 +185,17 @@ const words = (text: string): string[] =>
 const MIN_WORDS = 8;
 const SHINGLE = 6;
 
-/** The minutes split into their `<Minute>` blocks: each minute's key and its text. */
+/** A prop as content writes it: a JSON string in braces, as the importer writes every prop, or a quoted string. */
+const PROP = String.raw`([A-Za-z]+)=(?:"([^"]*)"|\{("(?:[^"\\]|\\.)*")\})`;
+const MINUTE_BLOCK = new RegExp(String.raw`<Minute((?:\s+${PROP})*)\s*>([\s\S]*?)<\/Minute>`, 'g');
+
+/** The minutes split into their `<Minute>` blocks: each minute's key (its number, else its title) and its text. */
 export function minuteTexts(body: string): Array<{ key: string; text: string }> {
   const blocks: Array<{ key: string; text: string }> = [];
-  for (const m of body.matchAll(/<Minute\b([^>]*)>([\s\S]*?)<\/Minute>/g)) {
-    const attrs = m[1] ?? '';
-    const number = /\bnumber="([^"]*)"/.exec(attrs)?.[1];
-    const title = /\btitle="([^"]*)"/.exec(attrs)?.[1] ?? '';
-    blocks.push({ key: number ?? title, text: m[2] ?? '' });
+  for (const m of body.matchAll(MINUTE_BLOCK)) {
+    const props = new Map<string, string>();
+    for (const p of (m[1] ?? '').matchAll(new RegExp(PROP, 'g'))) props.set(p[1]!, p[3] === undefined ? p[2]! : (JSON.parse(p[3]) as string));
+    blocks.push({ key: props.get('number') ?? props.get('title') ?? '', text: m.at(-1) ?? '' });
   }
   return blocks;
 }

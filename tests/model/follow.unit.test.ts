@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildGraph, type GraphInput } from '../../src/model/graph';
 import { citedMinutes, decisionFollowUps, follow, followFrom, minuteTexts, printsDate, returningItems, storedFollow, titleKey } from '../../src/model/follow';
+import { minuteKey } from '../../src/model/meeting';
 import { meetingsWithVotes } from '../../src/model/vote';
 import { documentSchema, meetingSchema, minutesSchema, type DocumentInput, type MeetingInput, type MinutesInput } from '../../src/schema';
 import { PARISH_FIXTURE } from '../helpers/fixture-site';
@@ -76,6 +77,19 @@ describe('reading minutes for citations', () => {
     const body = '<Minute title="Present">\n\nCllr A\n\n</Minute>\n\n<Minute number="4" label="4." title="Matters arising">\n\nMinute 7 refers.\n\n</Minute>';
     expect(minuteTexts(body).map((b) => [b.key, b.text.trim()])).toEqual([['Present', 'Cllr A'], ['4', 'Minute 7 refers.']]);
   });
+
+  test('props written as the importer writes them, JSON strings in braces, even with a ">" or a quote in a title', () => {
+    const body = '<Minute title={"Present"}>\n\nCllr A\n\n</Minute>\n\n<Minute number={"4"} label={"4."} title={"Costs > \\"budget\\""}>\n\nMinute 7 refers.\n\n</Minute>';
+    expect(minuteTexts(body).map((b) => [b.key, b.text.trim()])).toEqual([['Present', 'Cllr A'], ['4', 'Minute 7 refers.']]);
+  });
+
+  test("every seed minutes' blocks are its items, by the key the register and anchors use", () => {
+    for (const minutes of seed.minutes) {
+      const keys = minuteTexts(minutes.body ?? '').map((b) => b.key);
+      expect(keys.length, minutes.id).toBeGreaterThan(0);
+      expect(keys, minutes.id).toEqual(expect.arrayContaining(minutes.data.items.map(minuteKey)));
+    }
+  });
 });
 
 /** A small council, built through the same schemas and graph as the site, for cases the seed does not have. */
@@ -116,7 +130,7 @@ describe('a small council: items that return, and decisions that later sources r
             { id: 'decision-15', minute: '15', printedAs: 'RESOLVED', text: 'That the bus shelter be repainted in the spring by the lengthsman', kind: 'resolution' },
           ],
         },
-        '<Minute number="14" title="Defibrillator">\n\nRESOLVED\n\n</Minute>',
+        '<Minute number={"14"} title={"Defibrillator"}>\n\nRESOLVED\n\n</Minute>',
       ],
       [
         'tow/council/2020-03-03',
@@ -124,7 +138,7 @@ describe('a small council: items that return, and decisions that later sources r
           meeting: 'tow/council/2020-03-03',
           items: [{ number: '20', title: 'Minutes' }, { number: '21', title: 'Matters arising' }],
         },
-        '<Minute number="20" title="Minutes">\n\nThe minutes of 7 January 2020 were approved; minute 15 was corrected.\n\n</Minute>\n\n<Minute number="21" title="Matters arising">\n\nMinute 14: the defibrillator has been bought.\n\n</Minute>',
+        '<Minute number={"20"} title={"Minutes"}>\n\nThe minutes of 7 January 2020 were approved; minute 15 was corrected.\n\n</Minute>\n\n<Minute number={"21"} title={"Matters arising"}>\n\nMinute 14: the defibrillator has been bought.\n\n</Minute>',
       ],
     ],
     documents: [
@@ -191,7 +205,7 @@ describe('a small council: items that return, and decisions that later sources r
       meetings: [['tow/council/2020-01-07', meeting('2020-01-07')], ['tow/council/2022-01-04', meeting('2022-01-04')], ['tow/council/2022-03-01', meeting('2022-03-01')]],
       minutes: [
         ['tow/council/2020-01-07', { meeting: 'tow/council/2020-01-07', items: [{ number: '14', title: 'Defibrillator' }], decisions: [{ id: 'decision-14', minute: '14', printedAs: 'RESOLVED', text: DEFIB, kind: 'resolution' }] }, ''],
-        ['tow/council/2022-03-01', { meeting: 'tow/council/2022-03-01', items: [{ number: '3', title: 'Matters arising' }] }, '<Minute number="3" title="Matters arising">\n\nMinute 14 refers.\n\n</Minute>'],
+        ['tow/council/2022-03-01', { meeting: 'tow/council/2022-03-01', items: [{ number: '3', title: 'Matters arising' }] }, '<Minute number={"3"} title={"Matters arising"}>\n\nMinute 14 refers.\n\n</Minute>'],
       ],
       documents: [],
     });
@@ -200,7 +214,7 @@ describe('a small council: items that return, and decisions that later sources r
       meetings: [['tow/council/2020-01-07', meeting('2020-01-07')], ['tow/council/2022-03-01', meeting('2022-03-01')]],
       minutes: [
         ['tow/council/2020-01-07', { meeting: 'tow/council/2020-01-07', items: [{ number: '14', title: 'Defibrillator' }], decisions: [{ id: 'decision-14', minute: '14', printedAs: 'RESOLVED', text: DEFIB, kind: 'resolution' }] }, ''],
-        ['tow/council/2022-03-01', { meeting: 'tow/council/2022-03-01', items: [{ number: '3', title: 'Matters arising' }] }, '<Minute number="3" title="Matters arising">\n\nMinute 14 of the meeting held on 7th January 2020 refers.\n\n</Minute>'],
+        ['tow/council/2022-03-01', { meeting: 'tow/council/2022-03-01', items: [{ number: '3', title: 'Matters arising' }] }, '<Minute number={"3"} title={"Matters arising"}>\n\nMinute 14 of the meeting held on 7th January 2020 refers.\n\n</Minute>'],
       ],
       documents: [],
     });
