@@ -327,6 +327,20 @@ export function decisionFollowUps(
   return result;
 }
 
+/**
+ * What the register shows of a decision's follow-up links: every report on it (a later minute, a tracker row) and
+ * the first later meeting its item came back to. `moreMeetings` counts the later meetings after that one, which the
+ * decision's minutes page lists: an item that comes back every quarter for a decade would give a row forty links, and
+ * a year of the register megabytes.
+ */
+export function registerFollowUps(links: readonly FollowUpLink[]): { shown: FollowUpLink[]; moreMeetings: number } {
+  const again = links.filter((l) => l.kind === 'returning');
+  return { shown: links.filter((l) => l.kind !== 'returning' || l === again[0]), moreMeetings: Math.max(0, again.length - 1) };
+}
+
+/** The anchor, on a minutes page, of a minute's list of the other meetings that considered its item. */
+export const elsewhereAnchor = (minute: string): string => `elsewhere-${minuteAnchor(minute)}`;
+
 /** Everything a page needs to follow items, computed once per graph. */
 export interface Follow {
   returning: Returning;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildGraph, type GraphInput } from '../../src/model/graph';
-import { citedMinutes, decisionFollowUps, follow, followFrom, minuteTexts, printsDate, returningItems, storedFollow, titleKey } from '../../src/model/follow';
+import { citedMinutes, decisionFollowUps, follow, followFrom, minuteTexts, printsDate, registerFollowUps, returningItems, storedFollow, titleKey, type FollowUpLink } from '../../src/model/follow';
 import { minuteKey } from '../../src/model/meeting';
 import { meetingsWithVotes } from '../../src/model/vote';
 import { documentSchema, meetingSchema, minutesSchema, type DocumentInput, type MeetingInput, type MinutesInput } from '../../src/schema';
@@ -180,6 +180,14 @@ describe('a small council: items that return, and decisions that later sources r
     expect(one.returning.agenda).toEqual(new Map([['tow/council/2020-01-07#5', returning.agenda.get('tow/council/2020-01-07#5')]]));
     expect(one.returning.agenda.get('tow/council/2020-01-07#5')![0]!.appearance.meeting).toBe(g.meeting.get('tow/council/2021-05-04'));
     expect([one.returning.document.size, one.returning.minute.size, one.followUps.size]).toEqual([0, 0, 0]);
+  });
+
+  test('the register shows every report on a decision, and only the first later meeting its item came back to', () => {
+    const at = (kind: FollowUpLink['kind'], start: string): FollowUpLink => ({ kind, meeting: { id: start, data: meetingSchema.parse(meeting(start)) }, title: `${kind} ${start}`, path: `/${kind}/${start}/`, basis: 'test' });
+    const links = [at('minute', '2020-03-03'), at('returning', '2020-05-05'), at('tracker', '2020-06-02'), at('returning', '2020-09-01'), at('returning', '2021-01-05')];
+    expect(registerFollowUps(links)).toEqual({ shown: [links[0], links[1], links[2]], moreMeetings: 2 });
+    expect(registerFollowUps(links.slice(0, 3))).toEqual({ shown: links.slice(0, 3), moreMeetings: 0 });
+    expect(registerFollowUps([])).toEqual({ shown: [], moreMeetings: 0 });
   });
 
   test('a decision cited only where the minutes are confirmed, and matched by no tracker row, has no follow-up', () => {
