@@ -30,6 +30,12 @@ export function decisionRegister(minutes: Entry<Minutes>[], meetings: ReadonlyMa
     .map(({ order: _order, ...entry }) => entry);
 }
 
+/**
+ * How many decisions the register's first page shows, newest first: a decade of a county's decisions is thousands of
+ * rows, megabytes of HTML. The rest are on the pages of each year and each body, and all in the open data.
+ */
+export const LATEST_DECISIONS = 50;
+
 /** Words for a follow-up's state, so status is never shown by colour alone. */
 export const followUpLabel: Record<Decision['followUps'][number]['status'], string> = {
   open: 'Open',
