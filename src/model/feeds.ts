@@ -84,8 +84,15 @@ export interface FeedHead {
 }
 
 /**
- * A feed as Atom text: entries newest first (ties in id order), `updated` the newest entry's date, never the build's
- * clock, so the same content always gives the same bytes.
+ * How many entries a feed holds, newest first. A feed reader asks for the feed again and again to learn what is new:
+ * with every entry of a decade, the decisions feed of a county would be megabytes each time. What is older is on the
+ * site's pages and in the open data.
+ */
+export const FEED_ENTRIES = 100;
+
+/**
+ * A feed as Atom text: its newest entries (`FEED_ENTRIES`), newest first (ties in id order), `updated` the newest
+ * entry's date, never the build's clock, so the same content always gives the same bytes.
  */
 function atom(head: FeedHead, items: FeedItem[]): string {
   const sorted = [...items].sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
@@ -100,7 +107,7 @@ function atom(head: FeedHead, items: FeedItem[]): string {
     updated: sorted[0]?.date ?? new Date(0),
     feedLinks: { atom: head.self },
   });
-  for (const item of sorted) feed.addItem(item);
+  for (const item of sorted.slice(0, FEED_ENTRIES)) feed.addItem(item);
   return feed.atom1();
 }
 
@@ -236,7 +243,7 @@ export function personFeed(graph: Graph, personId: string, url: AbsoluteUrl): st
   return atom({ id: self, title: feedTitle.person(personName(graph, personId)), home, self }, items);
 }
 
-/** Every decision in the register as an Atom feed. */
+/** The decisions in the register, newest first, as an Atom feed. */
 export function decisionsFeed(graph: Graph, url: AbsoluteUrl): string {
   const self = url(paths.decisionsFeed());
   return atom(

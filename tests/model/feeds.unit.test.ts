@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { decisionsFeed, documentTopics, feedPaths, personFeed, topicDecisions, topicFeed, topicOf, topicPaths } from '../../src/model/feeds';
+import { decisionsFeed, documentTopics, FEED_ENTRIES, feedPaths, personFeed, topicDecisions, topicFeed, topicOf, topicPaths } from '../../src/model/feeds';
 import { buildGraph, type Graph } from '../../src/model/graph';
 import { minuteAnchor } from '../../src/model/meeting';
 import { paths } from '../../src/model/url';
@@ -99,6 +99,21 @@ describe('the decisions feed', () => {
     expect(feed.entries.map((e) => e.link['@_href']).sort()).toEqual(
       seed.register.map((d) => `${url(paths.minutes(d.minutes.id))}#${d.decision.id}`).sort(),
     );
+  });
+
+  test(`holds the newest ${FEED_ENTRIES} decisions of a longer register, so a reader app does not download a decade each time`, () => {
+    const first = seed.register[0]!;
+    // A decision a day for longer than the feed holds, given in no particular order.
+    const days = Array.from({ length: FEED_ENTRIES + 50 }, (_, i) => (i * 37) % (FEED_ENTRIES + 50));
+    const register = days.map((day) => ({
+      ...first,
+      decision: { ...first.decision, id: `decision-${day}` },
+      meeting: { ...first.meeting, data: { ...first.meeting.data, start: new Date(Date.UTC(2020, 0, 1 + day)).toISOString() } },
+    }));
+    const feed = read(decisionsFeed({ ...seed, register }, url));
+    expect(feed.entries).toHaveLength(FEED_ENTRIES);
+    expect(newestFirst(feed.entries)).toBe(true);
+    expect(feed.entries.map((e) => e.link['@_href'].split('#')[1])).toEqual(Array.from({ length: FEED_ENTRIES }, (_, i) => `decision-${FEED_ENTRIES + 49 - i}`));
   });
 });
 
