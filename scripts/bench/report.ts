@@ -27,6 +27,8 @@ export interface BuildFigures {
   /** Files in the built site (CDNs such as Cloudflare Pages refuse a deploy of more than 20,000). */
   files: number;
   bytes: number;
+  /** The largest HTML page, by its path in the site: as written and gzip (what a reader downloads). */
+  heaviestPage?: { path: string; bytes: number; gzipBytes: number } | undefined;
 }
 
 /** One part's build, as `npm run build` prints it: `[3/12] northshire-2015: 812 pages in 41.2 s, peak 1.86 GB`. */
@@ -323,6 +325,7 @@ export function formatTable(results: BenchResults): string {
     row('Peak RSS, project / baseline', (s) => (s.ratio ? `${s.ratio.peakRss.toFixed(2)}x` : '–')),
     row('Pages built, project / baseline', (s) => `${count(s.project.pages)} / ${count(s.baseline.pages)}`),
     row('Files in the built site (project)', (s) => count(s.project.files), at(`< ${count(TARGETS.files)}`, (s) => s.project.ok && s.project.files < TARGETS.files)),
+    row('Heaviest page, HTML as written / gzip (project)', (s) => (s.project.heaviestPage ? `${bytes(s.project.heaviestPage.bytes)} / ${bytes(s.project.heaviestPage.gzipBytes)} (${s.project.heaviestPage.path})` : '–')),
     row('Pagefind in the build: CPU time / largest process', (s) => `${seconds(s.pagefind.cpuMs)} / ${bytes(s.pagefind.peakRssBytes)}`),
     row('Pagefind index: files / size', (s) => `${count(s.pagefind.files)} / ${bytes(s.pagefind.bytes)}`),
     row('Query transfer, gzip (median / largest)', (s) => queries(s, (q) => q.pagefindTransferBytes), at('median < 150 kB', (s) => (medianQuery(s.queries, (q) => q.pagefindTransferBytes) ?? Infinity) < TARGETS.queryBytes)),

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { writeBaselineProject } from './baseline';
 import { writeCorpus, writeFiles, type CorpusFile } from './corpus';
 import { importerSpeed, pdfSpeed } from './importer-speed';
@@ -35,19 +36,25 @@ rebuild. Times the importer on the seed packs. Prints a table and writes every f
 /** Searches a resident or journalist would type; every one has matches in any corpus from the seed vocabulary. */
 const DEFAULT_QUERIES = ['budget', 'youth justice', 'consultation', 'highways maintenance', 'performance report'];
 
-/** Files and bytes under a folder, and how many are HTML pages. */
-function treeStats(dir: string): { files: number; bytes: number; pages: number } {
+/** Files and bytes under a folder, how many are HTML pages, and the largest page (gzip, as a reader downloads it). */
+function treeStats(dir: string): Pick<BuildFigures, 'files' | 'bytes' | 'pages' | 'heaviestPage'> {
   if (!existsSync(dir)) return { files: 0, bytes: 0, pages: 0 };
   let files = 0;
   let size = 0;
   let pages = 0;
+  let largest = { file: '', bytes: 0 };
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     files++;
-    size += statSync(join(entry.parentPath, entry.name)).size;
-    if (entry.name.endsWith('.html')) pages++;
+    const file = join(entry.parentPath, entry.name);
+    const bytes = statSync(file).size;
+    size += bytes;
+    if (!entry.name.endsWith('.html')) continue;
+    pages++;
+    if (bytes > largest.bytes) largest = { file, bytes };
   }
-  return { files, bytes: size, pages };
+  const heaviestPage = largest.file ? { path: `/${relative(dir, largest.file).replace(/index\.html$/, '')}`, bytes: largest.bytes, gzipBytes: gzipSync(readFileSync(largest.file)).length } : undefined;
+  return { files, bytes: size, pages, heaviestPage };
 }
 
 const figures = (m: Measured, dist: string): BuildFigures => ({
@@ -61,7 +68,7 @@ const figures = (m: Measured, dist: string): BuildFigures => ({
   processes: m.processes,
   timeline: m.timeline,
   phases: phasesOf(m.lines),
-  ...(({ pages, files, bytes: b }) => ({ pages, files, bytes: b }))(treeStats(dist)),
+  ...treeStats(dist),
 });
 
 /** How a build went, in one line: `done in 1 min 2 s (CPU ...), peak RSS 2.1 GB: astro.mjs build 1.2 GB (x5) ...`. */

@@ -38,6 +38,10 @@ test('npm run bench runs end to end on a small corpus', { timeout: 900_000 }, as
     expect(build.ok).toBe(true);
     expect(build.wallMs).toBeGreaterThan(0);
     expect(build.peakRssBytes).toBeGreaterThan(0);
+    // The heaviest page is a page of the site, weighed as written and as a reader downloads it.
+    expect(build.heaviestPage!.path).toMatch(/^\/.*\/$/);
+    expect(build.heaviestPage!.gzipBytes).toBeGreaterThan(0);
+    expect(build.heaviestPage!.gzipBytes).toBeLessThan(build.heaviestPage!.bytes);
   }
   // Both build the corpus without its newest pack: the baseline one page per MDX entry, the project those and its own pages.
   const mdx = size!.corpus.mdx - size!.newestPack.mdx;
