@@ -39,7 +39,7 @@ const isJson = (text: string): boolean => {
  * Finds what MDX would let an author run: `import`/`export` and `{expressions}` are JavaScript executed by the build;
  * HTML elements such as `<script>` or `<img onerror>` reach the page as they are; links may carry `javascript:`.
  * Content uses Markdown and the content components with JSON props only, so none of these is ever needed.
- * The body must already compile as MDX (the validator checks that first); pass its syntax tree when already parsed.
+ * The body must already parse as MDX (the validator checks that first); pass its syntax tree when already parsed.
  */
 export function mdxSafetyProblems(body: string, tree = mdxToMdast(body) as MdastNode): MdxSafetyProblem[] {
   const problems: MdxSafetyProblem[] = [];

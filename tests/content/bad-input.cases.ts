@@ -74,6 +74,15 @@ export const badInputCases: BadInputCase[] = [
     expect: /MDX: .*closing brace/,
   },
   {
+    name: 'an export line that is not even valid code',
+    file: REPORT,
+    from: 'The purpose of this report',
+    to: 'export const total = ;\n\nThe purpose of this report',
+    field: '',
+    line: 16,
+    expect: /MDX: import and export lines are code, not content, and are not allowed/,
+  },
+  {
     name: 'an unknown MDX component',
     file: REPORT,
     from: 'The purpose of this report',
