@@ -36,6 +36,9 @@ export function decisionRegister(minutes: Entry<Minutes>[], meetings: ReadonlyMa
  */
 export const LATEST_DECISIONS = 50;
 
+/** How many decisions a page of a year's register shows: a year of a large site's decisions is megabytes of HTML. */
+export const REGISTER_PAGE_SIZE = 200;
+
 /** Words for a follow-up's state, so status is never shown by colour alone. */
 export const followUpLabel: Record<Decision['followUps'][number]['status'], string> = {
   open: 'Open',

@@ -26,7 +26,8 @@ export const paths = {
   body: (id: string) => `/bodies/${id}/`,
   council: (id: string) => `/councils/${id}/`,
   meetingsInYear: (year: number) => `/meetings/${year}/`,
-  decisionsInYear: (year: number) => `/decisions/${year}/`,
+  /** A year of the decisions register; pages after the first (see `REGISTER_PAGE_SIZE`) are numbered. */
+  decisionsInYear: (year: number, page = 1) => (page > 1 ? `/decisions/${year}/${page}/` : `/decisions/${year}/`),
   people: () => '/people/',
   bodies: () => '/bodies/',
   source: (id: string) => `/sources/${id}/`,
