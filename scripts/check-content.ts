@@ -17,11 +17,11 @@ import { partDigests, partFollow, planEntry, summarize, type PlanEntry } from '.
 import { readContentTree, type ContentTree } from './content-tree';
 import type { Io } from './io';
 
-/** The files a checked build plan holds, in the folder given to `--plan`. */
-export const PLAN_FILES = { summary: 'summary.json', digests: 'digests.json', parts: 'parts.json' } as const;
+/** The files (and the folder of follow links) a checked build plan holds, in the folder given to `--plan`. */
+export const PLAN_FILES = { summary: 'summary.json', digests: 'digests.json', parts: 'parts.json', follow: 'follow' } as const;
 
 /** The plan's file of the follow links a part's pages show (see `partFollow`). */
-export const followFile = (plan: string, part: string) => join(plan, 'follow', `${part}.json`);
+export const followFile = (plan: string, part: string) => join(plan, PLAN_FILES.follow, `${part}.json`);
 
 /** A part as the build plan lists it: its name and its MDX entries (the site part has none). */
 export type PlanPart = Pick<Part, 'name' | 'papers'>;
@@ -66,8 +66,8 @@ function writePlan(dir: string, checked: Checked, io: Io): void {
   mkdirSync(dir, { recursive: true });
   writeWhole(join(dir, PLAN_FILES.summary), summaryJson(summary));
   const links = partFollow(entries, summary);
-  rmSync(join(dir, 'follow'), { recursive: true, force: true });
-  mkdirSync(join(dir, 'follow'));
+  rmSync(join(dir, PLAN_FILES.follow), { recursive: true, force: true });
+  mkdirSync(join(dir, PLAN_FILES.follow));
   for (const [part, stored] of links) writeWhole(followFile(dir, part), JSON.stringify(stored));
   writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary, links))));
   const planParts: PlanPart[] = [...summary.parts.map(({ name, papers }) => ({ name, papers })), { name: SITE_PART, papers: 0 }];

@@ -3,7 +3,7 @@ import { follow, storedFollow, type Returning, type StoredFollow } from '../../s
 import { tablesWithoutHeaders } from '../../src/model/accessibility';
 import { buildGraph, type GraphInput } from '../../src/model/graph';
 import { entryKey, partition, SITE_PART, type PartitionKey } from '../../src/model/partition';
-import type { Summary, SummaryEntry } from '../../src/model/summary';
+import { partsOf, type Summary, type SummaryEntry } from '../../src/model/summary';
 import { collections } from '../../src/schema';
 import { collectionNames, referencesIn, type CollectionName } from '../../src/schema/references';
 import type { ParsedEntry } from '../../src/schema/validate';
@@ -68,7 +68,7 @@ const LOOKED_UP: Record<keyof Returning, CollectionName> = { document: 'document
 export function partFollow(entries: readonly PlanEntry[], summary: Summary): Map<string, StoredFollow> {
   // The summary's table counts: the entries may no longer hold the bodies they were counted from (see `planEntry`).
   const links = follow(buildGraph(graphInput(entries), { by: summary.by, parts: summary.parts, partOf: new Map() }, summary.tables));
-  const partOf = new Map(collectionNames.flatMap((name) => summary.entries[name].map((s) => [entryKey(name, s.id), s.part] as const)));
+  const partOf = partsOf(summary);
   const lookups = new Map<string, Set<string>>();
   for (const e of entries) {
     const part = partOf.get(entryKey(e.collection, e.id));
@@ -107,7 +107,7 @@ export function partDigests(entries: readonly PlanEntry[], summary: Summary, lin
     }
   }
 
-  const partOf = new Map(collectionNames.flatMap((name) => summary.entries[name].map((s) => [entryKey(name, s.id), s.part] as const)));
+  const partOf = partsOf(summary);
   const own = new Map<string, PlanEntry[]>();
   for (const e of entries) {
     const part = partOf.get(key(e));

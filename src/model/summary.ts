@@ -80,6 +80,13 @@ function withDates(value: unknown): unknown {
  */
 export const parseSummary = (json: string): Summary => withDates(JSON.parse(json)) as Summary;
 
+/** The part that builds each entry, by `entryKey`: councils, bodies and people, the site part's, have none. */
+export function partsOf(summary: Summary): Map<string, string> {
+  const partOf = new Map<string, string>();
+  for (const name of collectionNames) for (const e of summary.entries[name]) if (e.part) partOf.set(entryKey(name, e.id), e.part);
+  return partOf;
+}
+
 /**
  * The graph of all content from a summary. `own` are entries Astro loaded (a part's MDX, which pages render): they
  * stand in for their summary records, so `render()` gets Astro's own entry.
@@ -92,7 +99,5 @@ export function graphFromSummary(summary: Summary, own: Partial<Record<Collectio
       (e) => loaded.get(e.id) ?? { id: e.id, filePath: e.filePath, data: collections[name].schema.parse(e.data) },
     );
   }
-  const partOf = new Map<string, string>();
-  for (const name of collectionNames) for (const e of summary.entries[name]) if (e.part) partOf.set(entryKey(name, e.id), e.part);
-  return buildGraph(input as unknown as GraphInput, { by: summary.by, parts: summary.parts, partOf }, summary.tables);
+  return buildGraph(input as unknown as GraphInput, { by: summary.by, parts: summary.parts, partOf: partsOf(summary) }, summary.tables);
 }
