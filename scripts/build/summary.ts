@@ -81,7 +81,7 @@ export function partFollow(entries: readonly PlanEntry[], summary: Summary): Map
     const mine = lookups.get(part.name) ?? new Set();
     result.set(part.name, storedFollow(links, { returning: (kind, id) => mine.has(entryKey(LOOKED_UP[kind], id)) }));
   }
-  result.set(SITE_PART, storedFollow(links, 'followUps'));
+  result.set(SITE_PART, storedFollow(links, 'site'));
   return result;
 }
 

@@ -30,10 +30,22 @@ export interface Appearance {
   path: string;
 }
 
+/** How an item's history was matched, after "Every meeting that considered it", when a page links to several. */
+export const historyLabel: Record<Basis, string> = {
+  series: 'in the same series',
+  printing: 'as the same document',
+  title: 'under the same title',
+};
+
 /** The same item at another meeting, and what the link is based on. */
 export interface Elsewhere {
   appearance: Appearance;
   basis: Basis[];
+  /**
+   * Whether the other meeting came before this one or after. Pages list only the earlier ones, which a new meeting
+   * never changes, and link to the item's history for the rest (see `ItemHistory`).
+   */
+  when: 'earlier' | 'later';
 }
 
 /** Each appearance's other meetings, by document id, by `<minutes id>#<minute key>` and by `<meeting id>#<item number>`. */
@@ -98,8 +110,47 @@ function documentKeys(d: Entry<Document>): Node['keys'] {
 /** The first printing of a paper (not an appendix, a translation or a second printing) that a meeting considered. */
 const isPaper = (d: Entry<Document>): boolean => !d.data.parent && !d.data.translationOf && !d.data.versionOf && !SKIP_KINDS.has(d.data.kind);
 
-/** Papers, agenda items and minutes that are the same item at different meetings, linked both ways. */
-export function returningItems(graph: Pick<Graph, 'documents' | 'meeting' | 'minutesOf'>): Returning {
+/**
+ * Every meeting one item came to under one of its keys (its series, the paper it reprints or replaces, or its title),
+ * for its council's page of items (`paths.items`). A page of an earlier meeting links here rather than to each later
+ * meeting, so a new meeting changes only the pages of items it brings back for the first time.
+ */
+export interface ItemHistory {
+  /** The anchor on the council's page of items, made from the key alone: a page's link to it never changes. */
+  id: string;
+  council: string;
+  basis: Basis;
+  /** One appearance per meeting (a paper, else the minute, else the agenda item), oldest first. */
+  appearances: Appearance[];
+}
+
+/** A link to an item's history, as a page of one of its meetings shows it. */
+export type HistoryLink = Pick<ItemHistory, 'id' | 'council' | 'basis'>;
+
+/** Items considered at more than one meeting: each history by `<council>#<id>`, and the histories of each appearance. */
+export interface Histories {
+  all: Map<string, ItemHistory>;
+  /** By the keys of `Returning`. */
+  of: Record<keyof Returning, Map<string, HistoryLink[]>>;
+}
+
+/** The site path of an item's history. */
+export const historyPath = (h: HistoryLink): string => `${paths.items(h.council)}#${h.id}`;
+
+/** A key as an anchor: its kind and its words, without the council (the page is the council's). */
+const historyId = (key: string, council: string): string =>
+  key
+    .replace(`:${council}:`, ':')
+    .replace(/^series:replaces:/, 'replaces:')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+// A paper is the best place to send a reader, then the minute that records what happened, then the agenda.
+const RANK = { document: 0, minute: 1, agenda: 2 } as const;
+
+/** Papers, agenda items and minutes that are the same item at different meetings, linked both ways, and their histories. */
+export function returningItems(graph: Pick<Graph, 'documents' | 'meeting' | 'minutesOf'>): Returning & { histories: Histories } {
   const docKeys = new Map<string, Node['keys']>();
   const nodes: Array<Node & { slot: [keyof Returning, string] }> = [];
   for (const d of graph.documents) {
@@ -128,7 +179,7 @@ export function returningItems(graph: Pick<Graph, 'documents' | 'meeting' | 'min
       if (keys.length > 0) nodes.push({ appearance: { meeting, title: item.title, kind: 'minute', path }, keys, slot: ['minute', `${minutes!.id}#${minuteKey(item)}`] });
     }
   }
-  const byKey = new Map<string, Node[]>();
+  const byKey = new Map<string, typeof nodes>();
   for (const node of nodes) {
     for (const { key } of node.keys) {
       const list = byKey.get(key);
@@ -136,27 +187,46 @@ export function returningItems(graph: Pick<Graph, 'documents' | 'meeting' | 'min
       else byKey.set(key, [node]);
     }
   }
-  // A paper is the best place to send a reader, then the minute that records what happened, then the agenda.
-  const rank = { document: 0, minute: 1, agenda: 2 } as const;
+  const byStart = (a: Appearance, b: Appearance) => instantOf(a.meeting.data.start) - instantOf(b.meeting.data.start);
+  const histories: Histories = { all: new Map(), of: { document: new Map(), minute: new Map(), agenda: new Map() } };
+  for (const [key, list] of byKey) {
+    const atMeeting = new Map<string, Appearance>();
+    for (const { appearance } of list) {
+      const found = atMeeting.get(appearance.meeting.id);
+      if (!found || RANK[appearance.kind] < RANK[found.kind]) atMeeting.set(appearance.meeting.id, appearance);
+    }
+    if (atMeeting.size < 2) continue;
+    const council = list[0]!.appearance.meeting.data.council;
+    const history: ItemHistory = { id: historyId(key, council), council, basis: list[0]!.keys.find((k) => k.key === key)!.basis, appearances: [...atMeeting.values()].sort(byStart) };
+    histories.all.set(`${council}#${history.id}`, history);
+    for (const node of new Set(list)) {
+      const link = { id: history.id, council, basis: history.basis };
+      const of = histories.of[node.slot[0]];
+      of.set(node.slot[1], [...(of.get(node.slot[1]) ?? []), link]);
+    }
+  }
+  // In the order of their ids, not of the keys first met: other meetings' items must not reorder an earlier page's links.
+  for (const of of Object.values(histories.of)) for (const list of of.values()) list.sort((a, b) => (a.id < b.id ? -1 : 1));
+
   const result: Returning = { document: new Map(), minute: new Map(), agenda: new Map() };
   for (const node of nodes) {
     const atMeeting = new Map<string, Elsewhere>();
+    const start = instantOf(node.appearance.meeting.data.start);
     for (const { key, basis } of node.keys) {
       for (const other of byKey.get(key) ?? []) {
         if (other.appearance.meeting.id === node.appearance.meeting.id) continue;
         const found = atMeeting.get(other.appearance.meeting.id);
-        if (!found) atMeeting.set(other.appearance.meeting.id, { appearance: other.appearance, basis: [basis] });
+        if (!found) atMeeting.set(other.appearance.meeting.id, { appearance: other.appearance, basis: [basis], when: instantOf(other.appearance.meeting.data.start) < start ? 'earlier' : 'later' });
         else {
           if (!found.basis.includes(basis)) found.basis.push(basis);
-          if (rank[other.appearance.kind] < rank[found.appearance.kind]) found.appearance = other.appearance;
+          if (RANK[other.appearance.kind] < RANK[found.appearance.kind]) found.appearance = other.appearance;
         }
       }
     }
     if (atMeeting.size === 0) continue;
-    const list = [...atMeeting.values()].sort((a, b) => instantOf(a.appearance.meeting.data.start) - instantOf(b.appearance.meeting.data.start));
-    result[node.slot[0]].set(node.slot[1], list);
+    result[node.slot[0]].set(node.slot[1], [...atMeeting.values()].sort((a, b) => byStart(a.appearance, b.appearance)));
   }
-  return result;
+  return { ...result, histories };
 }
 
 /** A later source that reports on a decision, and what the link is based on, in words. */
@@ -169,6 +239,8 @@ export interface FollowUpLink {
   basis: string;
   /** A tracker row's status, as printed or in the plan's words. */
   status?: string | undefined;
+  /** For the same item come back: the history that lists every meeting it came to. */
+  history?: HistoryLink | undefined;
 }
 
 /** The words of a decision or tracker row, compared without case, punctuation or a leading "That". */
@@ -223,7 +295,7 @@ export function printsDate(text: string, iso: string): boolean {
  */
 export function decisionFollowUps(
   graph: Pick<Graph, 'register' | 'minutes' | 'meeting' | 'documents'>,
-  returning: Returning,
+  returning: Returning & { histories: Histories },
 ): Map<string, FollowUpLink[]> {
   const result = new Map<string, FollowUpLink[]>();
   const add = (e: RegisterEntry, link: FollowUpLink) => {
@@ -317,10 +389,15 @@ export function decisionFollowUps(
   }
 
   // The decision's item considered again later.
+  const { histories } = returning;
   for (const e of graph.register) {
-    for (const { appearance, basis } of returning.minute.get(`${e.minutes.id}#${e.decision.minute}`) ?? []) {
+    const slot = `${e.minutes.id}#${e.decision.minute}`;
+    for (const { appearance, basis } of returning.minute.get(slot) ?? []) {
       if (!after(appearance.meeting, e)) continue;
-      add(e, { kind: 'returning', meeting: appearance.meeting, title: appearance.title, path: appearance.path, basis: `the same item came back (${basis.map((b) => basisLabel[b]).join('; ')})` });
+      const history = histories.of.minute
+        .get(slot)
+        ?.find((h) => histories.all.get(`${h.council}#${h.id}`)!.appearances.some((a) => a.meeting === appearance.meeting));
+      add(e, { kind: 'returning', meeting: appearance.meeting, title: appearance.title, path: appearance.path, basis: `the same item came back (${basis.map((b) => basisLabel[b]).join('; ')})`, history });
     }
   }
   for (const list of result.values()) list.sort((a, b) => instantOf(a.meeting.data.start) - instantOf(b.meeting.data.start));
@@ -330,12 +407,12 @@ export function decisionFollowUps(
 /**
  * What the register shows of a decision's follow-up links: every report on it (a later minute, a tracker row) and
  * the first later meeting its item came back to. `moreMeetings` counts the later meetings after that one, which the
- * decision's minutes page lists: an item that comes back every quarter for a decade would give a row forty links, and
- * a year of the register megabytes.
+ * item's `history` lists: an item that comes back every quarter for a decade would give a row forty links, and a
+ * year of the register megabytes.
  */
-export function registerFollowUps(links: readonly FollowUpLink[]): { shown: FollowUpLink[]; moreMeetings: number } {
+export function registerFollowUps(links: readonly FollowUpLink[]): { shown: FollowUpLink[]; moreMeetings: number; history: HistoryLink | undefined } {
   const again = links.filter((l) => l.kind === 'returning');
-  return { shown: links.filter((l) => l.kind !== 'returning' || l === again[0]), moreMeetings: Math.max(0, again.length - 1) };
+  return { shown: links.filter((l) => l.kind !== 'returning' || l === again[0]), moreMeetings: Math.max(0, again.length - 1), history: again[0]?.history };
 }
 
 /** The anchor, on a minutes page, of a minute's list of the other meetings that considered its item. */
@@ -344,6 +421,7 @@ export const elsewhereAnchor = (minute: string): string => `elsewhere-${minuteAn
 /** Everything a page needs to follow items, computed once per graph. */
 export interface Follow {
   returning: Returning;
+  histories: Histories;
   followUps: Map<string, FollowUpLink[]>;
 }
 
@@ -353,8 +431,8 @@ const cache = new WeakMap<object, Follow>();
 export function follow(graph: Graph): Follow {
   let found = cache.get(graph);
   if (!found) {
-    const returning = returningItems(graph);
-    found = { returning, followUps: decisionFollowUps(graph, returning) };
+    const { histories, ...returning } = returningItems(graph);
+    found = { returning, histories, followUps: decisionFollowUps(graph, { ...returning, histories }) };
     cache.set(graph, found);
   }
   return found;
@@ -366,38 +444,56 @@ export const NOT_REPORTED = 'Not reported in later minutes published here';
 /** A link with its meeting named by id, as a plan file keeps it (see `storedFollow`). */
 type Stored<T extends { meeting: Entry<Meeting> }> = Omit<T, 'meeting'> & { meeting: string };
 type StoredElsewhere = Omit<Elsewhere, 'appearance'> & { appearance: Stored<Appearance> };
+type StoredHistory = Omit<ItemHistory, 'appearances'> & { appearances: Array<Stored<Appearance>> };
+type Kinds<T> = Record<keyof Returning, Array<[string, T]>>;
 
 /** The follow links one part's pages show, as JSON: worked out once by the content check, not again by each part. */
 export interface StoredFollow {
-  returning: Record<keyof Returning, Array<[string, StoredElsewhere[]]>>;
+  returning: Kinds<StoredElsewhere[]>;
+  /** The histories each appearance is in (a part), or every history (the site part, for the pages of items). */
+  histories: { all: StoredHistory[]; of: Kinds<HistoryLink[]> };
   followUps: Array<[string, Array<Stored<FollowUpLink>>]>;
 }
 
+const KINDS = ['document', 'minute', 'agenda'] as const satisfies ReadonlyArray<keyof Returning>;
+const byKind = <T, U>(make: (kind: keyof Returning) => Array<[string, T]>, map: (value: T) => U): Kinds<U> =>
+  Object.fromEntries(KINDS.map((kind) => [kind, make(kind).map(([key, value]): [string, U] => [key, map(value)])])) as Kinds<U>;
+const appearanceById = (a: Appearance): Stored<Appearance> => ({ ...a, meeting: a.meeting.id });
+
 /**
- * The links pages look up, as JSON: `returning` under the ids `show.returning` keeps (by kind: a document's, a
- * minutes' or a meeting's id), for a part's papers, minutes and agendas; or every decision's `followUps`, for the
- * registers of the site part.
+ * What pages look up, as JSON. For a part's papers, minutes and agendas (the ids `show.returning` keeps, by kind: a
+ * document's, a minutes' or a meeting's id): the same item at earlier meetings, and the histories it is in, neither
+ * of which a later meeting changes. For the site part (`'site'`): every history, for the pages of items, and every
+ * decision's later sources, for the registers.
  */
-export function storedFollow(links: Follow, show: { returning: (kind: keyof Returning, id: string) => boolean } | 'followUps'): StoredFollow {
-  const elsewhere = (kind: keyof Returning) =>
-    show === 'followUps'
-      ? []
-      : [...links.returning[kind]]
-          .filter(([key]) => show.returning(kind, key.split('#')[0]!))
-          .map(([key, list]): [string, StoredElsewhere[]] => [key, list.map((e) => ({ appearance: { ...e.appearance, meeting: e.appearance.meeting.id }, basis: e.basis }))]);
+export function storedFollow(links: Follow, show: { returning: (kind: keyof Returning, id: string) => boolean } | 'site'): StoredFollow {
+  // Sorted by key, so that what a part keeps does not depend on where other parts' entries came in the graph.
+  const shown = <T>(kind: keyof Returning, map: Map<string, T>): Array<[string, T]> =>
+    show === 'site' ? [] : [...map].filter(([key]) => show.returning(kind, key.split('#')[0]!)).sort(([a], [b]) => (a < b ? -1 : 1));
   return {
-    returning: { document: elsewhere('document'), minute: elsewhere('minute'), agenda: elsewhere('agenda') },
-    followUps: show === 'followUps' ? [...links.followUps].map(([key, list]) => [key, list.map((l) => ({ ...l, meeting: l.meeting.id }))]) : [],
+    returning: byKind(
+      (kind) => shown(kind, links.returning[kind]),
+      (list) => list.filter((e) => e.when === 'earlier').map((e) => ({ ...e, appearance: appearanceById(e.appearance) })),
+    ),
+    histories: {
+      all: show === 'site' ? [...links.histories.all.values()].map((h) => ({ ...h, appearances: h.appearances.map(appearanceById) })) : [],
+      of: byKind((kind) => shown(kind, links.histories.of[kind]), (list) => list),
+    },
+    followUps: show === 'site' ? [...links.followUps].map(([key, list]) => [key, list.map((l) => ({ ...l, meeting: l.meeting.id }))]) : [],
   };
 }
 
 /** Follow links from their stored form, each meeting taken from the graph. */
 export function followFrom(stored: StoredFollow, meeting: ReadonlyMap<string, Entry<Meeting>>): Follow {
-  const at = (id: string) => meeting.get(id)!;
-  const elsewhere = (list: Array<[string, StoredElsewhere[]]>) =>
-    new Map(list.map(([key, links]) => [key, links.map((e) => ({ appearance: { ...e.appearance, meeting: at(e.appearance.meeting) }, basis: e.basis }))]));
+  const at = <T extends { meeting: string }>(a: T) => ({ ...a, meeting: meeting.get(a.meeting)! });
+  const kinds = <T, U>(list: Kinds<T>, map: (value: T) => U): Record<keyof Returning, Map<string, U>> =>
+    Object.fromEntries(KINDS.map((kind) => [kind, new Map(list[kind].map(([key, value]) => [key, map(value)]))])) as Record<keyof Returning, Map<string, U>>;
   return {
-    returning: { document: elsewhere(stored.returning.document), minute: elsewhere(stored.returning.minute), agenda: elsewhere(stored.returning.agenda) },
-    followUps: new Map(stored.followUps.map(([key, links]) => [key, links.map((l) => ({ ...l, meeting: at(l.meeting) }))])),
+    returning: kinds(stored.returning, (list) => list.map((e) => ({ ...e, appearance: at(e.appearance) }))),
+    histories: {
+      all: new Map(stored.histories.all.map((h) => [`${h.council}#${h.id}`, { ...h, appearances: h.appearances.map(at) }])),
+      of: kinds(stored.histories.of, (list) => list),
+    },
+    followUps: new Map(stored.followUps.map(([key, links]) => [key, links.map(at)])),
   };
 }

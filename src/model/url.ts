@@ -25,6 +25,8 @@ export const paths = {
   minutes: (id: string) => `/minutes/${id}/`,
   body: (id: string) => `/bodies/${id}/`,
   council: (id: string) => `/councils/${id}/`,
+  /** A council's items considered at more than one meeting, each with every meeting it came to. */
+  items: (council: string) => `/items/${council}/`,
   meetingsInYear: (year: number) => `/meetings/${year}/`,
   /** A year of the decisions register; pages after the first (see `REGISTER_PAGE_SIZE`) are numbered. */
   decisionsInYear: (year: number, page = 1) => (page > 1 ? `/decisions/${year}/${page}/` : `/decisions/${year}/`),

@@ -19,11 +19,11 @@ const again: FollowUpLink = {
 const render = (props: Record<string, unknown>) => container.renderToString(FollowUps, { props: { recorded: [], ...props } });
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 
-test("a decision's next meeting is linked, and the later ones counted, with a link to where its minutes list them", async () => {
-  const html = await render({ links: [again], more: { meetings: 3, path: '/minutes/tow/council/2020-01-07/#elsewhere-minute-5' } });
+test("a decision's next meeting is linked, and the later ones counted, with a link to the item's history, which lists them", async () => {
+  const html = await render({ links: [again], more: { meetings: 3, path: '/items/tow/#title-village-plan' } });
   expect(text(html)).toContain('Considered again Village plan, meeting of 4 May 2021');
   expect(text(html)).toContain('Considered again at 3 more meetings after that');
-  expect(html).toContain('<a href="/minutes/tow/council/2020-01-07/#elsewhere-minute-5">3 more meetings</a>');
+  expect(html).toContain('<a href="/items/tow/#title-village-plan">3 more meetings</a>');
 });
 
 test('one more meeting is a meeting; none is not mentioned; no link at all says so plainly', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildGraph, type GraphInput } from '../../src/model/graph';
-import { citedMinutes, decisionFollowUps, follow, followFrom, minuteTexts, printsDate, registerFollowUps, returningItems, storedFollow, titleKey, type FollowUpLink } from '../../src/model/follow';
+import { citedMinutes, decisionFollowUps, follow, followFrom, historyPath, minuteTexts, printsDate, registerFollowUps, returningItems, storedFollow, titleKey, type FollowUpLink } from '../../src/model/follow';
 import { minuteKey } from '../../src/model/meeting';
 import { meetingsWithVotes } from '../../src/model/vote';
 import { documentSchema, meetingSchema, minutesSchema, type DocumentInput, type MeetingInput, type MinutesInput } from '../../src/schema';
@@ -24,7 +24,7 @@ describe('titles reduced to their subject', () => {
 });
 
 describe('the seed content', () => {
-  const { returning, followUps } = follow(seed);
+  const { returning, histories, followUps } = follow(seed);
   const YJ15 = 'leicestershire/scrutiny-commission/2015-04-22/draft-youth-justice-strategic-plan-2015-16';
   const YJ23 = 'leicestershire/scrutiny-commission/2023-04-12/draft-youth-justice-strategic-plan-2023-2026';
 
@@ -35,6 +35,29 @@ describe('the seed content', () => {
     // The agenda items that considered them link to the other edition's paper too.
     expect(returning.agenda.get('leicestershire/scrutiny-commission/2015-04-22#8')!.map((e) => e.appearance.path)).toEqual([`/documents/${YJ23}/`]);
     expect(returning.agenda.get('leicestershire/scrutiny-commission/2023-04-12#8')!.map((e) => e.appearance.path)).toEqual([`/documents/${YJ15}/`]);
+    expect([returning.document.get(YJ15)![0]!.when, returning.document.get(YJ23)![0]!.when]).toEqual(['later', 'earlier']);
+  });
+
+  test('both editions, and the agenda items that considered them, link to one history of the plan, listing each meeting once', () => {
+    const link = { id: 'title-youth-justice-strategic-plan', council: 'leicestershire', basis: 'title' } as const;
+    for (const key of [YJ15, YJ23]) expect(histories.of.document.get(key)).toEqual([link]);
+    for (const key of ['leicestershire/scrutiny-commission/2015-04-22#8', 'leicestershire/scrutiny-commission/2023-04-12#8']) expect(histories.of.agenda.get(key)).toEqual([link]);
+    const history = histories.all.get('leicestershire#title-youth-justice-strategic-plan')!;
+    // The papers, not the agenda items that listed them: a paper is where a reader learns most.
+    expect(history.appearances.map((a) => a.path)).toEqual([`/documents/${YJ15}/`, `/documents/${YJ23}/`]);
+    expect(historyPath(link)).toBe('/items/leicestershire/#title-youth-justice-strategic-plan');
+  });
+
+  test('every appearance with another meeting is in a history that lists both meetings, and every history has two or more', () => {
+    for (const kind of ['document', 'minute', 'agenda'] as const) {
+      for (const [key, elsewhere] of returning[kind]) {
+        const theirs = (histories.of[kind].get(key) ?? []).map((h) => histories.all.get(`${h.council}#${h.id}`)!);
+        for (const e of elsewhere) expect(theirs.some((h) => h.appearances.some((a) => a.meeting === e.appearance.meeting)), key).toBe(true);
+      }
+    }
+    expect(histories.all.size).toBeGreaterThan(0);
+    for (const h of histories.all.values()) expect(new Set(h.appearances.map((a) => a.meeting.id)).size).toBe(h.appearances.length);
+    for (const h of histories.all.values()) expect(h.appearances.length).toBeGreaterThan(1);
   });
 
   test('every link goes both ways, and standing items such as question time do not link meetings', () => {
@@ -154,7 +177,7 @@ describe('a small council: items that return, and decisions that later sources r
       ],
     ],
   });
-  const { returning, followUps } = follow(g);
+  const { returning, histories, followUps } = follow(g);
 
   test('a plan that returns a year later is linked both ways on its agenda items; apologies are not', () => {
     expect(returning.agenda.get('tow/council/2020-01-07#5')!.map((e) => e.appearance.path)).toEqual(['/meetings/tow/council/2021-05-04/#item-4']);
@@ -174,20 +197,57 @@ describe('a small council: items that return, and decisions that later sources r
 
   test('stored as a part’s plan file keeps them, the links come back as found, with each meeting from the graph', () => {
     const back = (stored: ReturnType<typeof storedFollow>) => followFrom(JSON.parse(JSON.stringify(stored)) as typeof stored, g.meeting);
+    const none = { document: new Map(), minute: new Map(), agenda: new Map() };
     expect(followUps.size).toBeGreaterThan(0);
-    expect(back(storedFollow(follow(g), 'followUps'))).toEqual({ returning: { document: new Map(), minute: new Map(), agenda: new Map() }, followUps });
-    const one = back(storedFollow(follow(g), { returning: (kind, id) => kind === 'agenda' && id === 'tow/council/2020-01-07' }));
-    expect(one.returning.agenda).toEqual(new Map([['tow/council/2020-01-07#5', returning.agenda.get('tow/council/2020-01-07#5')]]));
-    expect(one.returning.agenda.get('tow/council/2020-01-07#5')![0]!.appearance.meeting).toBe(g.meeting.get('tow/council/2021-05-04'));
-    expect([one.returning.document.size, one.returning.minute.size, one.followUps.size]).toEqual([0, 0, 0]);
+    expect(back(storedFollow(follow(g), 'site'))).toEqual({ returning: none, histories: { all: histories.all, of: none }, followUps });
+    const later = back(storedFollow(follow(g), { returning: (kind, id) => kind === 'agenda' && id === 'tow/council/2021-05-04' }));
+    expect(later.returning.agenda).toEqual(new Map([['tow/council/2021-05-04#4', returning.agenda.get('tow/council/2021-05-04#4')]]));
+    expect(later.returning.agenda.get('tow/council/2021-05-04#4')![0]!.appearance.meeting).toBe(g.meeting.get('tow/council/2020-01-07'));
+    expect(later.histories.of.agenda).toEqual(new Map([['tow/council/2021-05-04#4', histories.of.agenda.get('tow/council/2021-05-04#4')]]));
+    expect([later.returning.document.size, later.returning.minute.size, later.followUps.size, later.histories.all.size]).toEqual([0, 0, 0, 0]);
+    // The earlier meeting keeps its history, not the later meeting itself: a meeting added later must not change its part.
+    const earlier = back(storedFollow(follow(g), { returning: (kind, id) => kind === 'agenda' && id === 'tow/council/2020-01-07' }));
+    expect(earlier.returning.agenda).toEqual(new Map([['tow/council/2020-01-07#5', []]]));
+    expect(earlier.histories.of.agenda.get('tow/council/2020-01-07#5')).toEqual([{ id: 'title-neighbourhood-plan', council: 'tow', basis: 'title' }]);
+  });
+
+  test("a meeting that brings an item back a third time changes only the history, not what earlier meetings' parts keep", () => {
+    const third = (extra: Array<[string, MeetingInput]>) =>
+      council({ meetings: [['tow/council/2020-01-07', meeting('2020-01-07', [{ number: '5', title: 'Draft Neighbourhood Plan 2020' }])], ['tow/council/2021-05-04', meeting('2021-05-04', [{ number: '4', title: 'Neighbourhood Plan 2021 – Update' }])], ...extra], minutes: [], documents: [] });
+    const part = (graph: ReturnType<typeof council>, id: string) => JSON.stringify(storedFollow(follow(graph), { returning: (kind, of) => kind === 'agenda' && of === id }));
+    const site = (graph: ReturnType<typeof council>) => JSON.stringify(storedFollow(follow(graph), 'site'));
+    const before = third([]);
+    const after = third([['tow/council/2022-02-01', meeting('2022-02-01', [{ number: '7', title: 'Neighbourhood Plan: final version' }])]]);
+    for (const id of ['tow/council/2020-01-07', 'tow/council/2021-05-04']) expect(part(after, id), id).toBe(part(before, id));
+    expect(site(after)).not.toBe(site(before));
+    expect(follow(after).histories.all.get('tow#title-neighbourhood-plan')!.appearances.map((a) => a.path)).toEqual(['/meetings/tow/council/2020-01-07/#item-5', '/meetings/tow/council/2021-05-04/#item-4', '/meetings/tow/council/2022-02-01/#item-7']);
+    // An item that comes back for the first time does change its earlier meeting: it gains the link to its history.
+    const first = council({ meetings: [['tow/council/2020-01-07', meeting('2020-01-07', [{ number: '5', title: 'Draft Neighbourhood Plan 2020' }])]], minutes: [], documents: [] });
+    expect(part(before, 'tow/council/2020-01-07')).not.toBe(part(first, 'tow/council/2020-01-07'));
   });
 
   test('the register shows every report on a decision, and only the first later meeting its item came back to', () => {
     const at = (kind: FollowUpLink['kind'], start: string): FollowUpLink => ({ kind, meeting: { id: start, data: meetingSchema.parse(meeting(start)) }, title: `${kind} ${start}`, path: `/${kind}/${start}/`, basis: 'test' });
     const links = [at('minute', '2020-03-03'), at('returning', '2020-05-05'), at('tracker', '2020-06-02'), at('returning', '2020-09-01'), at('returning', '2021-01-05')];
-    expect(registerFollowUps(links)).toEqual({ shown: [links[0], links[1], links[2]], moreMeetings: 2 });
-    expect(registerFollowUps(links.slice(0, 3))).toEqual({ shown: links.slice(0, 3), moreMeetings: 0 });
-    expect(registerFollowUps([])).toEqual({ shown: [], moreMeetings: 0 });
+    const history = { id: 'title-x', council: 'tow', basis: 'title' } as const;
+    links[1] = { ...links[1]!, history };
+    expect(registerFollowUps(links)).toEqual({ shown: [links[0], links[1], links[2]], moreMeetings: 2, history });
+    expect(registerFollowUps(links.slice(0, 3))).toEqual({ shown: links.slice(0, 3), moreMeetings: 0, history });
+    expect(registerFollowUps([])).toEqual({ shown: [], moreMeetings: 0, history: undefined });
+  });
+
+  test('a decision whose item came back links to the history that lists every later meeting', () => {
+    const plan = (id: string, number: string, title: string) => ({ meeting: id, items: [{ number, title }], decisions: [{ id: `decision-${number}`, minute: number, printedAs: 'RESOLVED', text: 'To consult on the plan', kind: 'resolution' as const }] });
+    const g3 = council({
+      meetings: [['tow/council/2020-01-07', meeting('2020-01-07')], ['tow/council/2020-05-05', meeting('2020-05-05')]],
+      minutes: [
+        ['tow/council/2020-01-07', plan('tow/council/2020-01-07', '5', 'Draft Neighbourhood Plan 2020'), ''],
+        ['tow/council/2020-05-05', plan('tow/council/2020-05-05', '9', 'Neighbourhood Plan – update'), ''],
+      ],
+      documents: [],
+    });
+    const links = decisionFollowUps(g3, returningItems(g3)).get('tow/council/2020-01-07#decision-5')!;
+    expect(links.map((l) => [l.kind, l.path, l.history])).toEqual([['returning', '/minutes/tow/council/2020-05-05/#minute-9', { id: 'title-neighbourhood-plan', council: 'tow', basis: 'title' }]]);
   });
 
   test('a decision cited only where the minutes are confirmed, and matched by no tracker row, has no follow-up', () => {

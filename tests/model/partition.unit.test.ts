@@ -150,20 +150,25 @@ describe('the follow links of each part', () => {
     for (const part of summary.parts) {
       const mine = followFrom(links.get(part.name)!, seed.meeting);
       for (const kind of ['document', 'minute', 'agenda'] as const) {
-        const expected = [...whole.returning[kind]].filter(([key]) => seed.partition.partOf.get(entryKey(ids[kind], key.split('#')[0]!)) === part.name);
+        const ours = ([key]: [string, unknown]) => seed.partition.partOf.get(entryKey(ids[kind], key.split('#')[0]!)) === part.name;
+        // Only the earlier meetings: pages name no later one, so a new meeting leaves this part as it was.
+        const expected = [...whole.returning[kind]].filter(ours).map(([key, list]) => [key, list.filter((e) => e.when === 'earlier')] as const);
         expect(mine.returning[kind], `${part.name} ${kind}`).toEqual(new Map(expected));
+        expect(mine.histories.of[kind], `${part.name} ${kind}`).toEqual(new Map([...whole.histories.of[kind]].filter(ours)));
         shown += expected.length;
       }
-      expect(mine.followUps.size).toBe(0);
+      expect(mine.followUps.size + mine.histories.all.size).toBe(0);
     }
     expect(shown).toBe(whole.returning.document.size + whole.returning.minute.size + whole.returning.agenda.size);
     expect(shown).toBeGreaterThan(0);
   });
 
-  test('the site part has every decision’s later sources, for its registers, and no returning items', () => {
+  test('the site part has every history, for the pages of items, and every decision’s later sources, for its registers', () => {
     const site = followFrom(links.get(SITE_PART)!, seed.meeting);
     expect(site.followUps).toEqual(whole.followUps);
-    expect([site.returning.document.size, site.returning.minute.size, site.returning.agenda.size]).toEqual([0, 0, 0]);
+    expect(site.histories.all).toEqual(whole.histories.all);
+    expect(site.histories.all.size).toBeGreaterThan(0);
+    expect([site.returning.document.size, site.returning.minute.size, site.returning.agenda.size, site.histories.of.document.size]).toEqual([0, 0, 0, 0]);
   });
 });
 
