@@ -168,7 +168,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     else io.out(line);
   }
   const plan = join(store, 'plan');
-  const check = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'check-content.ts'), '--plan', plan], {
+  const check = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'check-content.ts'), '--plan', plan, '--memo', join(store, 'checked')], {
     stdio: values['list-parts'] ? ['inherit', 'ignore', 'inherit'] : 'inherit',
     env,
   });

@@ -1,8 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CollectionName } from '../src/schema';
-import { checkShare, type ShareMessage, type ShareTask } from './check-content';
+import { checkShare, type CheckedEntry, type ShareMessage, type ShareTask } from './check-content';
 import { fileWhenUsed, type ContentTree } from './content-tree';
-import type { PlanEntry } from './build/summary';
 
 /** A content check's worker thread: checks its share of the tree (see `checkInWorkers` in check-content.ts). */
 const task = workerData as ShareTask;
@@ -16,8 +15,8 @@ const clean = new Set(task.clean);
 const before = clean.size;
 const send = (message: ShareMessage) => parentPort!.postMessage(message);
 // Entries go to the main thread a few hundred at a time, so this thread never holds its whole share's.
-let batch: Array<[number, PlanEntry]> = [];
-const { problems, tables } = checkShare(tree, clean, task.ids, (entry) => {
+let batch: Array<[number, CheckedEntry]> = [];
+const { problems } = checkShare(tree, clean, task.ids, (entry) => {
   batch.push([indexOf.get(entry.file)!, entry]);
   if (batch.length >= 256) {
     send({ entries: batch });
@@ -25,4 +24,4 @@ const { problems, tables } = checkShare(tree, clean, task.ids, (entry) => {
   }
 });
 if (batch.length > 0) send({ entries: batch });
-send({ done: { problems, tables, clean: [...clean].slice(before) } });
+send({ done: { problems, clean: [...clean].slice(before) } });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { tablesWithoutHeaders } from '../src/model/accessibility';
@@ -9,9 +10,10 @@ import { missingCouncilDetails } from '../src/model/council';
 import { SITE_PART, type Part } from '../src/model/partition';
 import { loadSiteConfig } from '../src/model/site-config';
 import { summaryJson, type Summary } from '../src/model/summary';
-import { contentRoot } from '../src/schema';
+import { collections, contentRoot } from '../src/schema';
 import type { Council } from '../src/schema/council';
-import { checkContentTree, contentIds, formatProblem, type ContentIds, type ContentProblem } from '../src/schema/validate';
+import { referencesIn } from '../src/schema/references';
+import { checkContentTree, contentIds, formatProblem, type ContentIds, type ContentProblem, type ParsedEntry } from '../src/schema/validate';
 import { fingerprint } from './build-record';
 import { partDigests, partFollow, planEntry, summarize, type PlanEntry } from './build/summary';
 import { readContentTree, type ContentTree } from './content-tree';
@@ -27,28 +29,61 @@ export const followFile = (plan: string, part: string) => join(plan, PLAN_FILES.
 export type PlanPart = Pick<Part, 'name' | 'papers'>;
 
 /** Writes a file whole or not at all: a build that stops half-way never leaves a part-written plan. */
-function writeWhole(file: string, text: string): void {
+function writeWhole(file: string, text: string | Uint8Array): void {
   writeFileSync(`${file}.${process.pid}.tmp`, text);
   renameSync(`${file}.${process.pid}.tmp`, file);
 }
 
 const CHECKED = join(import.meta.dirname, '..', '.chamber', 'checked');
 
+/** A file as `stat` gives it: what tells an unchanged file from a changed one without reading it (as git's index does). */
+type FileStamp = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+const stampOf = (path: string): FileStamp => {
+  const { size, mtimeMs, ctimeMs, ino } = statSync(path);
+  return { size, mtimeMs, ctimeMs, ino };
+};
+const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+
+/** An entry as the check keeps it: what the plan needs, and what a later check needs to take it again unread. */
+export type CheckedEntry = PlanEntry & Pick<ParsedEntry, 'charts'> & { tables: Summary['tables'] };
+
 /**
- * Digests of the MDX bodies that passed the check, kept between runs in `.chamber/checked/` under a digest of the
- * checker itself (its schemas, the content components, the MDX compiler's version): a changed checker checks all again.
+ * What a check keeps for the next, in `.chamber/checked/` under a digest of the checker itself (its schemas, the
+ * content components, the MDX compiler's version), so a changed checker checks everything again.
  */
-function cleanBodies(): { bodies: Set<string>; save: () => void } {
+export interface CheckMemo {
+  /** Digests of the MDX bodies that passed: a changed file whose body is unchanged is not parsed as MDX again. */
+  bodies: Set<string>;
+  /**
+   * Each valid file's entry, by the path problems name, with its file's stamp then: a file whose stamp is the same is
+   * not read again, only its references checked against today's files. Replaced by each check.
+   */
+  entries: Map<string, { stamp: FileStamp; entry: CheckedEntry }>;
+}
+
+/** An empty memo: everything is checked. */
+export const noMemo = (): CheckMemo => ({ bodies: new Set(), entries: new Map() });
+
+/**
+ * The memo the last check by this checker left in `dir`, and how to save this check's in its place. A build keeps one
+ * in its store, which is its content folder's own; a check on its own uses the project's.
+ */
+function checkerMemo(dir = CHECKED): { memo: CheckMemo; save: () => void } {
   const root = join(import.meta.dirname, '..');
   const checker = fingerprint(['src/schema', 'src/components/content', 'package-lock.json'].map((p) => join(root, p)));
-  const file = join(CHECKED, `${createHash('sha256').update(JSON.stringify(checker)).digest('hex').slice(0, 16)}.json`);
-  const bodies = new Set<string>(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : []);
+  const file = join(dir, `${createHash('sha256').update(JSON.stringify(checker)).digest('hex').slice(0, 16)}.memo`);
+  let memo = noMemo();
+  try {
+    if (existsSync(file)) memo = deserialize(readFileSync(file)) as CheckMemo;
+  } catch {
+    // A memo cut short (a full disk) only means checking everything again.
+  }
   return {
-    bodies,
+    memo,
     save: () => {
-      mkdirSync(CHECKED, { recursive: true });
-      for (const old of readdirSync(CHECKED)) if (old.endsWith('.json') && join(CHECKED, old) !== file) rmSync(join(CHECKED, old), { force: true });
-      writeWhole(file, JSON.stringify([...bodies]));
+      mkdirSync(dir, { recursive: true });
+      for (const old of readdirSync(dir)) if (join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+      writeWhole(file, serialize(memo));
     },
   };
 }
@@ -77,7 +112,7 @@ function writePlan(dir: string, checked: Checked, io: Io): void {
 /** What checking a share of the content tree gives. */
 export interface CheckedShare {
   problems: ContentProblem[];
-  entries: PlanEntry[];
+  entries: CheckedEntry[];
   tables: Summary['tables'];
 }
 
@@ -86,31 +121,33 @@ export interface Checked extends CheckedShare {
   /** Collections with no file yet. */
   empty: string[];
   councils: Array<{ file: string; data: Council }>;
+  /** How many files were taken from the last check's memo, unread. */
+  unchanged: number;
 }
+
+const sumTables = (list: ReadonlyArray<Summary['tables']>): Summary['tables'] =>
+  list.reduce((sum, t) => ({ tables: sum.tables + t.tables, withoutHeaders: sum.withoutHeaders + t.withoutHeaders }), { tables: 0, withoutHeaders: 0 });
 
 /**
  * Reads and checks the files of `tree` (the whole content tree, or a share of it checked against the whole tree's
- * `ids`), one at a time. Of each it keeps what the plan needs (`planEntry`): its text, its parsed YAML (which says
+ * `ids`), one at a time. Of each it keeps what the plan needs (`CheckedEntry`): its text, its parsed YAML (which says
  * where each field sits) and MDX bodies other than the summary's go as the next is read. With `each`, every entry
  * kept is given to it, in order, as it is made, and none is returned.
  */
-export function checkShare(tree: ContentTree, clean: Set<string>, ids: ContentIds, each?: (entry: PlanEntry) => void): CheckedShare {
-  const tables = { tables: 0, withoutHeaders: 0 };
+export function checkShare(tree: ContentTree, clean: Set<string>, ids: ContentIds, each?: (entry: CheckedEntry) => void): CheckedShare {
   const { problems, entries } = checkContentTree(
     tree,
     clean,
     (entry) => {
-      const counted = tablesWithoutHeaders([entry.body]);
-      tables.tables += counted.tables;
-      tables.withoutHeaders += counted.withoutHeaders;
-      const kept = planEntry(entry);
+      const kept = { ...planEntry(entry), charts: entry.charts, tables: tablesWithoutHeaders([entry.body]) };
       if (!each) return kept;
       each(kept);
       return undefined;
     },
     ids,
   );
-  return { problems, entries: entries.filter((e) => e !== undefined), tables };
+  const kept = entries.filter((e) => e !== undefined);
+  return { problems, entries: kept, tables: sumTables(kept.map((e) => e.tables)) };
 }
 
 /** Below this many files a share is not worth a worker of its own: one takes about two thirds of a second to start. */
@@ -121,11 +158,10 @@ const FILES_PER_WORKER = 1000;
  * in the same order. Files are dealt to the workers in turn, so each gets as many long and short ones as the others.
  * On two cores, a decade of papers is checked in about 60% of the time.
  */
-async function checkInWorkers(tree: ContentTree, clean: Set<string>, count: number): Promise<CheckedShare> {
-  const ids = contentIds(tree);
+async function checkInWorkers(tree: ContentTree, clean: Set<string>, ids: ContentIds, count: number): Promise<CheckedShare> {
   const files = Object.entries(tree).flatMap(([collection, list]) => list.map(({ relativePath, file }) => ({ collection, relativePath, path: file.path })));
   const known = [...clean];
-  const slots: Array<PlanEntry | undefined> = Array.from({ length: files.length });
+  const slots: Array<CheckedEntry | undefined> = Array.from({ length: files.length });
   const results = await Promise.all(
     Array.from(
       { length: count },
@@ -147,11 +183,8 @@ async function checkInWorkers(tree: ContentTree, clean: Set<string>, count: numb
     ),
   );
   for (const r of results) for (const digest of r.clean) clean.add(digest);
-  return {
-    problems: results.flatMap((r) => r.problems),
-    entries: slots.filter((e) => e !== undefined),
-    tables: results.reduce((sum, r) => ({ tables: sum.tables + r.tables.tables, withoutHeaders: sum.withoutHeaders + r.tables.withoutHeaders }), { tables: 0, withoutHeaders: 0 }),
-  };
+  const entries = slots.filter((e) => e !== undefined);
+  return { problems: results.flatMap((r) => r.problems), entries, tables: sumTables(entries.map((e) => e.tables)) };
 }
 
 /** What a worker is given: its share of the files (with their place in the tree), every entry's id, and the digests of bodies checked clean before. */
@@ -162,40 +195,62 @@ export interface ShareTask {
 }
 
 /** What a worker sends: its entries with their files' places, a few hundred at a time as they are made, then the rest of what it found. */
-export type ShareMessage = { entries: Array<[number, PlanEntry]> } | { done: ShareDone };
+export type ShareMessage = { entries: Array<[number, CheckedEntry]> } | { done: ShareDone };
 
-/** What a worker found besides its entries, and the digests of the bodies it found clean. */
-type ShareDone = Omit<CheckedShare, 'entries'> & { clean: string[] };
+/** What a worker found besides its entries: its problems, and the digests of the bodies it found clean. */
+type ShareDone = Pick<CheckedShare, 'problems'> & { clean: string[] };
+
+/** Whether an entry's references, and the KPI series its body charts, are still files of the tree. */
+const resolves = (e: CheckedEntry, ids: ContentIds): boolean =>
+  referencesIn(collections[e.collection].schema, e.data).every((ref) => ids.get(ref.target)?.has(ref.id)) && e.charts.every((c) => ids.get('kpis')?.has(c.id));
 
 /**
- * Checks every content file (see `checkShare`), in worker threads when there are enough files to share: as many as
- * the machine has cores, unless `workers` says.
+ * Checks every content file (see `checkShare`). A file unchanged since the last check (`memo`), whose references
+ * still resolve, is taken from the memo unread; the rest are checked, in worker threads when there are enough to share:
+ * as many as the machine has cores, unless `workers` says. The memo is then replaced by this check's entries.
  */
-export async function checkTree(root: string, clean: Set<string>, io: Io, workers?: number): Promise<Checked> {
+export async function checkTree(root: string, memo: CheckMemo, io: Io, workers?: number): Promise<Checked> {
   const tree = readContentTree(root, process.cwd(), 'when-used');
-  const count = Object.values(tree).reduce((n, list) => n + (list?.length ?? 0), 0);
-  io.out(`Checking ${count} content files in ${root}/ ...`);
+  const ids = contentIds(tree);
+  const files = Object.values(tree).flatMap((list) => list ?? []);
+  const stamps = new Map(files.map(({ file }) => [file.path, stampOf(file.path)]));
+  const remembered = new Map<string, CheckedEntry>();
+  const changed: ContentTree = {};
+  for (const [collection, list] of Object.entries(tree) as Array<[keyof ContentTree, NonNullable<ContentTree[keyof ContentTree]>]>) {
+    for (const item of list) {
+      const last = memo.entries.get(item.file.path);
+      if (last && sameStamp(last.stamp, stamps.get(item.file.path)!) && resolves(last.entry, ids)) remembered.set(item.file.path, last.entry);
+      else (changed[collection] ??= []).push(item);
+    }
+  }
+  const count = files.length - remembered.size;
+  io.out(`Checking ${files.length} content files in ${root}/${remembered.size > 0 ? ` (${remembered.size} unchanged since the last check)` : ''} ...`);
   workers ??= Math.min(availableParallelism(), Math.floor(count / FILES_PER_WORKER));
-  const { problems, entries, tables } = workers > 1 ? await checkInWorkers(tree, clean, workers) : checkShare(tree, clean, contentIds(tree));
+  const checked = workers > 1 ? await checkInWorkers(changed, memo.bodies, ids, workers) : checkShare(changed, memo.bodies, ids);
+  const byFile = new Map([...remembered, ...checked.entries.map((e) => [e.file, e] as const)]);
+  const entries = files.flatMap(({ file }) => byFile.get(file.path) ?? []);
+  memo.entries = new Map(entries.map((entry) => [entry.file, { stamp: stamps.get(entry.file)!, entry }]));
   return {
-    problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+    problems: checked.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
     entries,
-    tables,
+    tables: sumTables(entries.map((e) => e.tables)),
     empty: Object.entries(tree).flatMap(([name, list]) => (list?.length ? [] : [name])),
     councils: entries.flatMap((e) => (e.collection === 'councils' ? [{ file: e.file, data: e.data as Council }] : [])),
+    unchanged: remembered.size,
   };
 }
 
 /**
  * Checks every content file (schema, YAML, MDX, components, cross-references) and reports each problem as
  * file:line:column field: message. Returns 0 when the content is valid. `npm run build` runs this first, in a process
- * of its own, so the memory checking takes is given back before Astro starts.
+ * of its own, so the memory checking takes is given back before Astro starts, with the folder of its `plan` and of the
+ * `memo` of its last check (see `CheckMemo`).
  */
-export async function checkContent(io: Io, options: { plan?: string | undefined } = {}): Promise<number> {
+export async function checkContent(io: Io, options: { plan?: string | undefined; memo?: string | undefined } = {}): Promise<number> {
   const root = contentRoot(io.env);
-  const clean = cleanBodies();
-  const checked = await checkTree(root, clean.bodies, io);
-  clean.save();
+  const { memo, save } = checkerMemo(options.memo);
+  const checked = await checkTree(root, memo, io);
+  save();
   const { problems, empty, councils } = checked;
   if (problems.length > 0) {
     io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content; nothing was built:\n`);
@@ -219,6 +274,6 @@ export async function checkContent(io: Io, options: { plan?: string | undefined 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { plan: { type: 'string' } } });
+  const { values } = parseArgs({ options: { plan: { type: 'string' }, memo: { type: 'string' } } });
   process.exitCode = await checkContent({ out: (line) => console.log(line), err: (line) => console.error(line), env: process.env }, values);
 }
