@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -61,4 +62,20 @@ export function pruneStores(stores: string, store: string): string[] {
     removed.push(join(store, name));
   }
   return removed;
+}
+
+/** The start of the name of a site a build replaced, kept in its store until the next build (`replaced-<pid>`). */
+export const REPLACED = 'replaced-';
+
+/**
+ * Removes the sites that earlier builds replaced (see `moveDir` in scripts/build.ts), asynchronously, so they go while
+ * this build's parts build. Done before this build moves its own site aside; a folder that cannot be removed now is
+ * tried again by the next build.
+ */
+export function removeReplaced(store: string): Promise<void> {
+  const old = existsSync(store) ? readdirSync(store).filter((name) => name.startsWith(REPLACED)) : [];
+  return Promise.all(old.map((name) => rm(join(store, name), { recursive: true, force: true }))).then(
+    () => undefined,
+    () => undefined,
+  );
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PEAKS_FILE, storeFor } from '../../scripts/build';
 import { descendants, processes } from '../../scripts/build/processes';
-import { STORE_FOR } from '../../scripts/build/store';
+import { REPLACED, STORE_FOR } from '../../scripts/build/store';
 import { SEARCH_BUNDLE } from '../../src/model/search';
 import { cleanEnv, runScript, TWO_AT_ONCE } from '../helpers/build';
 import { editFile } from '../helpers/fixture-site';
@@ -42,11 +42,20 @@ describe('rebuilding only what changed', () => {
   test('an edit rebuilds the parts that show it, and the site is the one a build from scratch gives', { timeout: 900_000 }, () => {
     const first = build();
     expect(first).toEqual(['leicester-2009', 'leicestershire-2014-2015', 'leicestershire-2023', 'site']);
+    const store = storeFor(out, { ...process.env, ...env });
+    const replaced = () => readdirSync(store).filter((name) => name.startsWith(REPLACED));
+    expect(replaced()).toEqual([]);
+    const firstSite = join(scratch, 'first-site');
+    cpSync(out, firstSite, { recursive: true });
     expect(build(), 'nothing changed').toEqual([]);
+    // The site it replaced is moved into the store, whole, and the next build removes it.
+    expect(replaced()).toHaveLength(1);
+    expect(siteDifferences(firstSite, join(store, replaced()[0]!))).toEqual([]);
 
     // A paper's text is shown on its own page only: its part is built again, and nothing else.
     editFile(content, 'documents/leicester/cabinet/2009-07-13/agenda.mdx', /\n\n([A-Z])/, '\n\nA sentence added by the test.\n\n$1');
     expect(build()).toEqual(['leicester-2009']);
+    expect(replaced()).toHaveLength(1);
 
     // A councillor's name is on every page that names them, and on the site part's lists; not in the county's parts.
     // Built within 900 MB, with every part's last peak set to 1 MB: both parts start at once, pass the memory
