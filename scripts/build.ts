@@ -9,7 +9,7 @@ import { Merge, mergeParts, MergeError } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
-import { markStore, pruneStores, removeReplaced, REPLACED } from './build/store';
+import { markStore, pruneStores, removeInBackground, removeReplaced, REPLACED } from './build/store';
 import { indexSite } from './search-index';
 import { SITE_PART } from '../src/model/partition';
 import { configPath, loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
@@ -58,7 +58,7 @@ function codeDigest(env: NodeJS.ProcessEnv): string {
 /**
  * Moves a finished build into place: a rename, or a copy where the output is on another file system. The site it
  * replaces is moved to `aside` when given and on the same file system (a rename: removing a decade's 30,000 files
- * takes seconds, which the next build spends while its parts build; see `removeReplaced`), else removed first.
+ * takes seconds, which are spent once the new site is in place; see `removeInBackground`), else removed first.
  */
 function moveDir(from: string, to: string, aside?: string): void {
   if (aside !== undefined && existsSync(to)) {
@@ -292,7 +292,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     const files = await merge.finish(site);
     await clearing;
-    moveDir(scratch, outDir, join(store, `${REPLACED}${process.pid}`));
+    const aside = join(store, `${REPLACED}${process.pid}`);
+    moveDir(scratch, outDir, aside);
+    if (existsSync(aside)) removeInBackground(aside);
     saveRecord(record);
     io.out(`\nSite written to ${outDir}: ${names.length} parts, ${files.toLocaleString('en-GB')} files (parts built in ${seconds(performance.now() - started)}).`);
     return 0;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -64,13 +65,20 @@ export function pruneStores(stores: string, store: string): string[] {
   return removed;
 }
 
-/** The start of the name of a site a build replaced, kept in its store until the next build (`replaced-<pid>`). */
+/** The start of the name of a site a build replaced, kept in its store until it is removed (`replaced-<pid>`). */
 export const REPLACED = 'replaced-';
 
 /**
- * Removes the sites that earlier builds replaced (see `moveDir` in scripts/build.ts), asynchronously, so they go while
- * this build's parts build. Done before this build moves its own site aside; a folder that cannot be removed now is
- * tried again by the next build.
+ * Removes a folder in a process of its own, which goes on after this one ends (as `git gc --auto` does): the site a
+ * build replaced, whose tens of thousands of files take seconds to remove, after the new site is in place.
+ */
+export function removeInBackground(dir: string): void {
+  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/**
+ * Removes the sites earlier builds replaced that are still there (their removal was stopped: a CI runner that ended
+ * the job), asynchronously, while this build's parts build. A folder that cannot be removed now is tried again later.
  */
 export function removeReplaced(store: string): Promise<void> {
   const old = existsSync(store) ? readdirSync(store).filter((name) => name.startsWith(REPLACED)) : [];

@@ -45,17 +45,15 @@ describe('rebuilding only what changed', () => {
     const store = storeFor(out, { ...process.env, ...env });
     const replaced = () => readdirSync(store).filter((name) => name.startsWith(REPLACED));
     expect(replaced()).toEqual([]);
-    const firstSite = join(scratch, 'first-site');
-    cpSync(out, firstSite, { recursive: true });
+    // A replaced site whose removal was stopped (a CI runner ended the job) goes in the next build.
+    const left = join(store, `${REPLACED}1`);
+    cpSync(out, left, { recursive: true });
     expect(build(), 'nothing changed').toEqual([]);
-    // The site it replaced is moved into the store, whole, and the next build removes it.
-    expect(replaced()).toHaveLength(1);
-    expect(siteDifferences(firstSite, join(store, replaced()[0]!))).toEqual([]);
+    expect(existsSync(left)).toBe(false);
 
     // A paper's text is shown on its own page only: its part is built again, and nothing else.
     editFile(content, 'documents/leicester/cabinet/2009-07-13/agenda.mdx', /\n\n([A-Z])/, '\n\nA sentence added by the test.\n\n$1');
     expect(build()).toEqual(['leicester-2009']);
-    expect(replaced()).toHaveLength(1);
 
     // A councillor's name is on every page that names them, and on the site part's lists; not in the county's parts.
     // Built within 900 MB, with every part's last peak set to 1 MB: both parts start at once, pass the memory
@@ -76,6 +74,8 @@ describe('rebuilding only what changed', () => {
     const fresh = runScript('scripts/build.ts', ['--whole', '--out', whole], env);
     expect(fresh.status, fresh.output).toBe(0);
     expect(siteDifferences(whole, out, (path) => path.startsWith(`${SEARCH_BUNDLE}/`))).toEqual([]);
+    // The sites the builds replaced were moved aside and removed once each build had finished, in the background.
+    expect(replaced()).toEqual([]);
   });
 
   // Uses the site built above. A part's Astro process is killed while it builds, as a build machine's system does
