@@ -13,6 +13,12 @@ export function meetingState(meeting: Meeting, now: Date): { label: string; past
 /** Newest first, for `sort`: meetings with only a date count as midday. */
 export const newestFirst = (a: Entry<Meeting>, b: Entry<Meeting>): number => instantOf(b.data.start) - instantOf(a.data.start);
 
+/**
+ * How many meetings the meetings page shows, newest first: a decade of a county's meetings is thousands of links,
+ * most of a megabyte at 30,000 documents. Every meeting is on the page of its year and of its committee.
+ */
+export const LATEST_MEETINGS = 50;
+
 /** Meetings grouped by calendar year (in London), newest year first, each year newest meeting first. */
 export function meetingsByYear<T extends Entry<Meeting>>(meetings: T[]): Array<{ year: number; meetings: T[] }> {
   const years = new Map<number, T[]>();

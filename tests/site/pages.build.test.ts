@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { minuteAnchor, minuteKey } from '../../src/model/meeting';
+import { LATEST_MEETINGS, meetingsByYear, minuteAnchor, minuteKey } from '../../src/model/meeting';
 import { DIST } from '../helpers/dist';
 import { attr, elements, parseHtml, textOf } from '../helpers/html';
 import { contentGraph } from '../helpers/graph';
@@ -65,6 +65,14 @@ describe('meeting pages', () => {
     for (const year of [2009, 2014, 2015, 2023]) expect(index).toContain(`href="/meetings/${year}/"`);
     expect(index).not.toMatch(/<script\b/);
     expect(page('meetings/2015')).toContain('href="/meetings/leicestershire/scrutiny-commission/2015-03-04/"');
+  });
+
+  test('the meetings page links every year with its count, and the newest meetings, newest first, up to LATEST_MEETINGS', () => {
+    const index = page('meetings');
+    for (const { year, meetings } of meetingsByYear(graph.meetings)) expect(index).toMatch(new RegExp(`href="/meetings/${year}/">${year}</a> <span class="meta">– ${meetings.length} meetings?</span>`));
+    const shown = [...index.matchAll(/<li><a href="\/meetings\/([^"]+)\/">/g)].map((m) => m[1]).filter((id) => !/^\d{4}$/.test(id!));
+    expect(shown).toEqual(graph.meetingsByDate.slice(0, LATEST_MEETINGS).map((m) => m.id));
+    expect(shown.length).toBe(Math.min(LATEST_MEETINGS, graph.meetings.length));
   });
 });
 
