@@ -10,10 +10,9 @@ import { missingCouncilDetails } from '../src/model/council';
 import { SITE_PART, type Part } from '../src/model/partition';
 import { loadSiteConfig } from '../src/model/site-config';
 import { summaryJson, type Summary } from '../src/model/summary';
-import { collections, contentRoot } from '../src/schema';
+import { contentRoot } from '../src/schema';
 import type { Council } from '../src/schema/council';
-import { referencesIn } from '../src/schema/references';
-import { checkContentTree, contentIds, formatProblem, type ContentIds, type ContentProblem, type ParsedEntry } from '../src/schema/validate';
+import { checkContentTree, contentIds, formatProblem, unresolved, type ContentIds, type ContentProblem, type ParsedEntry } from '../src/schema/validate';
 import { fingerprint } from './build-record';
 import { partDigests, partFollow, planEntry, summarize, type PlanEntry } from './build/summary';
 import { readContentTree, type ContentTree } from './content-tree';
@@ -113,11 +112,12 @@ function writePlan(dir: string, checked: Checked, io: Io): void {
 export interface CheckedShare {
   problems: ContentProblem[];
   entries: CheckedEntry[];
-  tables: Summary['tables'];
 }
 
 /** What checking the content tree gives: its problems, and what the rest of the check and the plan need. */
 export interface Checked extends CheckedShare {
+  /** The tables in every body, counted from each entry's own count (`CheckedEntry.tables`). */
+  tables: Summary['tables'];
   /** Collections with no file yet. */
   empty: string[];
   councils: Array<{ file: string; data: Council }>;
@@ -146,8 +146,7 @@ export function checkShare(tree: ContentTree, clean: Set<string>, ids: ContentId
     },
     ids,
   );
-  const kept = entries.filter((e) => e !== undefined);
-  return { problems, entries: kept, tables: sumTables(kept.map((e) => e.tables)) };
+  return { problems, entries: entries.filter((e) => e !== undefined) };
 }
 
 /** Below this many files a share is not worth a worker of its own: one takes about two thirds of a second to start. */
@@ -183,8 +182,7 @@ async function checkInWorkers(tree: ContentTree, clean: Set<string>, ids: Conten
     ),
   );
   for (const r of results) for (const digest of r.clean) clean.add(digest);
-  const entries = slots.filter((e) => e !== undefined);
-  return { problems: results.flatMap((r) => r.problems), entries, tables: sumTables(entries.map((e) => e.tables)) };
+  return { problems: results.flatMap((r) => r.problems), entries: slots.filter((e) => e !== undefined) };
 }
 
 /** What a worker is given: its share of the files (with their place in the tree), every entry's id, and the digests of bodies checked clean before. */
@@ -200,9 +198,11 @@ export type ShareMessage = { entries: Array<[number, CheckedEntry]> } | { done: 
 /** What a worker found besides its entries: its problems, and the digests of the bodies it found clean. */
 type ShareDone = Pick<CheckedShare, 'problems'> & { clean: string[] };
 
-/** Whether an entry's references, and the KPI series its body charts, are still files of the tree. */
-const resolves = (e: CheckedEntry, ids: ContentIds): boolean =>
-  referencesIn(collections[e.collection].schema, e.data).every((ref) => ids.get(ref.target)?.has(ref.id)) && e.charts.every((c) => ids.get('kpis')?.has(c.id));
+/** Whether everything an entry names is still a file of the tree (see `unresolved`). */
+const resolves = (e: CheckedEntry, ids: ContentIds): boolean => {
+  const missing = unresolved(e, ids);
+  return missing.references.length === 0 && missing.charts.length === 0;
+};
 
 /**
  * Checks every content file (see `checkShare`). A file unchanged since the last check (`memo`), whose references

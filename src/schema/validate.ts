@@ -5,7 +5,7 @@ import { componentProblems, contentComponents } from './components';
 import { isMap, LineCounter, parseDocument, Schema, visit, type Document as YamlDocument, type ScalarTag } from 'yaml';
 import type { z } from 'zod';
 import { collections, extensionOf, type CollectionName } from './index';
-import { referencesIn } from './references';
+import { referencesIn, type FoundReference } from './references';
 
 /** One content file as read from disk: its path relative to the project root and its text. */
 export interface ContentFile {
@@ -269,6 +269,17 @@ export function contentIds(files: Partial<Record<CollectionName, Array<{ relativ
 }
 
 /**
+ * What an entry names that is not a file of the tree: references (whose field `locate` finds) and the KPI series its
+ * body charts. Also what the content check asks of an entry it takes unread from its last run.
+ */
+export function unresolved(entry: Pick<ParsedEntry, 'collection' | 'data' | 'charts'>, ids: ContentIds): { references: FoundReference[]; charts: ParsedEntry['charts'] } {
+  return {
+    references: referencesIn(collections[entry.collection].schema, entry.data).filter((ref) => !ids.get(ref.target)?.has(ref.id)),
+    charts: entry.charts.filter((chart) => !ids.get('kpis')?.has(chart.id)),
+  };
+}
+
+/**
  * Validates a whole content tree (see `validateContent`), and gives back every entry that parsed, as `keep` makes it.
  * One file at a time: a file's text, its parsed YAML and its body can be let go before the next is read (a tree read
  * with `readContentTree(..., 'when-used')` holds only paths), so checking a decade of papers holds what `keep` keeps,
@@ -287,8 +298,8 @@ export function checkContentTree<T = ParsedEntry>(
     for (const { relativePath, file } of list) {
       const entry = checkFile(collection, relativePath, file, problems, cleanBodies);
       if (!entry) continue;
-      for (const ref of referencesIn(collections[entry.collection].schema, entry.data)) {
-        if (ids.get(ref.target)?.has(ref.id)) continue;
+      const missing = unresolved(entry, ids);
+      for (const ref of missing.references) {
         const { line, column } = entry.locate(ref.path);
         problems.push({
           file: entry.file,
@@ -298,8 +309,7 @@ export function checkContentTree<T = ParsedEntry>(
           message: `unknown ${ref.target} id "${ref.id}": expected a file content/${collections[ref.target].dir}/${ref.id}${extensionOf(collections[ref.target].format)}`,
         });
       }
-      for (const chart of entry.charts) {
-        if (ids.get('kpis')?.has(chart.id)) continue;
+      for (const chart of missing.charts) {
         problems.push({
           file: entry.file,
           line: chart.line,
