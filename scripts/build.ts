@@ -9,10 +9,11 @@ import { Merge, mergeParts, MergeError } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
+import { fileLimitProblem, siteFileCounts } from './build/host-limit';
 import { markStore, pruneStores, removeInBackground, removeReplaced, REPLACED } from './build/store';
 import { indexSite } from './search-index';
 import { SITE_PART } from '../src/model/partition';
-import { configPath, loadSiteConfig, publishingProblem, SiteConfigError } from '../src/model/site-config';
+import { configPath, loadSiteConfig, publishingProblem, SiteConfigError, type LoadedSiteConfig } from '../src/model/site-config';
 import { contentRoot } from '../src/schema';
 import type { Io } from './io';
 
@@ -132,15 +133,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const outDir = resolve(values.out);
   const env = { ...process.env, ...io.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  let site: { site: string; base: string };
+  let settings: LoadedSiteConfig;
   try {
-    const loaded = loadSiteConfig(env);
-    const problem = publishingProblem(loaded);
+    settings = loadSiteConfig(env);
+    const problem = publishingProblem(settings);
     if (problem) {
       io.err(`${problem}\nNothing was built.`);
       return 1;
     }
-    site = loaded.config;
   } catch (error) {
     if (!(error instanceof SiteConfigError)) throw error;
     io.err(`${error.message}\nNothing was built.`);
@@ -151,6 +151,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`\n${what.replace(/\.$/, '')}; ${existsSync(outDir) ? `the previous ${values.out} is unchanged` : `no ${values.out} was written`}.`);
     return 1;
   };
+  const site = settings.config;
+  /** Why the finished site in `dir` cannot go to its host, when `maxFiles` is set and it has more files. */
+  const overLimit = (dir: string, files: number) =>
+    site.maxFiles !== undefined && files > site.maxFiles ? fileLimitProblem(siteFileCounts(dir, files), site.maxFiles, site.pagesPerSearchFile, settings.file) : undefined;
 
   if (values.merge) {
     if (positionals.length === 0) return failed('Name the folders to merge (built with --part)');
@@ -158,6 +162,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     rmSync(scratch, { recursive: true, force: true });
     try {
       const files = await mergeParts(positionals.map((dir) => ({ name: dir, dir: resolve(dir) })), scratch, site);
+      const over = overLimit(scratch, files);
+      if (over) return failed(over, scratch);
       moveDir(scratch, outDir);
       io.out(`Merged ${positionals.length} parts (${files.toLocaleString('en-GB')} files) into ${outDir}`);
       return 0;
@@ -206,11 +212,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
     if (astro.status !== 0) return failed('The site build failed (see above)', scratch);
     try {
-      indexSite(scratch, io);
+      indexSite(scratch, io, site.pagesPerSearchFile);
     } catch (error) {
       io.err((error as Error).message);
       return failed('The search index could not be built', scratch);
     }
+    const over = overLimit(scratch, readdirSync(scratch, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length);
+    if (over) return failed(over, scratch);
     moveDir(scratch, outDir);
     saveRecord(record);
     io.out(`\nSite written to ${outDir}`);
@@ -291,6 +299,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   try {
     const files = await merge.finish(site);
+    const over = overLimit(scratch, files);
+    if (over) {
+      await clearing;
+      return failed(over, scratch);
+    }
     await clearing;
     const aside = join(store, `${REPLACED}${process.pid}`);
     moveDir(scratch, outDir, aside);

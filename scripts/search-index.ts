@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE_PART } from '../src/model/partition';
+import { loadSiteConfig } from '../src/model/site-config';
 import { SEARCH_BUNDLE } from '../src/model/search';
 import type { Log } from './io';
 
@@ -60,6 +61,13 @@ export function textlessAnchors(html: string): string {
  */
 export const INDEX_CHUNK_POSITIONS = 10_000;
 
+/**
+ * Pagefind's `--max-fragments` for an index of `pages` pages when `pagesPerFile` pages share a file of search text
+ * (`pagesPerSearchFile` in the site's settings); none when each page has its own. Pagefind then puts neighbouring
+ * pages (by address: a meeting's papers together) in each shared file.
+ */
+export const maxFragments = (pages: number, pagesPerFile: number): number | undefined => (pagesPerFile > 1 ? Math.ceil(pages / pagesPerFile) : undefined);
+
 /** Every HTML file under a folder, as absolute paths. */
 function htmlFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
@@ -91,9 +99,10 @@ export function markedPart(html: string): string | undefined {
  * of a few years, not of the whole archive.
  *
  * This runs after Astro has exited, not in its `astro:build:done` hook: there, Pagefind's memory came on top of all
- * Astro still held. Returns the number of pages indexed (none when the folder holds no marked page).
+ * Astro still held. `pagesPerFile` pages share each file of search text (1: a file per page). Returns the number of
+ * pages indexed (none when the folder holds no marked page).
  */
-export function indexSite(root: string, io: Log): number {
+export function indexSite(root: string, io: Log, pagesPerFile = 1): number {
   const started = performance.now();
   const bundle = join(root, SEARCH_BUNDLE);
   rmSync(bundle, { recursive: true, force: true });
@@ -113,7 +122,7 @@ export function indexSite(root: string, io: Log): number {
     const total = [...marked.values()].reduce((n, count) => n + count, 0);
     io.out(`Indexing ${total.toLocaleString('en-GB')} pages for search in ${marked.size} part${marked.size === 1 ? '' : 's'} ...`);
     let pages = 0;
-    for (const [part, count] of [...marked].sort(([a], [b]) => a.localeCompare(b))) pages += runPagefind(join(source, part), join(bundle, part), count, io);
+    for (const [part, count] of [...marked].sort(([a], [b]) => a.localeCompare(b))) pages += runPagefind(join(source, part), join(bundle, part), count, pagesPerFile, io);
     io.out(`Indexed ${pages.toLocaleString('en-GB')} pages for search in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return pages;
   } finally {
@@ -122,13 +131,18 @@ export function indexSite(root: string, io: Log): number {
 }
 
 /** Indexes the prepared pages in `source` (`marked` of them) into the search index folder `out`. */
-function runPagefind(source: string, out: string, marked: number, io: Log): number {
+function runPagefind(source: string, out: string, marked: number, pagesPerFile: number, io: Log): number {
   // Pagefind's command line, from the `pagefind` package: given the folder, it reads and indexes the pages on every
   // core. Its Node API (`addDirectory`) indexes the same pages about a third slower.
   const cli = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
   // One index for every page: left to itself, Pagefind puts pages in Welsh (lang="cy") in an index of their own,
   // which the search page, in English, would never load.
-  const args = ['--site', source, '--output-path', out, '--quiet', '--force-language', 'en', ...EXCLUDE_SELECTORS.flatMap((s) => ['--exclude-selectors', s])];
+  const shared = maxFragments(marked, pagesPerFile);
+  const args = [
+    ...['--site', source, '--output-path', out, '--quiet', '--force-language', 'en'],
+    ...EXCLUDE_SELECTORS.flatMap((s) => ['--exclude-selectors', s]),
+    ...(shared === undefined ? [] : ['--max-fragments', String(shared)]),
+  ];
   const env = { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_POSITIONS) };
   const pagefind = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
   for (const line of `${pagefind.stdout}${pagefind.stderr}`.split('\n')) if (line.trim()) io.err(`  ${line}`);
@@ -145,6 +159,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('Usage: tsx scripts/search-index.ts <built site folder>');
     process.exitCode = 2;
   } else {
-    indexSite(resolve(dist), { out: (line) => console.log(line), err: (line) => console.error(line) });
+    const { pagesPerSearchFile } = loadSiteConfig(process.env).config;
+    indexSite(resolve(dist), { out: (line) => console.log(line), err: (line) => console.error(line) }, pagesPerSearchFile);
   }
 }

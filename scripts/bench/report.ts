@@ -90,6 +90,11 @@ export interface SizeFigures {
   /** Pagefind in the project's build: every part's indexing together, its largest process, and the index it wrote. */
   pagefind: { cpuMs: number; peakRssBytes: number; files: number; bytes: number };
   queries: QueryCost[] | { skipped: string };
+  /**
+   * The same site indexed again with pages sharing files of search text (`pagesPerSearchFile`), as a site whose host
+   * limits files would build it: its files and what the same queries cost. Absent when not measured.
+   */
+  sharedSearch?: { pagesPerFile: number; files: number; queries: QueryCost[] | { skipped: string } } | undefined;
 }
 
 /** How time and memory grow per document added, between two sizes: the slope, so fixed costs cancel out. */
@@ -281,7 +286,7 @@ export function formatTable(results: BenchResults): string {
   const judged = large.length > 0 ? large : sizes.slice(-1);
   const row = (label: string, cell: (s: SizeFigures) => string, goal = '') => `| ${label} | ${sizes.map(cell).join(' | ')} | ${goal} |`;
   const at = (goal: string, ok: (s: SizeFigures) => boolean) => (target ? `${goal}: ${mark(ok(target))}` : '');
-  const queries = (s: SizeFigures, pick: (q: QueryCost) => number) => {
+  const queries = (s: Pick<SizeFigures, 'queries'>, pick: (q: QueryCost) => number) => {
     const median = medianQuery(s.queries, pick);
     return median === undefined ? 'not measured' : `${bytes(median)} / ${bytes(Math.max(...(s.queries as QueryCost[]).map(pick)))}`;
   };
@@ -335,6 +340,13 @@ export function formatTable(results: BenchResults): string {
       return q ? (['code', 'index', 'filters', 'fragments'] as const).map((k) => bytes(q.parts[k].transferBytes)).join(' / ') : '–';
     }),
   ];
+  const shared = sizes.find((s) => s.sharedSearch)?.sharedSearch?.pagesPerFile;
+  if (shared !== undefined) {
+    lines.push(
+      row(`With pagesPerSearchFile: ${shared}: files in the site`, (s) => (s.sharedSearch ? count(s.sharedSearch.files) : '–')),
+      row('  query transfer, gzip (median / largest)', (s) => (s.sharedSearch ? queries(s.sharedSearch, (q) => q.pagefindTransferBytes) : '–')),
+    );
+  }
   if (results.growth.length > 0) lines.push('', 'Growth per document added (wall time, peak RSS):');
   for (const g of results.growth) {
     lines.push(`- ${count(g.from)} → ${count(g.to)} documents: project ${perDocument(g.project)}; baseline ${g.baseline ? perDocument(g.baseline) : 'failed at one of the sizes'}.`);

@@ -78,16 +78,17 @@ export class Merge {
     return this.queue;
   }
 
-  /** Once every part is added: writes the sitemap and `_headers`, and returns the number of files copied from the parts. */
+  /** Once every part is added: writes the sitemap and `_headers`, and returns the number of files in the merged site. */
   async finish(site: { site: string; base: string }): Promise<number> {
     await this.queue;
     if (this.error !== undefined) throw this.error;
     const root = new URL(site.base.endsWith('/') ? site.base : `${site.base}/`, site.site).href;
-    for (const [name, xml] of sitemapFiles(this.sitemap, root)) writeFileSync(join(this.out, name), xml);
+    const sitemaps = sitemapFiles(this.sitemap, root);
+    for (const [name, xml] of sitemaps) writeFileSync(join(this.out, name), xml);
     const entries = readdirSync(this.out, { withFileTypes: true }).map((d) => ({ name: d.name, directory: d.isDirectory() }));
     if (!entries.some((e) => e.name === SEARCH_BUNDLE)) entries.push({ name: SEARCH_BUNDLE, directory: true });
     writeFileSync(join(this.out, '_headers'), headersFile(site.base, entries));
-    return this.from.size;
+    return this.from.size + sitemaps.size + 1;
   }
 
   // Copies one file at a time, and asynchronously, so the build's own process stays free to start parts and watch memory.
@@ -117,7 +118,7 @@ export class Merge {
   }
 }
 
-/** Merges built parts, in this order, into `out` (see `Merge`). Returns the number of files copied from the parts. */
+/** Merges built parts, in this order, into `out` (see `Merge`). Returns the number of files in the merged site. */
 export function mergeParts(parts: readonly BuiltPart[], out: string, site: { site: string; base: string }): Promise<number> {
   const merge = new Merge(out);
   for (const part of parts) merge.add(part);

@@ -32,7 +32,9 @@ describe('mergeParts', () => {
     const a = part('leicester-2009', { 'meetings/a/index.html': '<p>A</p>', '_astro/site.css': style, 'robots.txt': 'User-agent: *' });
     const b = part('site', { 'index.html': '<p>Home</p>', '_astro/site.css': style, 'robots.txt': 'User-agent: *' });
     const to = out();
-    expect(await mergeParts([a, b], to, SITE)).toBe(4);
+    // The four files copied once, the sitemap's three files and _headers: every file of the merged site.
+    expect(await mergeParts([a, b], to, SITE)).toBe(8);
+    expect(readdirSync(to, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())).toHaveLength(8);
     expect(readFileSync(join(to, 'meetings/a/index.html'), 'utf8')).toBe('<p>A</p>');
     expect(readFileSync(join(to, 'index.html'), 'utf8')).toBe('<p>Home</p>');
     expect(readFileSync(join(to, '_astro/site.css'), 'utf8')).toBe(style);

@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { filesWith, siteFileCounts } from '../../scripts/build/host-limit';
+import { run } from '../../scripts/build';
+import { CONFIG_FILE } from '../../src/model/site-config';
+import { DIST } from '../helpers/dist';
+
+const scratch = mkdtempSync(join(tmpdir(), 'chamber-host-limit-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const count = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+const files = count(DIST);
+const settings = readFileSync(join(import.meta.dirname, '..', '..', CONFIG_FILE), 'utf8');
+
+/** Merges the built site, as one part, into a new folder, with the project's settings and `maxFiles` added. */
+async function mergeWithin(maxFiles: number, name: string) {
+  const config = join(scratch, `${name}.yaml`);
+  writeFileSync(config, `${settings}\nmaxFiles: ${maxFiles}\n`);
+  const out = join(scratch, name);
+  const lines: string[] = [];
+  const log = (line: string) => lines.push(line);
+  const code = await run(['--merge', DIST, '--out', out], { out: log, err: log, env: { ...process.env, CHAMBER_CONFIG: config } });
+  return { code, out, output: lines.join('\n'), config };
+}
+
+describe('maxFiles: the most files the host accepts', () => {
+  test('a site within it is written, and the count the build prints is the files written', async () => {
+    const merged = await mergeWithin(files, 'within');
+    expect(merged.code, merged.output).toBe(0);
+    expect(count(merged.out)).toBe(files);
+    expect(merged.output).toContain(`(${files.toLocaleString('en-GB')} files)`);
+  });
+
+  test('a site over it is not written; the build names its files, the limit and the setting that brings it under', async () => {
+    const shared = filesWith(siteFileCounts(DIST, files), 2);
+    expect(shared).toBeLessThan(files);
+    const merged = await mergeWithin(shared, 'over');
+    expect(merged.code).toBe(1);
+    expect(existsSync(merged.out)).toBe(false);
+    expect(existsSync(`${merged.out}.merging`)).toBe(false);
+    const n = (x: number) => x.toLocaleString('en-GB');
+    expect(merged.output).toContain(`The site has ${n(files)} files, more than the ${n(shared)} its host accepts (maxFiles in ${merged.config})`);
+    expect(merged.output).toContain(`With pagesPerSearchFile: 2 it would have about ${n(shared)}`);
+    expect(merged.output).toContain(`no ${merged.out} was written`);
+  });
+
+  test('when shared files of search text cannot bring it under, the build says so and what can', async () => {
+    const search = siteFileCounts(DIST, files).searchFiles;
+    const merged = await mergeWithin(files - search, 'never');
+    expect(merged.code).toBe(1);
+    expect(existsSync(merged.out)).toBe(false);
+    expect(merged.output).toContain(`Shared files of search text cannot bring it under: it has ${(files - search).toLocaleString('en-GB')} files besides them`);
+  });
+});
