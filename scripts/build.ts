@@ -152,9 +152,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 1;
   };
   const site = settings.config;
-  /** Why the finished site in `dir` cannot go to its host, when `maxFiles` is set and it has more files. */
-  const overLimit = (dir: string, files: number) =>
-    site.maxFiles !== undefined && files > site.maxFiles ? fileLimitProblem(siteFileCounts(dir, files), site.maxFiles, site.pagesPerSearchFile, settings.file) : undefined;
+  /** Why the finished site in `dir` (of `files` files, counted when not given) cannot go to its host, when `maxFiles` is set. */
+  const overLimit = (dir: string, files?: number) => {
+    if (site.maxFiles === undefined) return undefined;
+    const counted = files ?? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    return fileLimitProblem(siteFileCounts(dir, counted), site.maxFiles, site.pagesPerSearchFile, settings.file);
+  };
 
   if (values.merge) {
     if (positionals.length === 0) return failed('Name the folders to merge (built with --part)');
@@ -217,7 +220,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err((error as Error).message);
       return failed('The search index could not be built', scratch);
     }
-    const over = overLimit(scratch, readdirSync(scratch, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length);
+    const over = overLimit(scratch);
     if (over) return failed(over, scratch);
     moveDir(scratch, outDir);
     saveRecord(record);

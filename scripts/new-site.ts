@@ -111,7 +111,9 @@ export function apply(p: Plan): void {
     mkdirSync(join(p.root, 'public'), { recursive: true });
     copyFileSync(p.logo.from, join(p.root, 'public', p.logo.to));
   }
-  const header = `# The site's settings: see "Start your council's own site" in README.md.\n# Written by npm run new-site; edit it by hand as you need.\n`;
+  const header =
+    `# The site's settings: see "Start your council's own site" in README.md.\n# Written by npm run new-site; edit it by hand as you need.\n` +
+    `# If your host limits the files of a deploy (Cloudflare Pages: 20,000), add maxFiles: see "Hosts that limit files".\n`;
   writeWhole(join(p.root, CONFIG_FILE), `${header}${stringify(p.config)}`);
 }
 
