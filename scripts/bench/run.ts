@@ -337,7 +337,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       rmSync(dir, { recursive: true, force: true });
       const size = await benchSize(documents, seed, dir, project, queries, io, { verbose: v.verbose, keep: v.keep, jobs, memory: v.memory, timeoutMs: minutes * 60_000, sharedSearch });
       // A baseline that cannot build the largest corpus is a figure, recorded with its reason; the project's failures fail the run.
-      failed ||= !size.project.ok || ('ok' in size.incremental && !size.incremental.ok) || ('skipped' in size.queries && size.queries.skipped.startsWith('the search failed'));
+      const searchFailed = (q: SizeFigures['queries'] | undefined) => q !== undefined && 'skipped' in q && q.skipped.startsWith('the search failed');
+      failed ||= !size.project.ok || ('ok' in size.incremental && !size.incremental.ok) || searchFailed(size.queries) || searchFailed(size.sharedSearch?.queries);
       results.sizes.push(size);
       results.growth = growthOf(results.sizes);
       save();
