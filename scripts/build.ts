@@ -158,6 +158,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const counted = files ?? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
     return fileLimitProblem(siteFileCounts(dir, counted), site.maxFiles, site.pagesPerSearchFile, settings.file);
   };
+  /** A site's files as the build reports them, with the host's limit when set, so a web team sees how close it is. */
+  const filesLine = (files: number) =>
+    `${files.toLocaleString('en-GB')} files${site.maxFiles === undefined ? '' : ` of the ${site.maxFiles.toLocaleString('en-GB')} its host accepts`}`;
 
   if (values.merge) {
     if (positionals.length === 0) return failed('Name the folders to merge (built with --part)');
@@ -168,7 +171,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const over = overLimit(scratch, files);
       if (over) return failed(over, scratch);
       moveDir(scratch, outDir);
-      io.out(`Merged ${positionals.length} parts (${files.toLocaleString('en-GB')} files) into ${outDir}`);
+      io.out(`Merged ${positionals.length} parts (${filesLine(files)}) into ${outDir}`);
       return 0;
     } catch (error) {
       if (!(error instanceof MergeError)) throw error;
@@ -312,7 +315,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     moveDir(scratch, outDir, aside);
     if (existsSync(aside)) removeInBackground(aside);
     saveRecord(record);
-    io.out(`\nSite written to ${outDir}: ${names.length} parts, ${files.toLocaleString('en-GB')} files (parts built in ${seconds(performance.now() - started)}).`);
+    io.out(`\nSite written to ${outDir}: ${names.length} parts, ${filesLine(files)} (parts built in ${seconds(performance.now() - started)}).`);
     return 0;
   } catch (error) {
     if (!(error instanceof MergeError)) throw error;

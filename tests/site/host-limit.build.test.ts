@@ -26,11 +26,11 @@ async function mergeWithin(maxFiles: number, name: string) {
 }
 
 describe('maxFiles: the most files the host accepts', () => {
-  test('a site within it is written, and the count the build prints is the files written', async () => {
+  test('a site within it is written, and the build prints the files written beside the limit', async () => {
     const merged = await mergeWithin(files, 'within');
     expect(merged.code, merged.output).toBe(0);
     expect(count(merged.out)).toBe(files);
-    expect(merged.output).toContain(`(${files.toLocaleString('en-GB')} files)`);
+    expect(merged.output).toContain(`(${files.toLocaleString('en-GB')} files of the ${files.toLocaleString('en-GB')} its host accepts)`);
   });
 
   test('a site over it is not written; the build names its files, the limit and the setting that brings it under', async () => {
