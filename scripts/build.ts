@@ -14,6 +14,7 @@ import { markStore, pruneStores, removeInBackground, removeReplaced, REPLACED } 
 import { indexSite } from './search-index';
 import { SITE_PART } from '../src/model/partition';
 import { configPath, loadSiteConfig, publishingProblem, SiteConfigError, type LoadedSiteConfig } from '../src/model/site-config';
+import type { SiteConfig } from '../src/schema/site-config';
 import { contentRoot } from '../src/schema';
 import type { Io } from './io';
 
@@ -49,10 +50,14 @@ export function storeFor(outDir: string, env: NodeJS.ProcessEnv): string {
  */
 const cacheOf = (store: string, env: NodeJS.ProcessEnv): string => env['CHAMBER_CACHE_DIR'] ?? join(store, 'cache');
 
-/** A digest of the code and settings every part is built with: a change to any of them builds every part again. */
-function codeDigest(env: NodeJS.ProcessEnv): string {
-  const files = fingerprint([...BUILD_INPUTS.map((p) => join(ROOT, p)), configPath(env, ROOT)]);
-  const settings = [env['CHAMBER_SITE'] ?? '', env['CHAMBER_BASE'] ?? ''];
+/**
+ * A digest of the code and settings every part is built with: a change to any of them builds every part again. The
+ * settings as read (with `CHAMBER_SITE` and `CHAMBER_BASE` applied), not the file: a comment changes nothing, and
+ * neither does `maxFiles`, which only the finished site is checked against.
+ */
+function codeDigest(config: SiteConfig): string {
+  const files = fingerprint(BUILD_INPUTS.map((p) => join(ROOT, p)));
+  const settings = Object.entries(config).filter(([field]) => field !== 'maxFiles');
   return createHash('sha256').update(JSON.stringify([files, settings])).digest('hex');
 }
 
@@ -245,7 +250,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   const digests = JSON.parse(readFileSync(join(plan, PLAN_FILES.digests), 'utf8')) as Record<string, string>;
-  const code = codeDigest(env);
+  const code = codeDigest(site);
   const digestOf = (name: string) => createHash('sha256').update(`${code}\n${digests[name]}`).digest('hex');
   const partDir = (name: string) => join(store, 'built', name);
   const stale = names.filter((name) => !isCurrent(partDir(name), digestOf(name)));

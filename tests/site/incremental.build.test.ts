@@ -18,7 +18,10 @@ cpSync(join(ROOT, 'content'), content, { recursive: true });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const out = join(scratch, 'dist');
-const env = { CHAMBER_CONTENT: content };
+// The settings too are a copy, which the test edits.
+const config = join(scratch, 'chamber.config.yaml');
+cpSync(join(ROOT, 'chamber.config.yaml'), config);
+const env = { CHAMBER_CONTENT: content, CHAMBER_CONFIG: config };
 
 /**
  * Builds the copy in parts and gives back the parts the build says it built (`  [1/2] leicester-2009: ...`), each
@@ -50,6 +53,12 @@ describe('rebuilding only what changed', () => {
     cpSync(out, left, { recursive: true });
     expect(build(), 'nothing changed').toEqual([]);
     expect(existsSync(left)).toBe(false);
+
+    // The host's file limit changes nothing a part writes: no part is built again, and the build shows the limit.
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nmaxFiles: 100000\n`);
+    const limited: string[] = [];
+    expect(build([], limited), 'maxFiles set').toEqual([]);
+    expect(limited[0]).toMatch(/^Site written to .*: 4 parts, [\d,]+ files of the 100,000 its host accepts/m);
 
     // A paper's text is shown on its own page only: its part is built again, and nothing else.
     editFile(content, 'documents/leicester/cabinet/2009-07-13/agenda.mdx', /\n\n([A-Z])/, '\n\nA sentence added by the test.\n\n$1');
