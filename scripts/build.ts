@@ -310,12 +310,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   try {
     const files = await merge.finish(site);
-    const over = overLimit(scratch, files);
-    if (over) {
-      await clearing;
-      return failed(over, scratch);
-    }
     await clearing;
+    const over = overLimit(scratch, files);
+    if (over) return failed(over, scratch);
     const aside = join(store, `${REPLACED}${process.pid}`);
     moveDir(scratch, outDir, aside);
     if (existsSync(aside)) removeInBackground(aside);
