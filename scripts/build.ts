@@ -9,7 +9,7 @@ import { Merge, mergeParts, MergeError } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
-import { fileLimitProblem, siteFileCounts } from './build/host-limit';
+import { fileLimitProblem, siteFileCounts, unsetLimitHint } from './build/host-limit';
 import { markStore, pruneStores, removeInBackground, removeReplaced, REPLACED } from './build/store';
 import { indexSite } from './search-index';
 import { SITE_PART } from '../src/model/partition';
@@ -166,6 +166,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   /** A site's files as the build reports them, with the host's limit when set, so a web team sees how close it is. */
   const filesLine = (files: number) =>
     `${files.toLocaleString('en-GB')} files${site.maxFiles === undefined ? '' : ` of the ${site.maxFiles.toLocaleString('en-GB')} its host accepts`}`;
+  /** Says, when no `maxFiles` is set and the site has more files than a common host accepts, how to have them checked. */
+  const hintLimit = (files: number) => {
+    const hint = unsetLimitHint(files, site.maxFiles, settings.file);
+    if (hint) io.out(hint);
+  };
 
   if (values.merge) {
     if (positionals.length === 0) return failed('Name the folders to merge (built with --part)');
@@ -176,7 +181,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const over = overLimit(scratch, files);
       if (over) return failed(over, scratch);
       moveDir(scratch, outDir);
-      io.out(`Merged ${positionals.length} parts (${filesLine(files)}) into ${outDir}`);
+      io.out(`Merged ${positionals.length} part${positionals.length === 1 ? '' : 's'} (${filesLine(files)}) into ${outDir}`);
+      hintLimit(files);
       return 0;
     } catch (error) {
       if (!(error instanceof MergeError)) throw error;
@@ -318,6 +324,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (existsSync(aside)) removeInBackground(aside);
     saveRecord(record);
     io.out(`\nSite written to ${outDir}: ${names.length} parts, ${filesLine(files)} (parts built in ${seconds(performance.now() - started)}).`);
+    hintLimit(files);
     return 0;
   } catch (error) {
     if (!(error instanceof MergeError)) throw error;

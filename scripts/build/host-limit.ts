@@ -42,6 +42,18 @@ export function filesWith(site: SiteFiles, pagesPerFile: number): number {
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
+/** The lowest limit of a common host: Cloudflare Pages accepts 20,000 files in one deploy. */
+export const COMMON_LIMIT = 20_000;
+
+/**
+ * What a site with no `maxFiles` set should know when it has more files than a common host accepts: that hosts may
+ * refuse it, and how to have the build check its own. Undefined when it has a limit set, or fewer files.
+ */
+export function unsetLimitHint(files: number, limit: number | undefined, settings: string): string | undefined {
+  if (limit !== undefined || files <= COMMON_LIMIT) return undefined;
+  return `Some hosts refuse a deploy of more than ${count(COMMON_LIMIT)} files (Cloudflare Pages). Set maxFiles in ${settings} to your host's limit, if it has one, and the build will check it (see "Hosts that limit files" in README.md).`;
+}
+
 /**
  * Why the site cannot go to a host that accepts at most `limit` files, and what would bring it under; undefined when
  * it fits or no limit is set. `pagesPerFile` is the setting it was built with.

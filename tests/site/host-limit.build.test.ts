@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { filesWith, siteFileCounts } from '../../scripts/build/host-limit';
+import { COMMON_LIMIT, filesWith, siteFileCounts, unsetLimitHint } from '../../scripts/build/host-limit';
 import { run } from '../../scripts/build';
 import { CONFIG_FILE } from '../../src/model/site-config';
 import { DIST } from '../helpers/dist';
@@ -52,5 +52,13 @@ describe('maxFiles: the most files the host accepts', () => {
     expect(merged.code).toBe(1);
     expect(existsSync(merged.out)).toBe(false);
     expect(merged.output).toContain(`Shared files of search text cannot bring it under: it has ${(files - search).toLocaleString('en-GB')} files besides them`);
+  });
+
+  test('without it, a site over what a common host accepts is told how to have its host checked; one within is not', () => {
+    expect(unsetLimitHint(COMMON_LIMIT + 1, undefined, CONFIG_FILE)).toBe(
+      `Some hosts refuse a deploy of more than 20,000 files (Cloudflare Pages). Set maxFiles in ${CONFIG_FILE} to your host's limit, if it has one, and the build will check it (see "Hosts that limit files" in README.md).`,
+    );
+    expect(unsetLimitHint(COMMON_LIMIT, undefined, CONFIG_FILE)).toBeUndefined();
+    expect(unsetLimitHint(COMMON_LIMIT + 1, 100_000, CONFIG_FILE)).toBeUndefined();
   });
 });
