@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
 import { followFile, PLAN_FILES, type PlanPart } from './check-content';
-import { Merge, mergeParts, MergeError } from './build/merge';
+import { filesUnder, Merge, mergeParts, MergeError } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
@@ -160,7 +160,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   /** Why the finished site in `dir` (of `files` files, counted when not given) cannot go to its host, when `maxFiles` is set. */
   const overLimit = (dir: string, files?: number) => {
     if (site.maxFiles === undefined) return undefined;
-    const counted = files ?? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    const counted = files ?? filesUnder(dir).length;
     return fileLimitProblem(siteFileCounts(dir, counted), site.maxFiles, site.pagesPerSearchFile, settings.file);
   };
   /** A site's files as the build reports them, with the host's limit when set, so a web team sees how close it is. */

@@ -56,10 +56,10 @@ export function unsetLimitHint(files: number, limit: number | undefined, setting
 
 /**
  * Why the site cannot go to a host that accepts at most `limit` files, and what would bring it under; undefined when
- * it fits or no limit is set. `pagesPerFile` is the setting it was built with.
+ * it fits. `pagesPerFile` is the setting it was built with.
  */
-export function fileLimitProblem(site: SiteFiles, limit: number | undefined, pagesPerFile: number, settings: string): string | undefined {
-  if (limit === undefined || site.files <= limit) return undefined;
+export function fileLimitProblem(site: SiteFiles, limit: number, pagesPerFile: number, settings: string): string | undefined {
+  if (site.files <= limit) return undefined;
   const over = `The site has ${count(site.files)} files, more than the ${count(limit)} its host accepts (maxFiles in ${settings})`;
   for (let k = pagesPerFile + 1; k <= MOST_PAGES_PER_SEARCH_FILE; k++) {
     const files = filesWith(site, k);

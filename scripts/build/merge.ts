@@ -40,7 +40,8 @@ export function sitemapFiles(entries: Map<string, string>, siteUrl: string): Map
   return files;
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file under a folder, by its path inside it (`meetings/x/index.html`). */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));

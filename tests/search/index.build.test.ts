@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { decodeHTML } from 'entities';
 import { indexedPages } from '../../scripts/search-index';
@@ -8,27 +7,12 @@ import { searchTypes } from '../../src/model/search';
 import { withBase } from '../../src/model/url';
 import { BASE, DIST, pageType, sitePages } from '../helpers/dist';
 import { attr, elements, parseHtml, textWithout, type Element } from '../helpers/html';
-
-/** One page as Pagefind stored it: a gzipped fragment file, "pagefind_dcd" then JSON. */
-interface Fragment {
-  url: string;
-  content: string;
-  filters: Record<string, string[]>;
-  meta: Record<string, string>;
-  anchors: Array<{ element: string; id: string; location: number }>;
-}
+import { storedFragments, type Fragment } from '../helpers/pagefind';
 
 const PAGEFIND = join(DIST, 'pagefind');
 /** Each part's index folder, by part name. */
 const parts = readdirSync(PAGEFIND);
-/** The pages one index stored: a fragment file holds one page, or a group of pages by their hashes. */
-function fragmentsOf(part: string): Fragment[] {
-  return readdirSync(join(PAGEFIND, part, 'fragment')).flatMap((f) => {
-    const text = gunzipSync(readFileSync(join(PAGEFIND, part, 'fragment', f))).toString('utf8');
-    const stored = JSON.parse(text.replace(/^pagefind_dcd/, '')) as Fragment | Record<string, Fragment>;
-    return 'url' in stored && typeof stored.url === 'string' ? [stored as Fragment] : Object.values(stored as Record<string, Fragment>);
-  });
-}
+const fragmentsOf = (part: string): Fragment[] => storedFragments(join(PAGEFIND, part));
 const fragments: Fragment[] = parts.flatMap(fragmentsOf);
 // Pagefind records site paths without the deploy base; the search page adds it to each result.
 const html = sitePages().map((p) => ({ url: p.path, text: readFileSync(p.file, 'utf8') }));

@@ -1,7 +1,6 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { filesWith, siteFileCounts } from '../../scripts/build/host-limit';
@@ -9,6 +8,8 @@ import { indexedPages, indexSite, maxFragments } from '../../scripts/search-inde
 import { withBase } from '../../src/model/url';
 import { launchChromium } from '../helpers/browser';
 import { BASE, DIST } from '../helpers/dist';
+import { siteFiles } from '../helpers/site-tree';
+import { storedFragments } from '../helpers/pagefind';
 import { serveDirectory, type StaticServer } from '../helpers/static-server';
 
 /**
@@ -18,7 +19,7 @@ import { serveDirectory, type StaticServer } from '../helpers/static-server';
 const SHARED = 3;
 const scratch = mkdtempSync(join(tmpdir(), 'chamber-shared-'));
 const shared = join(scratch, 'site');
-const count = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+const count = (dir: string) => siteFiles(dir).length;
 const parts = readdirSync(join(DIST, 'pagefind'));
 const quiet = () => {};
 
@@ -37,14 +38,8 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** The pages a fragment file of a part's index holds, by address. */
-function storedUrls(site: string, part: string): string[] {
-  const folder = join(site, 'pagefind', part, 'fragment');
-  return readdirSync(folder).flatMap((file) => {
-    const stored = JSON.parse(gunzipSync(readFileSync(join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, '')) as Record<string, unknown>;
-    return typeof stored['url'] === 'string' ? [stored['url']] : Object.values(stored as Record<string, { url: string }>).map((f) => f.url);
-  });
-}
+/** The addresses of the pages a part's index holds. */
+const storedUrls = (site: string, part: string): string[] => storedFragments(join(site, 'pagefind', part)).map((f) => f.url);
 
 describe('pages sharing files of search text (pagesPerSearchFile: 3)', () => {
   test('each part has at most a third as many files of search text, holding every page it indexed', () => {

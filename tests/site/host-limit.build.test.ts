@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -6,11 +6,12 @@ import { COMMON_LIMIT, filesWith, siteFileCounts, unsetLimitHint } from '../../s
 import { run } from '../../scripts/build';
 import { CONFIG_FILE } from '../../src/model/site-config';
 import { DIST } from '../helpers/dist';
+import { siteFiles } from '../helpers/site-tree';
 
 const scratch = mkdtempSync(join(tmpdir(), 'chamber-host-limit-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const count = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+const count = (dir: string) => siteFiles(dir).length;
 const files = count(DIST);
 const settings = readFileSync(join(import.meta.dirname, '..', '..', CONFIG_FILE), 'utf8');
 
