@@ -113,7 +113,7 @@ export function apply(p: Plan): void {
   }
   const header =
     `# The site's settings: see "Start your council's own site" in README.md.\n# Written by npm run new-site; edit it by hand as you need.\n` +
-    `# If your host limits the files of a deploy (Cloudflare Pages: 20,000), add maxFiles: see "Hosts that limit files".\n`;
+    `# If your host limits the files of a deploy (Cloudflare Pages: 20,000 on the free plan), add maxFiles: see "Hosts that limit files".\n`;
   writeWhole(join(p.root, CONFIG_FILE), `${header}${stringify(p.config)}`);
 }
 

@@ -234,7 +234,7 @@ export const TARGETS = {
   peakRssBytes: 4 * 1024 ** 3,
   queryBytes: 150 * 1000,
   rebuildRatio: 0.1,
-  /** Files a CDN accepts in one deploy (Cloudflare Pages: 20,000). */
+  /** Files a CDN accepts in one deploy (Cloudflare Pages' free plan: 20,000). */
   files: 20_000,
   importerLinesPerSecond: 5_000,
   pdfPagesPerSecond: 20,

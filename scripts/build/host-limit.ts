@@ -5,7 +5,8 @@ import { MOST_PAGES_PER_SEARCH_FILE } from '../../src/schema/site-config';
 import { indexedPages, maxFragments } from '../search-index';
 
 /**
- * Some hosts refuse a deploy of more files than they accept (Cloudflare Pages: 20,000). A site's `maxFiles` names
+ * Some hosts refuse a deploy of more files than they accept (Cloudflare Pages: 20,000 on its free plan, 100,000 on
+ * paid plans). A site's `maxFiles` names
  * that limit, so the build says so before the host does, and which setting would bring the site under it.
  */
 
@@ -42,7 +43,7 @@ export function filesWith(site: SiteFiles, pagesPerFile: number): number {
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
-/** The lowest limit of a common host: Cloudflare Pages accepts 20,000 files in one deploy. */
+/** The lowest limit of a common host: Cloudflare Pages' free plan accepts 20,000 files in one deploy. */
 export const COMMON_LIMIT = 20_000;
 
 /**
@@ -51,7 +52,7 @@ export const COMMON_LIMIT = 20_000;
  */
 export function unsetLimitHint(files: number, limit: number | undefined, settings: string): string | undefined {
   if (limit !== undefined || files <= COMMON_LIMIT) return undefined;
-  return `Some hosts refuse a deploy of more than ${count(COMMON_LIMIT)} files (Cloudflare Pages). Set maxFiles in ${settings} to your host's limit, if it has one, and the build will check it (see "Hosts that limit files" in README.md).`;
+  return `Some hosts refuse a deploy of more than ${count(COMMON_LIMIT)} files (Cloudflare Pages' free plan). Set maxFiles in ${settings} to your host's limit, if it has one, and the build will check it (see "Hosts that limit files" in README.md).`;
 }
 
 /**

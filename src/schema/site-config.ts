@@ -49,8 +49,9 @@ export const siteConfigSchema = z.strictObject({
     .max(MOST_PAGES_PER_SEARCH_FILE, { error: `at most ${MOST_PAGES_PER_SEARCH_FILE}: each search result would download the text of that many pages` })
     .default(1),
   /**
-   * The most files the host accepts in one deploy, when it has a limit (Cloudflare Pages: 20,000). A build whose site
-   * would have more stops before replacing the last one, and says which setting would bring it under.
+   * The most files the host accepts in one deploy, when it has a limit (Cloudflare Pages: 20,000 on the free plan, 100,000
+   * on paid plans). A build whose site would have more stops before replacing the last one, and says which setting
+   * would bring it under.
    */
   maxFiles: z.int({ error: 'a whole number of files, e.g. 20000' }).positive({ error: 'a whole number of files, e.g. 20000' }).optional(),
   /** True only for the bundled demonstration site, which may be built for its placeholder address. */

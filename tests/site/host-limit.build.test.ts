@@ -57,7 +57,7 @@ describe('maxFiles: the most files the host accepts', () => {
 
   test('without it, a site over what a common host accepts is told how to have its host checked; one within is not', () => {
     expect(unsetLimitHint(COMMON_LIMIT + 1, undefined, CONFIG_FILE)).toBe(
-      `Some hosts refuse a deploy of more than 20,000 files (Cloudflare Pages). Set maxFiles in ${CONFIG_FILE} to your host's limit, if it has one, and the build will check it (see "Hosts that limit files" in README.md).`,
+      `Some hosts refuse a deploy of more than 20,000 files (Cloudflare Pages' free plan). Set maxFiles in ${CONFIG_FILE} to your host's limit, if it has one, and the build will check it (see "Hosts that limit files" in README.md).`,
     );
     expect(unsetLimitHint(COMMON_LIMIT, undefined, CONFIG_FILE)).toBeUndefined();
     expect(unsetLimitHint(COMMON_LIMIT + 1, 100_000, CONFIG_FILE)).toBeUndefined();
