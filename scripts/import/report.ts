@@ -1,7 +1,7 @@
 /**
  * The corpus report: every document of a corpus folder imported as a new council's web team would import it, and
  * what the importer found set beside what a person counted by reading it (`expected.json`): the kind, the meeting's
- * date and start time, the minute numbers, the decisions, votes and actions, and how many words were kept.
+ * date and start time as written to its entry, the minute numbers, the decisions, votes and actions, and how many words were kept.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -62,12 +62,16 @@ export async function corpusReport(dir: string): Promise<ReportRow[]> {
     const words = imported?.words.get(prepared[0]?.input.id ?? '') ?? { total: 0, kept: 0 };
     const minutes = [...(imported?.entries.values() ?? [])].flatMap((e) => (e.collection === 'minutes' ? e.data.items ?? [] : []));
     const kinds = summary?.counts.decisions ?? [];
+    // The date and time the site will show: the written meeting's start, not what the import's summary said.
+    const start = [...(imported?.entries.values() ?? [])].flatMap((e) => (e.collection === 'meetings' ? [e.data.start] : []))[0];
+    const date = start?.slice(0, 10) ?? summary?.date?.value;
+    const time = start ? start.slice(11, 16) || undefined : summary?.time;
     rows.push({
       file,
       ...(errors.length ? { error: errors.map((p) => p.message.split('\n')[0]).join('; ') } : {}),
       ...(summary ? { kind: summary.kind, reason: summary.reason } : {}),
-      ...(summary?.date ? { date: summary.date.value } : {}),
-      ...(summary?.time ? { time: summary.time } : {}),
+      ...(date ? { date } : {}),
+      ...(time ? { time } : {}),
       minutes: minutes.flatMap((i) => (i.number ? [i.number] : [])),
       sections: minutes.filter((i) => !i.number).length,
       decisions: kinds.filter((k) => k === 'resolution').length,

@@ -227,6 +227,22 @@ describe('meetings as printed', () => {
     expect(undated).not.toContain('1970');
     expect(result.out).toMatch(/undated\.txt: these minutes print no meeting date, and the file name holds none: they are kept as a document/);
   });
+
+  test('the time the summary reports is the one written; a "Present" section is the list of who was there, and initials name them', async () => {
+    // Ayton's Markdown minutes print "at 7pm" before their own head, and "## Present" as a section of bullets.
+    const file = join(import.meta.dirname, '..', 'corpus', 'ayton-community-council-full-council-2024-02-06-minutes.md');
+    const out = join(mkdtempSync(join(scratch, 'ayton-')), 'content');
+    const result = await importInto(out, file, '--council', 'ayton');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/meeting\s+ayton\/full-council\/2024-02-06, 7pm/);
+    const meeting = readFileSync(join(out, 'meetings/ayton/full-council/2024-02-06.yaml'), 'utf8');
+    expect(meeting).toMatch(/^start: "2024-02-06T19:00:00\+00:00"$/m);
+    expect(meeting).toContain('present:\n  - printed: Sarah Woodbury\n    role: Chair\n    person: ayton/s-woodbury\n');
+    expect(meeting.match(/^ {2}- printed: /gm)).toHaveLength(10 + 7); // ten present, seven apologies
+    // "approved by MC and Seconded by AW": the one person present with each pair of initials.
+    const minutes = readFileSync(join(out, 'minutes/ayton/full-council/2024-02-06.mdx'), 'utf8');
+    expect(minutes).toContain('movedBy:\n      printed: MC\n      person: ayton/m-carey\n    secondedBy:\n      printed: AW\n      person: ayton/a-wright\n');
+  });
 });
 
 describe('corrections survive re-import', () => {

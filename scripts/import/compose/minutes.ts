@@ -28,8 +28,9 @@ export interface MinutesContext {
   /** Meeting that confirmed these minutes, when the source is that meeting's pack. */
   confirmedAt?: string | undefined;
   lang: 'en' | 'cy';
-  /** Corrections from the hints file: the body, and the start time, where the minutes print none or misprint them. */
+  /** The body from the hints file, where the minutes print none or misprint it. */
   bodyName?: string | undefined;
+  /** The start time from the hints file, or read from the file before the minutes' own head; else the minutes' own. */
   time?: string | undefined;
 }
 
@@ -79,6 +80,14 @@ export function composeMinutes(parsed: ParsedMinutes, body: { mdx: string; revie
   const minutesId = ctx.lang === 'en' ? meetingId : `${meetingId}-${ctx.lang}`;
   const all = [...parsed.attendance.present, ...parsed.attendance.inAttendance, ...parsed.attendance.apologies, ...parsed.attendance.public];
   const byInitials = new Map(all.flatMap((a) => (a.initials ? [[a.initials, a] as const] : [])));
+  // Minutes that call people by initials they never print ("approved by MC") mean the one attendee with them.
+  const derived = new Map<string, Attendee | null>();
+  for (const a of all) {
+    const parts = a.initials ? undefined : nameParts(a.printed, a.sharedTitle);
+    const initials = parts && parts.initials.length > 0 ? `${parts.initials.join('')}${parts.surname.charAt(0)}` : undefined;
+    if (initials) derived.set(initials, derived.has(initials) && derived.get(initials)?.printed !== a.printed ? null : a);
+  }
+  for (const [initials, a] of derived) if (a && !byInitials.has(initials)) byInitials.set(initials, a);
   const attendees = (list: Attendee[]) => list.map((a) => mentionOf(a.printed, a.role, a.sharedTitle, mentions));
   // Each given name and surname of the attendance list, where only one person has it.
   const byName = new Map<string, Attendee | null>();

@@ -124,7 +124,8 @@ function composeSingle(ctx: SourceContext, classification: Classification, facts
       lines: { from: 1, to: lines.length },
       lang: ctx.lang,
       date,
-      ...(hints?.time ? { time: hints.time } : {}),
+      // The time the summary reports: the hints file's, or the one the file prints outside the minutes' own head.
+      ...(time ? { time } : {}),
       ...(hints?.body ? { bodyName: hints.body } : {}),
     });
     counts.minutes = parsed.items.filter((i) => i.number).length;

@@ -31,6 +31,9 @@ export interface Attendee {
 
 export type Attendance = Record<AttendanceList, Attendee[]>;
 
+/** The lists, in the order a meeting's page shows them. */
+export const ATTENDANCE_LISTS: readonly AttendanceList[] = ['present', 'inAttendance', 'apologies', 'public'];
+
 const TITLE = new RegExp(String.raw`^(?:${PERSON_TITLES.join('|')})\.?(?=\s)`, 'i');
 const PLURAL_TITLE = new RegExp(String.raw`^(?:${PLURAL_PERSON_TITLES.join('|')})\.?\s*:?\s+`, 'i');
 const INITIALS = /^[A-Z]{2,3}$/;

@@ -11,7 +11,7 @@ import { CLOSING_TIME, NOBODY } from '../house-style';
 import type { Line } from '../read/line';
 import { printed } from '../read/markup';
 import { findActions, type FoundAction } from './action';
-import { attendeesIn, readAttendance, type Attendance, type Attendee } from './attendance';
+import { ATTENDANCE_LISTS, attendanceLabel, attendeesIn, readAttendance, type Attendance, type Attendee } from './attendance';
 import { assignIds, decisionsOf, printsResolvedBlocks, type FoundDecision, type FoundVote } from './decision';
 import { readMeeting, type MeetingFacts } from './meeting';
 import { findMinuteHeadings, type MinuteHeading, type Numbering } from './numbering';
@@ -218,6 +218,13 @@ export function parseMinutes(
   });
 
   for (const item of items) attendance.apologies.push(...apologiesIn(lines, item, skip));
+  // A section headed by a list's label ("## Present", "In attendance") is that list, and may go on to another.
+  for (const item of items) {
+    const label = attendanceLabel(item.title);
+    if (!label || label.rest !== '' || label.list === 'apologies') continue;
+    const read = readAttendance(lines.slice(item.heading, item.to), skip).attendance;
+    for (const list of ATTENDANCE_LISTS) attendance[list].push(...read[list]);
+  }
   const declarations = items.flatMap((item) => declarationsIn(lines, item, skip));
 
   // A paragraph that starts in lower case lost its beginning in extraction: a person should look at it.
