@@ -63,7 +63,7 @@ export async function corpusReport(dir: string): Promise<ReportRow[]> {
     const minutes = [...(imported?.entries.values() ?? [])].flatMap((e) => (e.collection === 'minutes' ? e.data.items ?? [] : []));
     const kinds = summary?.counts.decisions ?? [];
     // The date and time the site will show: the written meeting's start, not what the import's summary said.
-    const start = [...(imported?.entries.values() ?? [])].flatMap((e) => (e.collection === 'meetings' ? [e.data.start] : []))[0];
+    const start = [...(imported?.entries.values() ?? [])].flatMap((e) => (e.collection === 'meetings' ? [String(e.data.start)] : []))[0];
     const date = start?.slice(0, 10) ?? summary?.date?.value;
     const time = start ? start.slice(11, 16) || undefined : summary?.time;
     rows.push({
