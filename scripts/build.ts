@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
 import { followFile, PLAN_FILES, type PlanPart } from './check-content';
-import { filesUnder, Merge, mergeParts, MergeError } from './build/merge';
+import { filesUnder, Merge, mergeParts, MergeError, PART_RECORD, partSetProblem, type PartRecord } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
@@ -176,6 +176,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (positionals.length === 0) return failed('Name the folders to merge (built with --part)');
     const scratch = `${outDir}.merging`;
     rmSync(scratch, { recursive: true, force: true });
+    const given = positionals.map((dir) => {
+      const record = join(dir, PART_RECORD);
+      return { dir, record: existsSync(record) ? (JSON.parse(readFileSync(record, 'utf8')) as PartRecord) : undefined };
+    });
+    const incomplete = partSetProblem(given);
+    if (incomplete) return failed(incomplete);
     try {
       const files = await mergeParts(positionals.map((dir) => ({ name: dir, dir: resolve(dir) })), scratch, site);
       const over = overLimit(scratch, files);
@@ -251,6 +257,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       for (const line of result.output) io.err(line);
       return failed(`Part ${values.part} failed (see above)`);
     }
+    const digests = readFileSync(join(plan, PLAN_FILES.digests), 'utf8');
+    const part: PartRecord = { part: values.part, parts: names, build: createHash('sha256').update(`${codeDigest(site)}\n${digests}`).digest('hex') };
+    writeFileSync(join(outDir, PART_RECORD), `${JSON.stringify(part, null, 2)}\n`);
     io.out(`Part ${values.part}: ${result.pages} pages in ${seconds(result.ms)}, written to ${outDir}`);
     return 0;
   }

@@ -13,6 +13,49 @@ export interface BuiltPart {
 /** Two parts wrote the same file with different content: the merged site would depend on which came last. */
 export class MergeError extends Error {}
 
+/**
+ * The file `npm run build -- --part` writes beside a part's pages (not a dot-file: CI artifacts leave those out), so
+ * `--merge` can tell that its folders are every part of one build. The merge does not copy it into the site.
+ */
+export const PART_RECORD = 'chamber-part.json';
+
+/** What a part's folder says of the build it belongs to. */
+export interface PartRecord {
+  /** The part it holds. */
+  part: string;
+  /** Every part of its build, by name. */
+  parts: string[];
+  /** A digest of the content and code it was built from: parts of one build share it. */
+  build: string;
+}
+
+/** A folder given to `--merge`, and its record when it has one. */
+export interface GivenPart {
+  dir: string;
+  record: PartRecord | undefined;
+}
+
+/** Why folders given to `--merge` are not every part of one build, once each; undefined when they are. */
+export function partSetProblem(given: readonly GivenPart[]): string | undefined {
+  const unrecorded = given.find((g) => g.record === undefined);
+  if (unrecorded) return `${unrecorded.dir} was not built with --part (it has no ${PART_RECORD}): build each part with npm run build -- --part <name> --out <folder>.`;
+  const [first, ...rest] = given as Array<GivenPart & { record: PartRecord }>;
+  if (!first) return undefined;
+  const other = rest.find((g) => g.record.build !== first.record.build || g.record.parts.join() !== first.record.parts.join());
+  if (other) return `${first.dir} and ${other.dir} were built from different content or code: build every part from the same commit.`;
+  const seen = new Map<string, string>();
+  for (const g of given as Array<GivenPart & { record: PartRecord }>) {
+    const earlier = seen.get(g.record.part);
+    if (earlier) return `Part ${g.record.part} is given twice: ${earlier} and ${g.dir}.`;
+    seen.set(g.record.part, g.dir);
+  }
+  const missing = first.record.parts.filter((name) => !seen.has(name));
+  if (missing.length > 0) {
+    return `The site has ${first.record.parts.length} parts, and ${missing.length === 1 ? `part ${missing[0]} is` : `parts ${missing.join(', ')} are`} missing: build ${missing.length === 1 ? 'it' : 'them'} with --part, and merge every part.`;
+  }
+  return undefined;
+}
+
 /** The sitemap files each part writes (@astrojs/sitemap); the merge writes them again for every page of every part. */
 const SITEMAP = /^sitemap(-index|-\d+)?\.xml$/;
 /** How many addresses one sitemap file holds, as @astrojs/sitemap writes them. */
@@ -97,7 +140,7 @@ export class Merge {
     if (!existsSync(part.dir)) throw new MergeError(`Part ${part.name} has no folder ${part.dir}: build it first.`);
     for (const file of filesUnder(part.dir)) {
       const source = join(part.dir, file);
-      if (file === '_headers') continue;
+      if (file === '_headers' || file === PART_RECORD) continue;
       if (SITEMAP.test(file)) {
         if (/^sitemap-\d+\.xml$/.test(file)) for (const [loc, entry] of sitemapUrls(readFileSync(source, 'utf8'))) this.sitemap.set(loc, entry);
         continue;

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { COMMON_LIMIT, filesWith, siteFileCounts, unsetLimitHint } from '../../scripts/build/host-limit';
+import { PART_RECORD, type PartRecord } from '../../scripts/build/merge';
 import { run } from '../../scripts/build';
 import { CONFIG_FILE } from '../../src/model/site-config';
 import { DIST } from '../helpers/dist';
@@ -15,6 +16,11 @@ const count = (dir: string) => siteFiles(dir).length;
 const files = count(DIST);
 const settings = readFileSync(join(import.meta.dirname, '..', '..', CONFIG_FILE), 'utf8');
 
+/** The built site, recorded as the one part of its build, as `--part` records a part. */
+const whole = join(scratch, 'whole');
+cpSync(DIST, whole, { recursive: true });
+writeFileSync(join(whole, PART_RECORD), JSON.stringify({ part: 'whole', parts: ['whole'], build: 'seed' } satisfies PartRecord));
+
 /** Merges the built site, as one part, into a new folder, with the project's settings and `maxFiles` added. */
 async function mergeWithin(maxFiles: number, name: string) {
   const config = join(scratch, `${name}.yaml`);
@@ -22,7 +28,7 @@ async function mergeWithin(maxFiles: number, name: string) {
   const out = join(scratch, name);
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
-  const code = await run(['--merge', DIST, '--out', out], { out: log, err: log, env: { ...process.env, CHAMBER_CONFIG: config } });
+  const code = await run(['--merge', whole, '--out', out], { out: log, err: log, env: { ...process.env, CHAMBER_CONFIG: config } });
   return { code, out, output: lines.join('\n'), config };
 }
 

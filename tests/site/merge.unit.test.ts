@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { Merge, mergeParts, MergeError, sitemapFiles } from '../../scripts/build/merge';
+import { Merge, mergeParts, MergeError, PART_RECORD, partSetProblem, sitemapFiles, type PartRecord } from '../../scripts/build/merge';
 import { runScript } from '../helpers/build';
 import { siteFiles } from '../helpers/site-tree';
 
@@ -12,11 +12,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const SITE = { site: 'https://www.example.gov.uk', base: '/papers' };
 const ROOT_URL = 'https://www.example.gov.uk/papers/';
 
-/** A built part: its files by path, with a sitemap of its pages as @astrojs/sitemap writes it. */
-function part(name: string, files: Record<string, string>, pages: string[] = []): { name: string; dir: string } {
+/**
+ * A built part: its files by path, with a sitemap of its pages as @astrojs/sitemap writes it, and the record
+ * `--part` writes (`record`: of a build of these parts).
+ */
+function part(name: string, files: Record<string, string>, pages: string[] = [], record?: Omit<PartRecord, 'part'>): { name: string; dir: string } {
   const dir = join(scratch, `${name}-${Math.random().toString(36).slice(2)}`);
   const entries = new Map(pages.map((page) => [`${ROOT_URL}${page}`, `<url><loc>${ROOT_URL}${page}</loc></url>`]));
-  for (const [path, text] of [...sitemapFiles(entries, ROOT_URL), ...Object.entries(files)]) {
+  const recorded = record ? { [PART_RECORD]: JSON.stringify({ part: name, ...record }) } : {};
+  for (const [path, text] of [...sitemapFiles(entries, ROOT_URL), ...Object.entries(files), ...Object.entries(recorded)]) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
@@ -101,10 +105,33 @@ describe('mergeParts', () => {
   });
 });
 
+describe('which folders make a whole site', () => {
+  const record = (part: string, build = 'b1', parts = ['one', 'two']): PartRecord => ({ part, parts, build });
+  test('every part of one build, once each, in any order', () => {
+    expect(partSetProblem([{ dir: 'p/two', record: record('two') }, { dir: 'p/one', record: record('one') }])).toBeUndefined();
+  });
+  test('a folder not built with --part, or built from other content, is named', () => {
+    expect(partSetProblem([{ dir: 'p/one', record: record('one') }, { dir: 'stray', record: undefined }])).toBe(
+      `stray was not built with --part (it has no ${PART_RECORD}): build each part with npm run build -- --part <name> --out <folder>.`,
+    );
+    expect(partSetProblem([{ dir: 'p/one', record: record('one') }, { dir: 'old/two', record: record('two', 'b0') }])).toBe(
+      'p/one and old/two were built from different content or code: build every part from the same commit.',
+    );
+    expect(partSetProblem([{ dir: 'p/one', record: record('one') }, { dir: 'q/two', record: record('two', 'b1', ['one', 'two', 'three']) }])).toMatch(/^p\/one and q\/two were built from different/);
+  });
+  test('a part given twice, or missing, is named', () => {
+    expect(partSetProblem([{ dir: 'p/one', record: record('one') }, { dir: 'q/one', record: record('one') }])).toBe('Part one is given twice: p/one and q/one.');
+    expect(partSetProblem([{ dir: 'p/one', record: record('one') }])).toBe('The site has 2 parts, and part two is missing: build it with --part, and merge every part.');
+    const three = ['one', 'two', 'three'];
+    expect(partSetProblem([{ dir: 'p/one', record: record('one', 'b1', three) }])).toBe('The site has 3 parts, and parts two, three are missing: build them with --part, and merge every part.');
+  });
+});
+
 describe('npm run build -- --merge', () => {
+  const build = { parts: ['one', 'two'], build: 'b1' };
   test('a failed merge leaves no half-written output, and an earlier site as it was', () => {
-    const a = part('one', { 'meetings/a/index.html': '<p>A</p>', 'z/late.html': 'one' });
-    const b = part('two', { 'meetings/b/index.html': '<p>B</p>', 'z/late.html': 'two' });
+    const a = part('one', { 'meetings/a/index.html': '<p>A</p>', 'z/late.html': 'one' }, [], build);
+    const b = part('two', { 'meetings/b/index.html': '<p>B</p>', 'z/late.html': 'two' }, [], build);
     const to = out();
     const fresh = runScript('scripts/build.ts', ['--merge', a.dir, b.dir, '--out', to]);
     expect(fresh.status).toBe(1);
@@ -120,12 +147,24 @@ describe('npm run build -- --merge', () => {
     expect(readFileSync(join(earlier.dir, 'index.html'), 'utf8')).toBe('<p>Yesterday</p>');
   });
 
-  test('merges folders built apart into one site', () => {
-    const a = part('one', { 'meetings/a/index.html': '<p>A</p>' }, ['meetings/a/']);
-    const b = part('two', { 'index.html': '<p>Home</p>' }, ['']);
+  test('merges folders built apart into one site, without their records', () => {
+    const a = part('one', { 'meetings/a/index.html': '<p>A</p>' }, ['meetings/a/'], build);
+    const b = part('two', { 'index.html': '<p>Home</p>' }, [''], build);
     const to = out();
     const merged = runScript('scripts/build.ts', ['--merge', a.dir, b.dir, '--out', to]);
     expect(merged.status).toBe(0);
     expect(siteFiles(to).sort()).toEqual(['_headers', 'index.html', 'meetings/a/index.html', 'sitemap-0.xml', 'sitemap-index.xml', 'sitemap.xml']);
+  });
+
+  test('a part missing, or a folder that is not a part, stops the merge before it writes anything', () => {
+    const a = part('one', { 'meetings/a/index.html': '<p>A</p>' }, ['meetings/a/'], build);
+    const stray = part('stray', { 'a.txt': 'not a part' });
+    for (const folders of [[a.dir], [a.dir, stray.dir]]) {
+      const to = out();
+      const merged = runScript('scripts/build.ts', ['--merge', ...folders, '--out', to]);
+      expect(merged.status).toBe(1);
+      expect(merged.output).toContain(folders.length === 1 ? 'part two is missing' : `${stray.dir} was not built with --part`);
+      expect(existsSync(to)).toBe(false);
+    }
   });
 });
