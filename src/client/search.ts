@@ -11,6 +11,7 @@ import {
   hitsIn,
   pagefindOptions,
   pagefindTerm,
+  RANKING,
   readQuery,
   resultOrder,
   sortOrders,
@@ -45,8 +46,8 @@ type PartFilter = { part: string };
 
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
-  options(options: { baseUrl: string; mergeFilter: PartFilter; noWorker: boolean }): Promise<void>;
-  mergeIndex(path: string, options: { mergeFilter: PartFilter }): Promise<void>;
+  options(options: { baseUrl: string; mergeFilter: PartFilter; noWorker: boolean; ranking: typeof RANKING }): Promise<void>;
+  mergeIndex(path: string, options: { mergeFilter: PartFilter; ranking: typeof RANKING }): Promise<void>;
   preload(term: string): Promise<void>;
   search(
     term: string | null,
@@ -185,11 +186,12 @@ const loaded = new Set<string>();
 async function load(pagefind: Pagefind, parts: readonly PartIndex[]): Promise<void> {
   const fresh = parts.filter((part) => !loaded.has(part.name));
   for (const part of fresh) loaded.add(part.name);
-  await Promise.all(fresh.map((part) => pagefind.mergeIndex(`${bundle}${part.name}/`, { mergeFilter: { part: part.name } })));
+  await Promise.all(fresh.map((part) => pagefind.mergeIndex(`${bundle}${part.name}/`, { mergeFilter: { part: part.name }, ranking: RANKING })));
 }
 
 /**
- * Searches every merged part (a one-word search only the parts that have the word; see `exactWord`). By relevance,
+ * Searches every merged part (a one-word search only the parts that have the word, and none while parts that may
+ * have it are still to be searched; see `exactWord`). By relevance,
  * Pagefind merges the parts' results itself; in date order it would mix them up (it merges by score), so each part
  * is searched alone and the results are merged by date.
  */
@@ -203,6 +205,9 @@ async function find(pagefind: Pagefind, query: SearchQuery): Promise<{ count: nu
     if (having.some(Boolean)) {
       parts = parts.filter((_, i) => having[i]);
       options.filters = { ...options.filters, part: { any: parts } };
+    } else if (searchScope(indexes, query, loaded)) {
+      // Only near misses here ("K." for "Kitterick"); the parts not searched yet may have the word, and are offered.
+      return { count: 0, results: [][Symbol.iterator]() as unknown as AsyncIterator<PagefindResult> };
     }
   }
   if (!options.sort) {
@@ -253,7 +258,7 @@ async function start(): Promise<void> {
   const primary = firstBatch(indexes, query)[0] ?? indexes[0]!;
   const pagefind = (await import(/* @vite-ignore */ `${bundle}${primary.name}/pagefind.js`)) as Pagefind;
   // Pagefind's web worker is a second copy of its code (12 kB); searching a few small indexes needs no worker.
-  await pagefind.options({ baseUrl: form.dataset['base']!, mergeFilter: { part: primary.name }, noWorker: true });
+  await pagefind.options({ baseUrl: form.dataset['base']!, mergeFilter: { part: primary.name }, noWorker: true, ranking: RANKING });
   loaded.add(primary.name);
   // A search sent by the header box or by the form without this script has a longer URL; keep the canonical one.
   const canonical = writeQuery(query);

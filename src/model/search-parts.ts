@@ -20,8 +20,9 @@ export interface PartIndex {
   /** Pages it holds, which is roughly what searching it costs. */
   pages: number;
   /**
-   * The values its pages carry for each filter the parts are keyed by (council, body, year), so a ticked filter loads
-   * only the parts that can match it. A filter not listed here can match in any part.
+   * The values its pages carry for each filter (council, body, type, year), so a ticked filter loads only the parts
+   * that can match it: a committee that last met years ago is searched in those years' parts. A filter not listed
+   * here can match in any part.
    */
   filters: Partial<Record<FilterKey, string[]>>;
 }
@@ -37,14 +38,13 @@ export const FIRST_BATCH = { groups: 2, pages: 400 };
 
 /** Every part index of the site: the site part's first (pages listing across parts), then the parts newest first. */
 export function partIndexes(graph: Graph): PartIndex[] {
-  const keys = filterKeys.filter((key) => graph.partition.by.some((by) => by === key));
   const pages = new Map<string, { count: number; values: Map<FilterKey, Set<string>> }>();
   for (const facets of searchablePages(graph)) {
     const name = facets.part ?? SITE_PART;
-    const part = pages.get(name) ?? { count: 0, values: new Map(keys.map((key) => [key, new Set<string>()])) };
+    const part = pages.get(name) ?? { count: 0, values: new Map(filterKeys.map((key) => [key, new Set<string>()])) };
     part.count++;
     const values = filterValues(facets);
-    for (const key of keys) if (values[key]) part.values.get(key)!.add(values[key]);
+    for (const key of filterKeys) if (values[key]) part.values.get(key)!.add(values[key]);
     pages.set(name, part);
   }
   const parts = [{ name: SITE_PART, label: 'Across the site', years: undefined }, ...graph.partition.parts];
@@ -167,7 +167,8 @@ export function searchScope(indexes: readonly PartIndex[], query: SearchQuery, l
  * The exact search for a one-word query (`"orson"`), or null for any other query. Pagefind, finding no page with a
  * word in an index, matches shorter words it starts with instead ("or" for "Orson", "22" for 2,268,584), which one
  * index for the whole site did only when no page had the word. Searched in parts, an older part without the word
- * would fill the results with such near misses, so a one-word search keeps to the parts that have the word, if any.
+ * would fill the results with such near misses, so a one-word search keeps to the parts that have the word, if any;
+ * when none searched so far has it and others could, it finds nothing until the reader searches those.
  */
 export function exactWord(term: string | null): string | null {
   return term !== null && /^[^\s"]+$/.test(term) ? `"${term}"` : null;

@@ -54,6 +54,14 @@ export interface SearchFacets {
 export const UNDATED = '0000-00-00';
 
 /** The filters the search page offers, as URL parameter names and Pagefind filter keys alike. */
+/**
+ * How Pagefind ranks, for every part's index alike (each merged index keeps its own, else Pagefind's defaults). A
+ * page whose title holds the words typed is what a reader typing a paper's name wants, before the measures and
+ * passages that mention it: titles weigh twice Pagefind's default (5). The facets (council, body, type) weigh nothing:
+ * "Cabinet" or "strategy" typed is a word to find, not every page of a committee or kind.
+ */
+export const RANKING = { metaWeights: { title: 10, council: 0, body: 0, type: 0, date: 0 } };
+
 export const filterKeys = ['council', 'body', 'type', 'year'] as const;
 export type FilterKey = (typeof filterKeys)[number];
 
@@ -222,7 +230,8 @@ export function resultCount(n: number): string {
 /** The sentence announced after each search, saying what was searched for and how it is ordered. */
 export function summarise(query: SearchQuery, count: number): string {
   const parts = [resultCount(count)];
-  if (query.q) parts.push(/^".*"$/.test(query.q) ? `for ${query.q}` : `for “${query.q}”`);
+  // A phrase is shown in the quotes it was typed in, straight or curly as a phone types them.
+  if (query.q) parts.push(/^["“].*["”]$/.test(query.q) ? `for ${query.q}` : `for “${query.q}”`);
   const chosen = filterKeys.flatMap((key) => query.filters[key].map((v) => (key === 'type' ? typeLabel(v) : v)));
   if (chosen.length > 0) parts.push(`in ${chosen.join(', ')}`);
   if (count > 1) parts.push(`(${orderLabel[resultOrder(query)].toLowerCase()})`);

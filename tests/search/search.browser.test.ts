@@ -243,7 +243,8 @@ describe('order', () => {
   // may rank a place or two differently than in one index for the whole site: the first five, not the first three.
   test.each(questions)('a typed question finds the page wanted in the first five, by default: $q', async (c) => {
     await open(`q=${encodeURIComponent(c.q)}`);
-    expect((await shown()).slice(0, 5).map((r) => pathOf(r.href))).toContain(c.page);
+    const top = (await shown()).slice(0, 5).map((r) => pathOf(r.href));
+    expect(top, JSON.stringify(top)).toContain(c.page);
     expect(await page.locator('#search-status').textContent()).toMatch(/\(most relevant first\)\.$/);
     expect(await page.getByRole('radio', { name: 'Most relevant first' }).isChecked()).toBe(true);
   });
@@ -613,8 +614,30 @@ describe('search in parts', () => {
     expect(await offer().isHidden()).toBe(true);
   });
 
+  test('a name only older papers print finds no near misses in the newer ones, and is found when asked', async () => {
+    const pages = html('Kitterick');
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.every((p) => p.includes('/2009-'))).toBe(true);
+    await openFirst('q=Kitterick');
+    expect(await announced()).toBe(0);
+    expect(await shown()).toEqual([]);
+    expect(await page.locator('#search-status').textContent()).toMatch(/^No results .*\. Searched papers from 2023 and 2014 to 2015\.$/);
+    await offer().click();
+    await settled();
+    expect(await announced()).toBe(pages.length);
+    expect((await shown()).map((r) => pathOf(r.href).replace(/#.*$/, '')).every((p) => pages.includes(p))).toBe(true);
+  });
+
+  test('a committee that met only in older years is searched in those years', async () => {
+    await openFirst('body=Cabinet');
+    const found = (await shown()).map((r) => pathOf(r.href));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((p) => p.includes('/cabinet/2009-'))).toBe(true);
+    expect(await offer().isHidden()).toBe(true);
+  });
+
   test('oldest first starts from the oldest papers and offers the newer ones', async () => {
-    await openFirst('type=strategy&sort=oldest');
+    await openFirst('type=report&sort=oldest');
     const dates = (await shown()).map((r) => dateOf(r.meta));
     expect(dates[0]).toBeLessThan(Date.UTC(2010, 0, 1));
     expect(dates).toEqual([...dates].sort((a, b) => a! - b!));

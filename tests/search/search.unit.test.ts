@@ -189,6 +189,7 @@ describe('the announcement', () => {
       '3 results for “youth justice” in Action plan, 2015 (newest first).',
     );
     expect(summarise(query({ q: '"rough sleepers"' }), 2)).toBe('2 results for "rough sleepers" (most relevant first).');
+    expect(summarise(query({ q: '“rough sleepers”' }), 2)).toBe('2 results for “rough sleepers” (most relevant first).');
     expect(summarise(query({ filters: { year: ['2015'] } }), 2)).toBe('2 results in 2015 (newest first).');
     expect(summarise(query({ q: 'x' }), 1)).toBe('1 result for “x”.');
     expect(summarise(query({ q: 'x' }), 0)).toBe('No results for “x”.');
