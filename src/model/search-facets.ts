@@ -39,8 +39,6 @@ function documentFacets(graph: Graph, doc: Entry<Document>, undated: string | un
 export const reportFacets = (graph: Graph, doc: Entry<Document>): SearchFacets =>
   documentFacets(graph, doc, graph.source.get(doc.data.source.pack)?.data.date);
 
-export const strategyFacets = (graph: Graph, doc: Entry<Document>): SearchFacets => documentFacets(graph, doc, doc.data.date);
-
 /** A KPI, dated by the latest edition that reports it. */
 export function kpiFacets(graph: Graph, kpi: Entry<Kpi>): SearchFacets {
   const k = kpi.data;
@@ -65,7 +63,6 @@ export function searchablePages(graph: Graph): SearchFacets[] {
     ...graph.meetings.map((e) => meetingFacets(graph, e)),
     ...graph.minutes.map((e) => minutesFacets(graph, e)),
     ...graph.documents.map((e) => reportFacets(graph, e)),
-    ...graph.strategies.map((e) => strategyFacets(graph, e)),
     ...graph.kpis.map((e) => kpiFacets(graph, e)),
     ...graph.workshops.map((e) => workshopFacets(graph, e)),
   ];

@@ -7,8 +7,6 @@ import { documentPage, type Graph } from './graph';
 import { sourcePlace } from './kpi';
 import { actionStatusLabel, groupActions, riskLevel, riskMatrix, riskRef, riskScore, statusCounts, statusSummary, type StatusCount } from './plan';
 import { isBudgetTable, isSignOffTable, tablesIn, type PrintedTable } from './printed-table';
-import { strategyFacets } from './search-facets';
-import type { SearchFacets } from './search';
 import { paths } from './url';
 import { workshopsByRef, workshopsOf } from './workshop';
 
@@ -66,7 +64,6 @@ export interface StrategyView {
   title: string;
   /** For search engines and link previews: the summary, else the kind, council and period. */
   description: string;
-  search: SearchFacets;
   /** The feed of its series or of itself. */
   feeds?: Array<{ href: string; title: string }> | undefined;
   follow?: { feed: string; name: string; about: string } | undefined;
@@ -202,7 +199,6 @@ export function strategyView(graph: Graph, doc: Entry<Document>): StrategyView {
   return {
     title: d.title,
     description: d.summary ?? `${kind}, ${council.data.name}${plan?.period ? `, ${plan.period}` : ''}.`,
-    search: strategyFacets(graph, doc),
     feeds: topic && [{ href: topic.feed, title: feedTitle.topic(topic) }],
     follow: topic && {
       feed: topic.feed,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterValues, meetingFacets, minutesFacets, reportFacets, siteFilterValues, strategyFacets } from '../../src/model/search-facets';
+import { filterValues, meetingFacets, minutesFacets, reportFacets, searchablePages, siteFilterValues } from '../../src/model/search-facets';
 import { contentGraph } from '../helpers/graph';
 
 const graph = contentGraph();
@@ -16,11 +16,16 @@ describe('search facets of the seed content', () => {
     expect(m.body).toBe(graph.body.get(meeting.data.body)!.data.name);
   });
 
-  test('a document taken to a meeting is dated by that meeting, whichever page shows it', () => {
+  test('a document taken to a meeting is dated by that meeting', () => {
     const strategy = graph.strategies.find((d) => d.data.meeting)!;
     const meeting = graph.meeting.get(strategy.data.meeting!)!;
-    expect(strategyFacets(graph, strategy).date).toBe(meetingFacets(graph, meeting).date);
-    expect(reportFacets(graph, strategy)).toEqual(strategyFacets(graph, strategy));
+    expect(reportFacets(graph, strategy).date).toBe(meetingFacets(graph, meeting).date);
+  });
+
+  test('each page searched once: a strategy by its document page, not again by its overview', () => {
+    const pages = searchablePages(graph);
+    expect(pages).toHaveLength(graph.meetings.length + graph.minutes.length + graph.documents.length + graph.kpis.length + graph.workshops.length);
+    expect(pages.filter((p) => p.type === 'strategy').length).toBe(graph.documents.filter((d) => d.data.kind === 'strategy').length);
   });
 
   test('filter values file a kind under its broader type and a date under its year', () => {
