@@ -11,7 +11,8 @@ export function paragraphId(text: string, taken: Set<string>): string {
 }
 
 /**
- * Gives every paragraph and list item an id and a link to itself, so a journalist can cite one paragraph.
+ * Gives every paragraph and list item (one not made of paragraphs) an id and a link to itself, so a journalist can
+ * cite one paragraph.
  * A factory, so each document gets its own set of ids.
  */
 export const paragraphAnchors: HastPluginEntry = () => {
@@ -22,6 +23,8 @@ export const paragraphAnchors: HastPluginEntry = () => {
       filter: ['p', 'li'],
       visit(node, ctx) {
         if (node.properties?.['id']) return;
+        // A loose list's item holds paragraphs, and each of them gets the link: not a second one for the item.
+        if (node.tagName === 'li' && node.children.some((child) => child.type === 'element' && child.tagName === 'p')) return;
         const text = ctx.textContent(node);
         if (!/[\p{L}\p{N}]/u.test(text)) return;
         const id = paragraphId(text, taken);

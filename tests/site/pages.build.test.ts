@@ -105,6 +105,13 @@ describe('documents', () => {
     const html = page('documents/leicestershire/scrutiny-commission/2015-04-22/east-midlands-shared-service-delivery-and-performance');
     expect(html).toMatch(/<p id="p-[0-9a-f]{7}">/);
   });
+
+  test("an item of a spaced-out list has one paragraph link, its paragraph's, not a second for the item", () => {
+    // The Leicester 2009 report lists its roles as a list with blank lines between items: paragraphs inside items.
+    const html = page('documents/leicester/cabinet/2009-07-13/safeguarding-adults-summary-of-roles-and-responsibilities');
+    expect(html.match(/<li>\s*<p id="p-[0-9a-f]{7}">/g)?.length).toBeGreaterThan(5);
+    expect(html).not.toMatch(/<li id="p-[^"]*">\s*<p id=/);
+  });
 });
 
 describe('people', () => {
