@@ -137,7 +137,10 @@ const describeIssue = (issue: z.core.$ZodIssue): string => {
           ? `unknown field(s) ${issue.keys.join(', ')}`
           : issue.message;
   if (missing) return `is missing: ${expected}`;
-  return issue.code === 'invalid_type' ? `${expected}, got ${JSON.stringify(issue.input)}` : expected;
+  // What was written, so a misprint ("2015-13-01", "Cabinett") is seen beside what was expected.
+  const input = 'input' in issue ? issue.input : undefined;
+  const written = issue.code === 'invalid_type' || (issue.code !== 'unrecognized_keys' && ['string', 'number', 'boolean'].includes(typeof input));
+  return written ? `${expected}, got ${JSON.stringify(input)}` : expected;
 };
 
 /**
@@ -157,7 +160,8 @@ function checkMdx(file: string, body: string, lineOffset: number, problems: Cont
       line: (at ? Number(at[1]) : 1) + lineOffset,
       column: at ? Number(at[2]) : 1,
       field: '',
-      message: `MDX: ${message.replace(/^\d+:\d+(-\d+:\d+)?:\s*/, '')}`,
+      // Places inside the message ("a closing tag for `<b>` (22:16)") count from the body: from the file, like `line`.
+      message: `MDX: ${message.replace(/^\d+:\d+(-\d+:\d+)?:\s*/, '').replace(/\((\d+):(\d+)\)/g, (_, l: string, c: string) => `(${Number(l) + lineOffset}:${c})`)}`,
     });
     return;
   }

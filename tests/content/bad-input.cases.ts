@@ -44,7 +44,16 @@ export const badInputCases: BadInputCase[] = [
     to: 'status: published',
     field: 'status',
     line: 8,
-    expect: /expected one of "draft", "final"/,
+    expect: /expected one of "draft", "final", .*, got "published"/,
+  },
+  {
+    name: 'a date that does not exist',
+    file: MEETING,
+    from: 'start: 2015-04-22T14:00:00+01:00',
+    to: 'start: 2015-13-22T14:00:00+01:00',
+    field: 'start',
+    line: 3,
+    expect: /a date written YYYY-MM-DD, or a date-time such as 2015-04-22T14:00:00\+01:00, got "2015-13-22T14:00:00\+01:00"/,
   },
   {
     name: 'an unknown reference',
@@ -72,6 +81,15 @@ export const badInputCases: BadInputCase[] = [
     field: '',
     line: 16,
     expect: /MDX: .*closing brace/,
+  },
+  {
+    name: 'an element left open, whose message names where it opened in the file',
+    file: REPORT,
+    from: 'The purpose of this report',
+    to: 'The <b>purpose of this report',
+    field: '',
+    line: 16,
+    expect: /MDX: Expected a closing tag for `<b>` \(16:5\)/,
   },
   {
     name: 'an export line that is not even valid code',

@@ -23,7 +23,7 @@ describe('validateContent', () => {
     site = copyFixtureSite();
     editFile(site, c.file, c.from, c.to);
     const problems = validateContent(readContentTree(site));
-    expect(problems).toHaveLength(1);
+    expect(problems, JSON.stringify(problems)).toHaveLength(1);
     const [problem] = problems;
     expect(problem!.file.endsWith(c.file)).toBe(true);
     expect(problem!.field).toBe(c.field);
