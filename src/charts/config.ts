@@ -17,7 +17,6 @@ export type ChartLayout = 'wide' | 'narrow';
 
 /** Size of each drawing as laid out, in CSS pixels. */
 export const CHART_SIZES = { wide: { width: 800, height: 450 }, narrow: { width: 320, height: 440 } } as const;
-export const CHART_SIZE = CHART_SIZES.wide;
 /** Windows that get the narrow chart: below 45em the wide one would show its 13px labels at under 11px. */
 export const NARROW_CHART_MEDIA = '(max-width: 45em)';
 

@@ -35,17 +35,17 @@ Chart.register(
   definitionBreaks,
 );
 
-for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
-  const config = JSON.parse(canvas.dataset['chart'] ?? '{}') as KpiChartConfig;
-  const toggles = [...document.querySelectorAll<HTMLInputElement>(`input[data-series-of="${canvas.id}"]`)];
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+/** Draws a chart in one of its layouts, with the lines its checkboxes leave shown. */
+function draw(canvas: HTMLCanvasElement, layout: 'wide' | 'narrow', toggles: readonly HTMLInputElement[]): Chart {
+  const narrow = layout === 'narrow';
+  const config = JSON.parse(canvas.dataset[narrow ? 'chartNarrow' : 'chart'] ?? '{}') as KpiChartConfig;
   const chart = new Chart(canvas, {
     ...config,
     options: {
       ...config.options,
       responsive: true,
       maintainAspectRatio: true,
-      aspectRatio: 16 / 9,
+      aspectRatio: Number(canvas.dataset[narrow ? 'ratioNarrow' : 'ratio']),
       // Movement only for readers who have not asked their system to reduce it.
       animation: matchMedia('(prefers-reduced-motion: reduce)').matches ? false : { duration: 300 },
       interaction: { mode: 'index', intersect: false },
@@ -62,6 +62,21 @@ for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-c
       },
     },
   } as ChartConfiguration);
+  for (const box of toggles) chart.setDatasetVisibility(Number(box.dataset['index']), box.checked);
+  chart.update();
+  return chart;
+}
+
+for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
+  const toggles = [...document.querySelectorAll<HTMLInputElement>(`input[data-series-of="${canvas.id}"]`)];
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  // The narrow drawing below the width the measure's page gives its narrow picture; drawn again when that changes.
+  const phone = matchMedia(canvas.dataset['narrowMedia'] ?? 'not all');
+  let chart = draw(canvas, phone.matches ? 'narrow' : 'wide', toggles);
+  phone.addEventListener('change', () => {
+    chart.destroy();
+    chart = draw(canvas, phone.matches ? 'narrow' : 'wide', toggles);
+  });
   for (const box of toggles) {
     box.disabled = false;
     box.addEventListener('change', () => {
