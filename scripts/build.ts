@@ -187,7 +187,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const over = overLimit(scratch, files);
       if (over) return failed(over, scratch);
       moveDir(scratch, outDir);
-      io.out(`Merged ${positionals.length} part${positionals.length === 1 ? '' : 's'} (${filesLine(files)}) into ${outDir}`);
+      io.out(`Merged ${positionals.length} part${positionals.length === 1 ? '' : 's'} (${filesLine(files)}) into ${values.out}`);
       hintLimit(files);
       return 0;
     } catch (error) {
@@ -244,7 +244,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (over) return failed(over, scratch);
     moveDir(scratch, outDir);
     saveRecord(record);
-    io.out(`\nSite written to ${outDir}`);
+    io.out(`\nSite written to ${values.out}`);
     return 0;
   }
 
@@ -271,7 +271,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const stale = names.filter((name) => !isCurrent(partDir(name), digestOf(name)));
   const reused = names.length - stale.length;
   io.out(
-    `\n${names.length} parts: ${stale.length === 0 ? 'none changed since the last build' : `building ${stale.length}`}` +
+    `\n${names.length} part${names.length === 1 ? '' : 's'}: ${stale.length === 0 ? 'none changed since the last build' : `building ${stale.length}`}` +
       `${reused > 0 && stale.length > 0 ? `, ${reused} unchanged` : ''}${stale.length > 1 && jobs > 1 ? `, up to ${Math.min(jobs, stale.length)} at a time within ${gigabytes(memory)}` : ''}.`,
   );
   const started = performance.now();
@@ -332,7 +332,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     moveDir(scratch, outDir, aside);
     if (existsSync(aside)) removeInBackground(aside);
     saveRecord(record);
-    io.out(`\nSite written to ${outDir}: ${names.length} parts, ${filesLine(files)} (parts built in ${seconds(performance.now() - started)}).`);
+    io.out(`\nSite written to ${values.out}: ${names.length} part${names.length === 1 ? '' : 's'}, ${filesLine(files)} (parts built in ${seconds(performance.now() - started)}).`);
     hintLimit(files);
     return 0;
   } catch (error) {

@@ -224,7 +224,7 @@ export async function checkTree(root: string, memo: CheckMemo, io: Io, workers?:
     }
   }
   const count = files.length - remembered.size;
-  io.out(`Checking ${files.length} content files in ${root}/${remembered.size > 0 ? ` (${remembered.size} unchanged since the last check)` : ''} ...`);
+  io.out(`Checking ${files.length} content file${files.length === 1 ? '' : 's'} in ${root}/${remembered.size > 0 ? ` (${remembered.size} unchanged since the last check)` : ''} ...`);
   workers ??= Math.min(availableParallelism(), Math.floor(count / FILES_PER_WORKER));
   const checked = workers > 1 ? await checkInWorkers(changed, memo.bodies, ids, workers) : checkShare(changed, memo.bodies, ids);
   const byFile = new Map([...remembered, ...checked.entries.map((e) => [e.file, e] as const)]);
@@ -253,9 +253,11 @@ export async function checkContent(io: Io, options: { plan?: string | undefined;
   save();
   const { problems, empty, councils } = checked;
   if (problems.length > 0) {
-    io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content; nothing was built:\n`);
+    // Run by the build (with a plan to write), or on its own (npm run check-content).
+    const building = options.plan !== undefined;
+    io.err(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content${building ? '; nothing was built' : ''}:\n`);
     for (const problem of problems) io.err(`  ${formatProblem(problem)}`);
-    io.err('\nFix these and run the build again.');
+    io.err(`\nFix ${problems.length === 1 ? 'it' : 'these'} and run ${building ? 'the build' : 'npm run check-content'} again.`);
     return 1;
   }
   io.out('Content is valid.');

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTime } from '../src/model/date';
 import type { Log } from './io';
@@ -7,7 +7,7 @@ import type { SourceSummary } from './import/compose/source';
 import { formatProblem, hasErrors, type Problem } from './import/problem';
 import { composeAll, hintsPath, prepareSources, readContentTree, type Imported } from './import/pipeline';
 import { applyWrite, planWrite, type WritePlan } from './import/write/write';
-import { collections } from '../src/schema';
+import { collections, contentRoot } from '../src/schema';
 
 const USAGE = `Usage: npm run import -- <file> [more files] [--council <id>] [--out content] [--force] [--dry-run | --check]
 
@@ -172,6 +172,12 @@ export async function run(argv: string[], io: Log): Promise<number> {
   if (remembered.length) io.out(`Remembered the council for re-import in ${remembered.map((r) => relative('.', r.path)).join(', ')}.`);
   const removed = plan.stale.length > 0 ? `; removed ${plan.stale.length} the sources no longer produce` : '';
   io.out(`\nWrote ${plural(count, 'file')} to ${relative('.', out) || '.'}/; ${plan.unchanged.length} unchanged${removed} (${seconds} s).`);
+  // What a web team does next: the build reads the content folder the settings name, which may not be this one.
+  const builds = resolve(out) === resolve(contentRoot(process.env));
+  io.out(
+    `Next: ${reviews.length > 0 ? `look at the ${plural(reviews.length, 'item')} to review above, then ` : ''}` +
+      `${builds ? 'run npm run build to check and build the site, and npm run preview to see it.' : `build from this folder with CHAMBER_CONTENT=${out} npm run build.`}`,
+  );
   return 0;
 }
 

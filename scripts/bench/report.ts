@@ -202,7 +202,7 @@ export const PHASE_MARKERS: ReadonlyArray<[string, RegExp]> = [
   ['render', /\[build\] ✓ Completed in/],
   ['index', /^Indexed [\d,]+ pages for search/],
   ['parts', PART_LINE],
-  ['merge', /^Site written to .*: \d+ parts/],
+  ['merge', /^Site written to .*: \d+ parts?/],
 ];
 
 /** When each phase ended, in milliseconds from the start, for the phases the output shows. */

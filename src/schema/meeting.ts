@@ -26,6 +26,16 @@ export const agendaItemSchema = z.object({
   note: z.string().optional(),
 });
 
+/**
+ * Why a meeting's start is not on the date its file is named for (the date in its address), or undefined: the page
+ * would say one day and its address another.
+ */
+export function startDateProblem(id: string, start: string): string | undefined {
+  const named = /(?:^|\/)(\d{4}-\d{2}-\d{2})[^/]*$/.exec(id)?.[1];
+  const on = start.slice(0, 10);
+  return named && named !== on ? `the meeting starts on ${on}, but its file is named for ${named}: rename the file, or correct the date` : undefined;
+}
+
 /** A meeting of a body. File: `content/meetings/<council>/<body>/<YYYY-MM-DD>.yaml`. */
 export const meetingSchema = z.object({
   /** Council id. */

@@ -6,6 +6,7 @@ import { isMap, LineCounter, parseDocument, Schema, visit, type Document as Yaml
 import type { z } from 'zod';
 import { collections, extensionOf, type CollectionName } from './index';
 import { referencesIn, type FoundReference } from './references';
+import { startDateProblem, type Meeting } from './meeting';
 
 /** One content file as read from disk: its path relative to the project root and its text. */
 export interface ContentFile {
@@ -242,8 +243,14 @@ export function checkFile(
     }
     return undefined;
   }
+  const id = entryId(relativePath, ext);
+  const misdated = collection === 'meetings' ? startDateProblem(id, (result.data as Meeting).start) : undefined;
+  if (misdated) {
+    problems.push({ file: file.path, ...locate(['start']), field: 'start', message: misdated });
+    return undefined;
+  }
   const raw = withTimestamps(doc);
-  return { collection, id: entryId(relativePath, ext), file: file.path, raw, data: result.data, body, bodyDigest, locate, charts };
+  return { collection, id, file: file.path, raw, data: result.data, body, bodyDigest, locate, charts };
 }
 
 /**

@@ -56,6 +56,15 @@ export const badInputCases: BadInputCase[] = [
     expect: /a date written YYYY-MM-DD, or a date-time such as 2015-04-22T14:00:00\+01:00, got "2015-13-22T14:00:00\+01:00"/,
   },
   {
+    name: 'a start on another day than its file is named for',
+    file: MEETING,
+    from: 'start: 2015-04-22T14:00:00+01:00',
+    to: 'start: 2015-04-23T14:00:00+01:00',
+    field: 'start',
+    line: 3,
+    expect: /^the meeting starts on 2015-04-23, but its file is named for 2015-04-22: rename the file, or correct the date$/,
+  },
+  {
     name: 'an unknown reference',
     file: MEETING,
     from: 'body: leicestershire/scrutiny-commission',

@@ -235,6 +235,8 @@ describe('meetings as printed', () => {
     const result = await importInto(out, file, '--council', 'ayton');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/meeting\s+ayton\/full-council\/2024-02-06, 7pm/);
+    // Imported elsewhere than the content the build reads, it says how to build from there.
+    expect(result.out.split('\n').at(-1)).toBe(`Next: build from this folder with CHAMBER_CONTENT=${out} npm run build.`);
     const meeting = readFileSync(join(out, 'meetings/ayton/full-council/2024-02-06.yaml'), 'utf8');
     expect(meeting).toMatch(/^start: "2024-02-06T19:00:00\+00:00"$/m);
     expect(meeting).toContain('present:\n  - printed: Sarah Woodbury\n    role: Chair\n    person: ayton/s-woodbury\n');
