@@ -1,5 +1,6 @@
 import { diffWords } from 'diff';
 import type { Document } from '../schema';
+import { formatShortDate } from './date';
 import type { Entry } from './entry';
 
 /** Plain-language label for each kind of document, used in lists, headings and search. */
@@ -21,6 +22,14 @@ export const documentKindLabel: Record<Document['kind'], string> = {
 };
 
 /** Plain-language label for each status; shown in words, never by colour alone. */
+/**
+ * A document's page title: its own, with the date of the meeting it went to when the title has no year of its own
+ * ("Agenda – Scrutiny Commission, 22 April 2015"), so a council's agendas and minutes differ in tabs and bookmarks.
+ */
+export function documentPageTitle(title: string, meetingStart: string | undefined): string {
+  return meetingStart && !/\b(?:19|20)\d{2}\b/.test(title) ? `${title}, ${formatShortDate(meetingStart)}` : title;
+}
+
 export const documentStatusLabel: Record<Document['status'], string> = {
   draft: 'Draft',
   final: 'Final',
