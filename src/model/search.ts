@@ -58,7 +58,7 @@ export const UNDATED = '0000-00-00';
  * How Pagefind ranks, for every part's index alike (each merged index keeps its own, else Pagefind's defaults). A
  * page whose title holds the words typed is what a reader typing a paper's name wants, before the measures and
  * passages that mention it: titles weigh twice Pagefind's default (5). The facets (council, body, type) weigh nothing:
- * "Cabinet" or "strategy" typed is a word to find, not every page of a committee or kind.
+ * "Cabinet" or "strategy" typed should not lift every page of that committee or kind above the pages about it.
  */
 export const RANKING = { metaWeights: { title: 10, council: 0, body: 0, type: 0, date: 0 } };
 
