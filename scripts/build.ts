@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fingerprint, saveRecord, takeRecord, BUILD_INPUTS } from './build-record';
 import { followFile, PLAN_FILES, type PlanPart } from './check-content';
-import { filesUnder, Merge, mergeParts, MergeError, PART_RECORD, partSetProblem, type PartRecord } from './build/merge';
+import { filesUnder, Merge, mergeParts, MergeError, PART_RECORD, partSetProblem, readPartRecord, type PartRecord } from './build/merge';
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
@@ -176,10 +176,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (positionals.length === 0) return failed('Name the folders to merge (built with --part)');
     const scratch = `${outDir}.merging`;
     rmSync(scratch, { recursive: true, force: true });
-    const given = positionals.map((dir) => {
-      const record = join(dir, PART_RECORD);
-      return { dir, record: existsSync(record) ? (JSON.parse(readFileSync(record, 'utf8')) as PartRecord) : undefined };
-    });
+    const absent = positionals.find((dir) => !existsSync(dir));
+    if (absent) return failed(`There is no folder ${absent} to merge`);
+    const given = positionals.map((dir) => ({ dir, record: readPartRecord(dir) }));
     const incomplete = partSetProblem(given);
     if (incomplete) return failed(incomplete);
     try {

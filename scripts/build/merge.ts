@@ -29,6 +29,16 @@ export interface PartRecord {
   build: string;
 }
 
+/** A part folder's record; undefined when it has none, or one that cannot be read as a record. */
+export function readPartRecord(dir: string): PartRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(join(dir, PART_RECORD), 'utf8')) as Partial<PartRecord>;
+    return typeof record.part === 'string' && Array.isArray(record.parts) && typeof record.build === 'string' ? (record as PartRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A folder given to `--merge`, and its record when it has one. */
 export interface GivenPart {
   dir: string;

@@ -159,11 +159,19 @@ describe('npm run build -- --merge', () => {
   test('a part missing, or a folder that is not a part, stops the merge before it writes anything', () => {
     const a = part('one', { 'meetings/a/index.html': '<p>A</p>' }, ['meetings/a/'], build);
     const stray = part('stray', { 'a.txt': 'not a part' });
-    for (const folders of [[a.dir], [a.dir, stray.dir]]) {
+    const corrupt = part('two', { 'index.html': '<p>Home</p>', [PART_RECORD]: '{"part": "two"' });
+    const nowhere = join(scratch, 'never-built');
+    const cases: Array<[string[], string]> = [
+      [[a.dir], 'part two is missing'],
+      [[a.dir, stray.dir], `${stray.dir} was not built with --part`],
+      [[a.dir, corrupt.dir], `${corrupt.dir} was not built with --part`],
+      [[a.dir, nowhere], `There is no folder ${nowhere} to merge`],
+    ];
+    for (const [folders, message] of cases) {
       const to = out();
       const merged = runScript('scripts/build.ts', ['--merge', ...folders, '--out', to]);
       expect(merged.status).toBe(1);
-      expect(merged.output).toContain(folders.length === 1 ? 'part two is missing' : `${stray.dir} was not built with --part`);
+      expect(merged.output).toContain(message);
       expect(existsSync(to)).toBe(false);
     }
   });
