@@ -223,7 +223,7 @@ export type DecisionKind = 'resolution' | 'noting' | 'rejected';
 export const DECISION_PHRASES: ReadonlyArray<{ kind: DecisionKind; re: RegExp; subject?: 'body' }> = [
   // Rejections first: "was not approved" also says "approved".
   { kind: 'rejected', re: /\b(?:was|were) not (?:approved|agreed|carried|adopted|accepted)\b|\bnot (?:be )?approved\b|\b(?:FELL|was lost|were lost|was defeated|were defeated|was rejected|were rejected)\b/ },
-  { kind: 'resolution', re: /\bresolved\b(?=\s+(?:to|that|not|unanimously|by|,))|\bit was resolved\b|\bRESOLVED\b/ },
+  { kind: 'resolution', re: /\b[Rr]esolved\b(?=\s+(?:to|that|not|unanimously|by|,)|:\s+(?:to|that)\b)|\bit was resolved\b|\bRESOLVED\b/ },
   { kind: 'resolution', re: /\b(?:was|were|is|are) (?:unanimously |duly |all )?(?:agreed|approved|accepted|adopted|endorsed|ratified|authori[sz]ed|confirmed|decided)\b/i },
   { kind: 'resolution', re: /\b(?:unanimously |all |duly )?(?:agreed|approved|adopted|endorsed|ratified|decided|authori[sz]ed)\b/i, subject: 'body' },
   { kind: 'resolution', re: /^(?:approved|agreed|adopted|endorsed|ratified|authori[sz]ed|accepted)\b|\ball approved\b|\bapproved\s*&\s*signed\b/i },

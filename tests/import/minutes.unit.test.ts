@@ -352,6 +352,46 @@ describe('closing times', () => {
   });
 });
 
+describe('minutes that set one decision in a RESOLVED block and write the rest as sentences', () => {
+  // A community council's minutes as they are often typed: one "RESOLVED that" line makes the minutes look like the
+  // block style, yet most decisions are sentences, some with their proposer in the next sentence.
+  const m = parseMinutes(
+    synthetic(
+      [
+        'Minutes of the meeting of Llanfoo Community Council held on 6th February 2024 at 7.30pm',
+        '',
+        '12. Minutes of the previous meeting',
+        'RESOLVED that the minutes of the meeting held on 9 January 2024 be approved. Proposed by Cllr Jones, seconded by Cllr Evans.',
+        '',
+        '13. Planning',
+        'The council considered application 24/0012/FUL, extension at Ty Gwyn. RESOLVED to raise no objection.',
+        '',
+        '14. Finance',
+        "It was resolved to pay the following accounts: Clerk's salary £250.00.",
+        '',
+        'The council RESOLVED to buy a new bench. Proposed by Cllr Jones and seconded by Cllr Price.',
+        'Resolved: to adopt the Standing Orders.',
+        '',
+        'The Chair agreed to look into the matter of the bus shelter.',
+      ].join('\n'),
+    ),
+  );
+
+  test('every resolution is found, in the block and in sentences, with its proposer and seconder', () => {
+    expect(m.decisions.map((d) => [d.minute, d.printedAs, d.movedBy, d.secondedBy])).toEqual([
+      ['12', 'RESOLVED', 'Cllr Jones', 'Cllr Evans'],
+      ['13', 'RESOLVED', undefined, undefined],
+      ['14', 'resolved', undefined, undefined],
+      ['14', 'RESOLVED', 'Cllr Jones', 'Cllr Price'],
+      ['14', 'Resolved', undefined, undefined],
+    ]);
+  });
+
+  test('a person agreeing to something outside the blocks is not a decision', () => {
+    expect(m.decisions.some((d) => d.text.includes('bus shelter'))).toBe(false);
+  });
+});
+
 describe('synthetic minutes in the RESOLVED style', () => {
   const text = [
     'Minutes of a meeting of the Cabinet held at Town Hall on Monday, 13 July 2009.',

@@ -133,7 +133,25 @@ function groupBlock(paragraphs: Paragraph[]): Paragraph[][] {
 
 const lineEnd = (lines: readonly Line[], index: number): Place => ({ index, col: lines[index]!.text.length });
 
-/** The decisions of one minute printed in RESOLVED blocks, and "It was NOTED that ..." outside them. */
+/**
+ * Outside the blocks, a sentence that says the body resolved ("It was resolved to pay ...", "The council RESOLVED to
+ * buy ...") is a decision too: minutes that set some decisions in blocks write others as sentences. Only "resolved",
+ * as the blocks say it: the discussion around a block agrees and approves in passing.
+ */
+function resolvedSentences(minute: string, p: Paragraph): FoundDecision[] {
+  const out: FoundDecision[] = [];
+  for (const s of sentencesOf(p)) {
+    const found = decisionIn(s.text);
+    const motion = motionIn(s.text);
+    const last = out[out.length - 1];
+    if (found && /\bresolved\b/i.test(found.printedAs)) out.push({ id: '', minute, ...found, text: printed(s.text), from: placeOf(p, s.start), to: placeOf(p, s.end), ...motion });
+    // "Proposed by Cllr Jones and seconded by Cllr Price." after a resolution is its proposer and seconder.
+    else if (last && !last.movedBy && !last.secondedBy && /^(?:proposed|moved|seconded)\b/i.test(printed(s.text))) Object.assign(last, motion);
+  }
+  return out;
+}
+
+/** The decisions of one minute printed in RESOLVED blocks, "It was NOTED that ..." and resolutions in sentences outside them. */
 function blockDecisions(minute: string, lines: readonly Line[], paragraphs: Paragraph[]): FoundDecision[] {
   const out: FoundDecision[] = [];
   let block: { printedAs: string; paragraphs: Paragraph[] } | undefined;
@@ -153,6 +171,7 @@ function blockDecisions(minute: string, lines: readonly Line[], paragraphs: Para
         from: { index: first.first, col: 0 },
         to: lineEnd(lines, last.last),
         ...(head.label ? { label: head.label } : {}),
+        ...motionIn(text),
       });
     }
     block = undefined;
@@ -169,7 +188,7 @@ function blockDecisions(minute: string, lines: readonly Line[], paragraphs: Para
       if (noted) {
         const body = bulletOf(p).body;
         out.push({ id: '', minute, printedAs: 'NOTED', text: body.slice(noted.index), kind: 'noting', from: { index: p.first, col: 0 }, to: lineEnd(lines, p.last) });
-      }
+      } else out.push(...resolvedSentences(minute, p));
     }
   }
   flush();
