@@ -589,6 +589,10 @@ describe('decision: what the body decided, and who moved it', () => {
     }
   });
 
+  test('apologies given in a numbered minute keep their first name: "Apologies for absence were received from Paul Priestman (PP), ..."', () => {
+    expect(minutesOf('ayton-community-council-full-council-2019-12-03').attendance.apologies.map((a) => a.printed)).toEqual(['Paul Priestman', 'Kenny Combe', 'Carol Hamilton', 'Police Scotland CPO']);
+  });
+
   test('Tintern: the planning permissions in 2650 are Monmouthshire\'s, not the council\'s', () => {
     const m = minutesOf('tintern');
     expect(m.decisions.map((d) => d.minute)).toEqual(['2647', '2649', '2653', '2656']);

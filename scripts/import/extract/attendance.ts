@@ -284,6 +284,13 @@ export function readAttendance(lines: readonly Line[], skip: ReadonlySet<number>
     }
     if (block.role) for (const a of attendance[block.list].filter((x) => !x.role && block.lines.some((l) => l.line.n === x.line))) a.role = block.role;
   }
+  // "Jim Edgar (Member of the public)" in the list of those present is one of the public.
+  const publicRole = /^members? of the public$/i;
+  for (const a of attendance.present.filter((x) => x.role !== undefined && publicRole.test(x.role))) {
+    attendance.present.splice(attendance.present.indexOf(a), 1);
+    delete a.role;
+    attendance.public.push(a);
+  }
   return { attendance, lines: used };
 }
 

@@ -117,8 +117,9 @@ function closingStart(lines: readonly Line[], from: number, to: number, skip: Re
 function apologiesIn(lines: readonly Line[], item: MinuteItem, skip: ReadonlySet<number>): Attendee[] {
   if (!/\bapolog/i.test(item.title)) return [];
   return paragraphsOf(lines, item.from, item.to, skip).flatMap((p) => {
-    const text = printed(p.text)
-      .replace(/^.*?\b(?:received from|apologies(?: for absence)?(?: from)?)\b\s*[:–—-]?\s*/i, '')
+    const said = printed(p.text);
+    // "Apologies for absence were received from A, B": the names follow "received from" wherever the sentence starts.
+    const text = (/\breceived from\b/i.test(said) ? said.replace(/^.*?\breceived from\b\s*[:–—-]?\s*/i, '') : said.replace(/^.*?\bapologies(?: for absence)?(?: from)?\b\s*[:–—-]?\s*/i, ''))
       .replace(/\s*\((?:SBC|[A-Z]{2,4})\)\s*(?=\()/g, ' ');
     if (!text || NOBODY.test(text) || /\bas above\b/i.test(text) || /^there were no\b/i.test(text)) return [];
     return attendeesIn(text, lines[p.first]!);
