@@ -15,7 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import { collectionNames, collections, type Council, type Document, type Person } from '../../src/schema';
 import { checkFile, validateContent } from '../../src/schema/validate';
 import { readContentTree, type ContentTree } from '../content-tree';
-import { type Existing } from './compose/entry';
+import { type EntryData, type Existing } from './compose/entry';
 import { importSources, type ImportResult } from './compose/merge';
 import type { SourceInput } from './compose/source';
 import { applyCorrections } from './correct/corrections';
@@ -56,6 +56,11 @@ export function loadExisting(tree: ContentTree): Existing {
     return map;
   };
   const ids = (name: 'meetings' | 'bodies') => new Set((tree[name] ?? []).map((f) => f.relativePath.replace(/\.yaml$/, '')));
+  const meetings = new Map<string, EntryData<'meetings'>>();
+  for (const { relativePath, file } of tree.meetings ?? []) {
+    const parsed = checkFile('meetings', relativePath, file, []);
+    if (parsed) meetings.set(parsed.id, parsed.raw as EntryData<'meetings'>);
+  }
   const minutes = new Map<string, { meeting: string; lang: string }>();
   for (const { relativePath, file } of tree.minutes ?? []) {
     const lang = /^lang:\s*(\w+)/m.exec(file.text)?.[1] ?? 'en';
@@ -66,7 +71,7 @@ export function loadExisting(tree: ContentTree): Existing {
     councils: data<Council>('councils'),
     people: data<Person>('people'),
     documents: data<Document>('documents'),
-    meetings: ids('meetings'),
+    meetings,
     bodies: ids('bodies'),
     minutes,
   };

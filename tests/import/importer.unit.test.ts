@@ -248,6 +248,29 @@ describe('meetings as printed', () => {
   });
 });
 
+describe('a meeting imported in two runs', () => {
+  test('its agenda, imported first, stays when its minutes are imported later (or the other way round), as one run would give', async () => {
+    const corpus = join(import.meta.dirname, '..', 'corpus');
+    const agenda = join(corpus, 'hertingfordbury-parish-council-full-council-2019-02-13-agenda-pack.pdf');
+    const minutes = join(corpus, 'hertingfordbury-parish-council-full-council-2019-02-13-minutes.pdf');
+    const meeting = (content: string) => readFileSync(join(content, 'meetings/hertingfordbury/parish-council/2019-02-13.yaml'), 'utf8');
+    const together = join(mkdtempSync(join(scratch, 'together-')), 'content');
+    expect((await importInto(together, agenda, minutes, '--council', 'hertingfordbury')).code).toBe(0);
+    expect(meeting(together).match(/^ {2}- number: /gm)?.length).toBeGreaterThan(5);
+    expect(meeting(together)).toMatch(/^present:\n {2}- printed: /m);
+    for (const order of [[agenda, minutes], [minutes, agenda]]) {
+      const apart = join(mkdtempSync(join(scratch, 'apart-')), 'content');
+      for (const file of order) expect((await importInto(apart, file, '--council', 'hertingfordbury')).code).toBe(0);
+      expect(meeting(apart)).toBe(meeting(together));
+    }
+    // Agenda first, as councils publish them, the content is what a fresh import of both sources gives.
+    const apart = join(mkdtempSync(join(scratch, 'apart-')), 'content');
+    for (const file of [agenda, minutes]) expect((await importInto(apart, file, '--council', 'hertingfordbury')).code).toBe(0);
+    const check = await importInto(apart, '--check');
+    expect(check.code, check.err).toBe(0);
+  });
+});
+
 describe('corrections survive re-import', () => {
   test('text and structure corrections in the hints file are applied every time, and the source text stays as published', async () => {
     const dir = mkdtempSync(join(scratch, 'corrections-'));

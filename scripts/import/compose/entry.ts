@@ -26,8 +26,8 @@ export interface Existing {
   councils: Map<string, Council>;
   people: Map<string, Person>;
   documents: Map<string, Document>;
-  /** Ids of meetings already in the content. */
-  meetings: Set<string>;
+  /** Meetings already in the content, by id, as their files are written (an earlier import, or a web team's edits). */
+  meetings: Map<string, EntryData<'meetings'>>;
   /** Ids of bodies already in the content: a web team's own file is never rewritten. */
   bodies: Set<string>;
   /** Ids of minutes already in the content, with their language. */

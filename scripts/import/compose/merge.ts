@@ -45,6 +45,23 @@ function mergeKpis(a: EntryOf<'kpis'>, b: EntryOf<'kpis'>): EntryOf<'kpis'> {
   return { ...a, data: { ...a.data, editions: unique.sort((x, y) => x.edition.localeCompare(y.edition) || x.document.localeCompare(y.document)) } };
 }
 
+/**
+ * A meeting already in the content from a source not imported now (its agenda, imported before its minutes) keeps
+ * what that source gave it, merged as if both sources were imported together: the one whose name sorts first leads.
+ * Its file is then made from both sources, so re-importing either one alone keeps the other's part.
+ */
+function keepEarlierMeetings(merged: Map<string, ComposedEntry>, origins: Map<string, string[]>, existing: Existing, importing: ReadonlySet<string>): void {
+  for (const [path, entry] of merged) {
+    if (!isEntryOf(entry, 'meetings')) continue;
+    const before = existing.meetings.get(entry.id);
+    const pack = before?.source?.pack;
+    if (!before || pack === undefined || importing.has(pack)) continue;
+    const earlier: EntryOf<'meetings'> = { ...entry, data: before };
+    merged.set(path, pack.localeCompare(entry.data.source?.pack ?? '') < 0 ? mergeMeetings(earlier, entry) : mergeMeetings(entry, earlier));
+    origins.set(path, [...new Set([...(origins.get(path) ?? []), pack])].sort());
+  }
+}
+
 function mergeEntry(a: ComposedEntry, b: ComposedEntry): ComposedEntry {
   if (isEntryOf(a, 'meetings') && isEntryOf(b, 'meetings')) return mergeMeetings(a, b);
   if (isEntryOf(a, 'kpis') && isEntryOf(b, 'kpis')) return mergeKpis(a, b);
@@ -104,7 +121,7 @@ const councilNameRank = (c: Composed): number => (c.summary.council.name ? 0 : 2
 
 /** A document published on its own names a meeting; it links to it only when that meeting is in the content. */
 function dropDanglingMeetings(entries: Map<string, ComposedEntry>, existing: Existing): void {
-  const meetings = new Set([...existing.meetings, ...[...entries.values()].filter((e) => e.collection === 'meetings').map((e) => e.id)]);
+  const meetings = new Set([...existing.meetings.keys(), ...[...entries.values()].filter((e) => e.collection === 'meetings').map((e) => e.id)]);
   for (const entry of entries.values()) {
     if (isEntryOf(entry, 'documents') && entry.data.meeting !== undefined && !meetings.has(entry.data.meeting)) {
       delete entry.data.meeting;
@@ -162,6 +179,7 @@ export function importSources(inputs: SourceInput[], existing: Existing, options
     merged.set(path, before ? mergeEntry(before, entry) : entry);
     origins.set(path, [...new Set([...(origins.get(path) ?? []), ...sources])].sort());
   }
+  keepEarlierMeetings(merged, origins, existing, new Set(inputs.map((i) => i.id)));
   dropDanglingMeetings(merged, existing);
   const files: OutputFiles = new Map();
   const sorted = new Map([...merged].sort(([a], [b]) => a.localeCompare(b)));
