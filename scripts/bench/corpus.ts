@@ -585,7 +585,7 @@ function planFor(
   const priorities = Array.from({ length: random.int(3, 6) }, (_, k) => ({ number: String(k + 1), title: sentence(model, random, 4, 12).replace(/\.$/, '') }));
   const actions: Action[] = priorities.flatMap((p) =>
     Array.from({ length: random.int(2, 5) }, (_, k) => {
-      const status = random.pick(['complete', 'on-track', 'delayed', 'not-started', 'unknown'] as const);
+      const status = random.pick(['complete', 'in-progress', 'delayed', 'not-started', 'unknown'] as const);
       return { ref: `${p.number}.${k + 1}`, text: sentence(model, random, 6, 24), priority: p.number, owner: random.pick(AUTHORS), due: `March ${year + 1}`, status, statusPrinted: status.replace('-', ' ') };
     }),
   );

@@ -4,7 +4,7 @@ import { actionStatuses, type Action, type Plan, type Risk } from '../schema';
 /** Each status in words: the page shows these, with colour only as an extra. */
 export const actionStatusLabel: Record<Action['status'], string> = {
   complete: 'Complete',
-  'on-track': 'On track',
+  'in-progress': 'In progress',
   delayed: 'Delayed',
   'not-started': 'Not started',
   unknown: 'No status given',

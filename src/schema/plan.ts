@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ref } from './references';
 
-export const actionStatuses = ['complete', 'on-track', 'delayed', 'not-started', 'unknown'] as const;
+export const actionStatuses = ['complete', 'in-progress', 'delayed', 'not-started', 'unknown'] as const;
 
 /** One action of an action plan. */
 export const actionSchema = z.object({

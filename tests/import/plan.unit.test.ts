@@ -36,17 +36,17 @@ const at = (found: ActionsFound, line: number) => found.actions.find((row) => ro
 
 describe('splitDueStatus', () => {
   test.each([
-    ['Ongoing', { status: 'on-track', statusPrinted: 'Ongoing' }],
+    ['Ongoing', { status: 'in-progress', statusPrinted: 'Ongoing' }],
     ['Complete', { status: 'complete', statusPrinted: 'Complete' }],
     ['Complete / Ongoing', { status: 'complete', statusPrinted: 'Complete / Ongoing' }],
     ['Jun-15', { due: 'Jun-15', status: 'unknown' }],
     ['Mar-Jun 15', { due: 'Mar-Jun 15', status: 'unknown' }],
     ['Pending', { status: 'not-started', statusPrinted: 'Pending' }],
-    ['In process', { status: 'on-track', statusPrinted: 'In process' }],
+    ['In process', { status: 'in-progress', statusPrinted: 'In process' }],
     ['TBC', { due: 'TBC', status: 'unknown' }],
-    ['01/03/2016 and Ongoing', { due: '01/03/2016', status: 'on-track', statusPrinted: 'Ongoing' }],
-    ['Ongoing/ June 2015', { due: 'June 2015', status: 'on-track', statusPrinted: 'Ongoing' }],
-    ['Ongoing (2013-16)', { due: '2013-16', status: 'on-track', statusPrinted: 'Ongoing' }],
+    ['01/03/2016 and Ongoing', { due: '01/03/2016', status: 'in-progress', statusPrinted: 'Ongoing' }],
+    ['Ongoing/ June 2015', { due: 'June 2015', status: 'in-progress', statusPrinted: 'Ongoing' }],
+    ['Ongoing (2013-16)', { due: '2013-16', status: 'in-progress', statusPrinted: 'Ongoing' }],
     ['Dec 2009', { due: 'Dec 2009', status: 'unknown' }],
     ['', { status: 'unknown' }],
   ])('%j', (cell, expected) => {
@@ -64,20 +64,20 @@ describe('actionsFromTables: 2015 Communities Strategy Action Plan (Appendix A)'
 
   test.each([
     // line, ref as printed, key, owner, status, statusPrinted, due, priority
-    [835, 'P1.1', 'P1.1', 'Chief Execs/ Districts/ VCS organisations', 'on-track', 'Ongoing', undefined, '1'],
+    [835, 'P1.1', 'P1.1', 'Chief Execs/ Districts/ VCS organisations', 'in-progress', 'Ongoing', undefined, '1'],
     [838, 'P1.4', 'P1.4', 'Public Health', 'unknown', undefined, 'Mar-Jun 15', '1'],
     [841, '1.6.1', 'P1.6.1', 'Chief Execs', 'complete', 'Complete', undefined, '1'],
     [844, 'P1.9', 'P1.9', 'Chief Execs/ All LCC', 'unknown', undefined, undefined, '1'],
-    [849, 'P2.5', 'P2.5', 'All LCC', 'on-track', 'Ongoing', undefined, '2'],
-    [853, '2.4.2', 'P2.4.2', 'Adults and Communities/ Chief Execs', 'on-track', 'Ongoing', 'through 2015', '2'],
-    [859, 'P3.1', 'P3.1', 'Chief Execs', 'on-track', 'Ongoing', '01/03/2016', '3'],
+    [849, 'P2.5', 'P2.5', 'All LCC', 'in-progress', 'Ongoing', undefined, '2'],
+    [853, '2.4.2', 'P2.4.2', 'Adults and Communities/ Chief Execs', 'in-progress', 'Ongoing', 'through 2015', '2'],
+    [859, 'P3.1', 'P3.1', 'Chief Execs', 'in-progress', 'Ongoing', '01/03/2016', '3'],
     [864, 'BB.1.1', 'BB1.1', 'Chief Execs', 'unknown', undefined, 'Jun-15', undefined],
     [870, 'BB2.1', 'BB2.1', 'Chief Execs/ Public Health', 'complete', 'Complete', undefined, undefined],
-    [879, 'BB3.1.1.', 'BB3.1.1', 'Chief Execs/ Age UK', 'on-track', 'Ongoing', undefined, undefined],
+    [879, 'BB3.1.1.', 'BB3.1.1', 'Chief Execs/ Age UK', 'in-progress', 'Ongoing', undefined, undefined],
     [889, 'BB.4.1', 'BB4.1', 'Chief Execs/ LRALC/ All LCC', 'complete', 'Complete / Ongoing', undefined, undefined],
     [904, 'BB.6.2', 'BB6.2', 'Chief Execs/ VAL', 'not-started', 'Pending', undefined, undefined],
-    [905, '6.2.1', 'BB6.2.1', 'Adults and Communities', 'on-track', 'Ongoing', undefined, undefined],
-    [909, 'BB.6.6', 'BB6.6', 'Chief Execs', 'on-track', 'In process', undefined, undefined],
+    [905, '6.2.1', 'BB6.2.1', 'Adults and Communities', 'in-progress', 'Ongoing', undefined, undefined],
+    [909, 'BB.6.6', 'BB6.6', 'Chief Execs', 'in-progress', 'In process', undefined, undefined],
     [915, 'BB7.3', 'BB7.3', 'Corporate Resources', 'unknown', undefined, 'TBC', undefined],
   ])('line %i: %s', (line, ref, key, owner, status, statusPrinted, due, priority) => {
     const row = at(communities, line);

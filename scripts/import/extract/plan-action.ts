@@ -60,7 +60,7 @@ const ACTION_COLUMNS: ReadonlyArray<readonly [ActionRole, RegExp]> = [
 /** Status words as printed, mapped onto the fixed vocabulary; the first one in a cell decides. */
 const STATUS_WORDS: ReadonlyArray<readonly [RegExp, Action['status']]> = [
   [/^complete(?:d)?$/i, 'complete'],
-  [/^(?:ongoing|on-going|on track|in process|in progress)$/i, 'on-track'],
+  [/^(?:ongoing|on-going|on track|in process|in progress)$/i, 'in-progress'],
   [/^(?:delayed|postponed|slipped|overdue)$/i, 'delayed'],
   [/^(?:pending|not started|not yet started)$/i, 'not-started'],
 ];
