@@ -16,7 +16,7 @@ import { SITE_PART } from '../src/model/partition';
 import { configPath, loadSiteConfig, publishingProblem, SiteConfigError, type LoadedSiteConfig } from '../src/model/site-config';
 import type { SiteConfig } from '../src/schema/site-config';
 import { contentRoot } from '../src/schema';
-import type { Io } from './io';
+import { plural, type Io } from './io';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -186,7 +186,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const over = overLimit(scratch, files);
       if (over) return failed(over, scratch);
       moveDir(scratch, outDir);
-      io.out(`Merged ${positionals.length} part${positionals.length === 1 ? '' : 's'} (${filesLine(files)}) into ${values.out}`);
+      io.out(`Merged ${plural(positionals.length, 'part')} (${filesLine(files)}) into ${values.out}`);
       hintLimit(files);
       return 0;
     } catch (error) {
@@ -201,7 +201,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   markStore(store, { content: resolve(contentRoot(env)), config: configPath(env, ROOT), out: outDir });
   const pruned = pruneStores(dirname(store), store);
   if (pruned.length > 0) {
-    const line = `Removed ${pruned.length} folder${pruned.length === 1 ? '' : 's'} of earlier builds that no build can use again (their content is gone, or the build was stopped).`;
+    const line = `Removed ${plural(pruned.length, 'folder')} of earlier builds that no build can use again (their content is gone, or the build was stopped).`;
     // With --list-parts, standard output is the parts' names alone.
     if (values['list-parts']) io.err(line);
     else io.out(line);
@@ -248,6 +248,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   const summaryFile = join(plan, PLAN_FILES.summary);
+  // Each part's content digest from the plan, and the digest of the code and settings every part is built with.
+  const planDigests = readFileSync(join(plan, PLAN_FILES.digests), 'utf8');
+  const code = codeDigest(site);
   if (values.part !== undefined) {
     if (!names.includes(values.part)) return failed(`There is no part ${values.part}: the parts are ${names.join(', ')}`);
     io.out(`Building part ${values.part} ...`);
@@ -256,21 +259,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
       for (const line of result.output) io.err(line);
       return failed(`Part ${values.part} failed (see above)`);
     }
-    const digests = readFileSync(join(plan, PLAN_FILES.digests), 'utf8');
-    const part: PartRecord = { part: values.part, parts: names, build: createHash('sha256').update(`${codeDigest(site)}\n${digests}`).digest('hex') };
+    const part: PartRecord = { part: values.part, parts: names, build: createHash('sha256').update(`${code}\n${planDigests}`).digest('hex') };
     writeFileSync(join(outDir, PART_RECORD), `${JSON.stringify(part, null, 2)}\n`);
     io.out(`Part ${values.part}: ${result.pages} pages in ${seconds(result.ms)}, written to ${outDir}`);
     return 0;
   }
 
-  const digests = JSON.parse(readFileSync(join(plan, PLAN_FILES.digests), 'utf8')) as Record<string, string>;
-  const code = codeDigest(site);
+  const digests = JSON.parse(planDigests) as Record<string, string>;
   const digestOf = (name: string) => createHash('sha256').update(`${code}\n${digests[name]}`).digest('hex');
   const partDir = (name: string) => join(store, 'built', name);
   const stale = names.filter((name) => !isCurrent(partDir(name), digestOf(name)));
   const reused = names.length - stale.length;
   io.out(
-    `\n${names.length} part${names.length === 1 ? '' : 's'}: ${stale.length === 0 ? 'none changed since the last build' : `building ${stale.length}`}` +
+    `\n${plural(names.length, 'part')}: ${stale.length === 0 ? 'none changed since the last build' : `building ${stale.length}`}` +
       `${reused > 0 && stale.length > 0 ? `, ${reused} unchanged` : ''}${stale.length > 1 && jobs > 1 ? `, up to ${Math.min(jobs, stale.length)} at a time within ${gigabytes(memory)}` : ''}.`,
   );
   const started = performance.now();
@@ -331,7 +332,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     moveDir(scratch, outDir, aside);
     if (existsSync(aside)) removeInBackground(aside);
     saveRecord(record);
-    io.out(`\nSite written to ${values.out}: ${names.length} part${names.length === 1 ? '' : 's'}, ${filesLine(files)} (parts built in ${seconds(performance.now() - started)}).`);
+    io.out(`\nSite written to ${values.out}: ${plural(names.length, 'part')}, ${filesLine(files)} (parts built in ${seconds(performance.now() - started)}).`);
     hintLimit(files);
     return 0;
   } catch (error) {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTime } from '../src/model/date';
-import type { Log } from './io';
+import { plural, type Log } from './io';
 import type { SourceSummary } from './import/compose/source';
 import { formatProblem, hasErrors, type Problem } from './import/problem';
 import { composeAll, hintsPath, prepareSources, readContentTree, type Imported } from './import/pipeline';
@@ -20,7 +20,6 @@ decision notices, forward plans) into the site's content as MDX and YAML.
   --check         write nothing; list every file a re-import would change, a hand edit included, and exit 1 if any
                   (with no files: every source in <out>/sources/, as npm run check-import does)`;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** A source's report: what it is, which council and meeting, what was found in it, and how many words were kept. */
 export function describeSource(s: SourceSummary, words: Imported['words']): string[] {

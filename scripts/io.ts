@@ -8,3 +8,6 @@ export interface Log {
 export interface Io extends Log {
   env: Record<string, string | undefined>;
 }
+
+/** A count and its noun, for a tool's output: "1 part", "4 parts", "20,000 files". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;

@@ -6,8 +6,8 @@ import { indexedPages, maxFragments } from '../search-index';
 
 /**
  * Some hosts refuse a deploy of more files than they accept (Cloudflare Pages: 20,000 on its free plan, 100,000 on
- * paid plans). A site's `maxFiles` names
- * that limit, so the build says so before the host does, and which setting would bring the site under it.
+ * paid plans). A site's `maxFiles` names that limit, so the build says so before the host does, and which setting
+ * would bring the site under it.
  */
 
 /** A built site's files, and what of them its search text takes. */

@@ -49,12 +49,13 @@ export interface GivenPart {
 export function partSetProblem(given: readonly GivenPart[]): string | undefined {
   const unrecorded = given.find((g) => g.record === undefined);
   if (unrecorded) return `${unrecorded.dir} was not built with --part (it has no ${PART_RECORD}): build each part with npm run build -- --part <name> --out <folder>.`;
-  const [first, ...rest] = given as Array<GivenPart & { record: PartRecord }>;
+  const recorded = given as ReadonlyArray<GivenPart & { record: PartRecord }>;
+  const first = recorded[0];
   if (!first) return undefined;
-  const other = rest.find((g) => g.record.build !== first.record.build || g.record.parts.join() !== first.record.parts.join());
+  const other = recorded.find((g) => g.record.build !== first.record.build || g.record.parts.join() !== first.record.parts.join());
   if (other) return `${first.dir} and ${other.dir} were built from different content or code: build every part from the same commit.`;
   const seen = new Map<string, string>();
-  for (const g of given as Array<GivenPart & { record: PartRecord }>) {
+  for (const g of recorded) {
     const earlier = seen.get(g.record.part);
     if (earlier) return `Part ${g.record.part} is given twice: ${earlier} and ${g.dir}.`;
     seen.set(g.record.part, g.dir);
