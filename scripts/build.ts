@@ -9,7 +9,7 @@ import { filesUnder, Merge, mergeParts, MergeError, PART_RECORD, partSetProblem,
 import { ALLOCATOR_ENV, buildPart, isCurrent, jobFolder, type PartResult } from './build/part';
 import { treeMemory } from './build/processes';
 import { defaultMemory, parseBytes, runWithin } from './build/schedule';
-import { fileLimitProblem, siteFileCounts, unsetLimitHint } from './build/host-limit';
+import { fileLimitProblem, unsetLimitHint } from './build/host-limit';
 import { markStore, pruneStores, removeInBackground, removeReplaced, REPLACED } from './build/store';
 import { indexSite } from './search-index';
 import { SITE_PART } from '../src/model/partition';
@@ -161,7 +161,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const overLimit = (dir: string, files?: number) => {
     if (site.maxFiles === undefined) return undefined;
     const counted = files ?? filesUnder(dir).length;
-    return fileLimitProblem(siteFileCounts(dir, counted), site.maxFiles, site.pagesPerSearchFile, settings.file);
+    return fileLimitProblem(counted, site.maxFiles, settings.file);
   };
   /** A site's files as the build reports them, with the host's limit when set, so a web team sees how close it is. */
   const filesLine = (files: number) =>
@@ -234,7 +234,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
     if (astro.status !== 0) return failed('The site build failed (see above)', scratch);
     try {
-      indexSite(scratch, io, site.pagesPerSearchFile);
+      indexSite(scratch, io);
     } catch (error) {
       io.err((error as Error).message);
       return failed('The search index could not be built', scratch);

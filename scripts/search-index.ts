@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE_PART } from '../src/model/partition';
-import { loadSiteConfig } from '../src/model/site-config';
 import { SEARCH_BUNDLE } from '../src/model/search';
+import { PACK_FOLDER, PACKED_FOLDERS, packedRange, packLayout, tablePath, type PackTable } from '../src/model/search-pack';
 import type { Log } from './io';
 
 /**
@@ -61,13 +62,6 @@ export function textlessAnchors(html: string): string {
  */
 export const INDEX_CHUNK_POSITIONS = 10_000;
 
-/**
- * Pagefind's `--max-fragments` for an index of `pages` pages when `pagesPerFile` pages share a file of search text
- * (`pagesPerSearchFile` in the site's settings); none when each page has its own. Pagefind then puts neighbouring
- * pages (by address: a meeting's papers together) in each shared file.
- */
-export const maxFragments = (pages: number, pagesPerFile: number): number | undefined => (pagesPerFile > 1 ? Math.ceil(pages / pagesPerFile) : undefined);
-
 /** Every HTML file under a folder, as absolute paths. */
 function htmlFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
@@ -99,10 +93,10 @@ export function markedPart(html: string): string | undefined {
  * of a few years, not of the whole archive.
  *
  * This runs after Astro has exited, not in its `astro:build:done` hook: there, Pagefind's memory came on top of all
- * Astro still held. `pagesPerFile` pages share each file of search text (1: a file per page). Returns the number of
- * pages indexed (none when the folder holds no marked page).
+ * Astro still held. Each part's fragments and word-index chunks go in its pack (src/model/search-pack.ts). Returns
+ * the number of pages indexed (none when the folder holds no marked page).
  */
-export function indexSite(root: string, io: Log, pagesPerFile = 1): number {
+export function indexSite(root: string, io: Log): number {
   const started = performance.now();
   const bundle = join(root, SEARCH_BUNDLE);
   rmSync(bundle, { recursive: true, force: true });
@@ -122,7 +116,7 @@ export function indexSite(root: string, io: Log, pagesPerFile = 1): number {
     const total = [...marked.values()].reduce((n, count) => n + count, 0);
     io.out(`Indexing ${total.toLocaleString('en-GB')} pages for search in ${marked.size} part${marked.size === 1 ? '' : 's'} ...`);
     let pages = 0;
-    for (const [part, count] of [...marked].sort(([a], [b]) => a.localeCompare(b))) pages += runPagefind(join(source, part), join(bundle, part), count, pagesPerFile, io);
+    for (const [part, count] of [...marked].sort(([a], [b]) => a.localeCompare(b))) pages += runPagefind(join(source, part), join(bundle, part), count, io);
     io.out(`Indexed ${pages.toLocaleString('en-GB')} pages for search in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return pages;
   } finally {
@@ -131,17 +125,15 @@ export function indexSite(root: string, io: Log, pagesPerFile = 1): number {
 }
 
 /** Indexes the prepared pages in `source` (`marked` of them) into the search index folder `out`. */
-function runPagefind(source: string, out: string, marked: number, pagesPerFile: number, io: Log): number {
+function runPagefind(source: string, out: string, marked: number, io: Log): number {
   // Pagefind's command line, from the `pagefind` package: given the folder, it reads and indexes the pages on every
   // core. Its Node API (`addDirectory`) indexes the same pages about a third slower.
   const cli = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
   // One index for every page: left to itself, Pagefind puts pages in Welsh (lang="cy") in an index of their own,
   // which the search page, in English, would never load.
-  const shared = maxFragments(marked, pagesPerFile);
   const args = [
     ...['--site', source, '--output-path', out, '--quiet', '--force-language', 'en'],
     ...EXCLUDE_SELECTORS.flatMap((s) => ['--exclude-selectors', s]),
-    ...(shared === undefined ? [] : ['--max-fragments', String(shared)]),
   ];
   const env = { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_POSITIONS) };
   const pagefind = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
@@ -150,7 +142,40 @@ function runPagefind(source: string, out: string, marked: number, pagesPerFile: 
   const pages = indexedPages(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'));
   if (pages !== marked) throw new Error(`Pagefind indexed ${pages} pages into ${out}, but ${marked} are marked for search.`);
   for (const file of readdirSync(out)) if (UNUSED_UI.test(file)) rmSync(join(out, file));
+  packIndex(out);
   return pages;
+}
+
+/**
+ * Moves the fragments, word-index chunks and filters of the Pagefind index in `out` into one pack, named by its
+ * content's hash so that a browser never mixes a new table with an old pack, and writes its tables
+ * (src/model/search-pack.ts).
+ */
+export function packIndex(out: string): void {
+  const folders = PACKED_FOLDERS.filter((folder) => existsSync(join(out, folder)));
+  const files = folders.flatMap((folder) => readdirSync(join(out, folder)).map((name) => {
+    const path = `${folder}/${name}`;
+    const bytes = readFileSync(join(out, path));
+    return { path, bytes, length: bytes.length };
+  }));
+  const hash = createHash('sha256');
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) hash.update(file.path).update(file.bytes);
+  const pack = `${hash.digest('hex').slice(0, 12)}.pf_pack`;
+  const { order, tables } = packLayout(pack, files);
+  mkdirSync(join(out, PACK_FOLDER));
+  writeFileSync(join(out, PACK_FOLDER, pack), Buffer.concat(order.map((file) => file.bytes)));
+  for (const [shard, table] of tables) writeFileSync(join(out, tablePath(shard)), JSON.stringify(table));
+  for (const folder of folders) rmSync(join(out, folder), { recursive: true });
+}
+
+/** The path in its index of the packed file that starts at `offset` of the pack `file`, from the pack's tables. */
+export function packedAt(file: string, offset: number): string | undefined {
+  for (const name of readdirSync(dirname(file)).filter((n) => n.endsWith('.json'))) {
+    const table = JSON.parse(readFileSync(join(dirname(file), name), 'utf8')) as PackTable;
+    const entry = table.files.find(([path]) => packedRange(table, path)![0] === offset);
+    if (entry) return entry[0];
+  }
+  return undefined;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -159,7 +184,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('Usage: tsx scripts/search-index.ts <built site folder>');
     process.exitCode = 2;
   } else {
-    const { pagesPerSearchFile } = loadSiteConfig(process.env).config;
-    indexSite(resolve(dist), { out: (line) => console.log(line), err: (line) => console.error(line) }, pagesPerSearchFile);
+    indexSite(resolve(dist), { out: (line) => console.log(line), err: (line) => console.error(line) });
   }
 }

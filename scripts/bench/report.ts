@@ -90,11 +90,6 @@ export interface SizeFigures {
   /** Pagefind in the project's build: every part's indexing together, its largest process, and the index it wrote. */
   pagefind: { cpuMs: number; peakRssBytes: number; files: number; bytes: number };
   queries: QueryCost[] | { skipped: string };
-  /**
-   * The same site indexed again with pages sharing files of search text (`pagesPerSearchFile`), as a site whose host
-   * limits files would build it: its files and what the same queries cost. Absent when not measured.
-   */
-  sharedSearch?: { pagesPerFile: number; files: number; queries: QueryCost[] | { skipped: string } } | undefined;
 }
 
 /** How time and memory grow per document added, between two sizes: the slope, so fixed costs cancel out. */
@@ -335,18 +330,11 @@ export function formatTable(results: BenchResults): string {
     row('Pagefind index: files / size', (s) => `${count(s.pagefind.files)} / ${bytes(s.pagefind.bytes)}`),
     row('Query transfer, gzip (median / largest)', (s) => queries(s, (q) => q.pagefindTransferBytes), at('median < 150 kB', (s) => (medianQuery(s.queries, (q) => q.pagefindTransferBytes) ?? Infinity) < TARGETS.queryBytes)),
     row('Query, files as stored (median / largest)', (s) => queries(s, (q) => q.pagefindBytes)),
-    row('  largest query: code / word index / filters / fragments', (s) => {
+    row('  largest query: code / word index / filters / fragments / pack tables', (s) => {
       const q = worstQuery(s.queries);
-      return q ? (['code', 'index', 'filters', 'fragments'] as const).map((k) => bytes(q.parts[k].transferBytes)).join(' / ') : '–';
+      return q ? (['code', 'index', 'filters', 'fragments', 'tables'] as const).map((k) => bytes(q.parts[k].transferBytes)).join(' / ') : '–';
     }),
   ];
-  const shared = sizes.find((s) => s.sharedSearch)?.sharedSearch?.pagesPerFile;
-  if (shared !== undefined) {
-    lines.push(
-      row(`With pagesPerSearchFile: ${shared}: files in the site`, (s) => (s.sharedSearch ? count(s.sharedSearch.files) : '–')),
-      row('  query transfer, gzip (median / largest)', (s) => (s.sharedSearch ? queries(s.sharedSearch, (q) => q.pagefindTransferBytes) : '–')),
-    );
-  }
   if (results.growth.length > 0) lines.push('', 'Growth per document added (wall time, peak RSS):');
   for (const g of results.growth) {
     lines.push(`- ${count(g.from)} → ${count(g.to)} documents: project ${perDocument(g.project)}; baseline ${g.baseline ? perDocument(g.baseline) : 'failed at one of the sizes'}.`);

@@ -9,8 +9,7 @@ import { writeCorpus, writeFiles, type CorpusFile } from './corpus';
 import { importerSpeed, pdfSpeed } from './importer-speed';
 import { measure, type Measured } from './measure';
 import { bytes, failureOf, formatKinds, formatQueries, formatTable, growthOf, partCost, partCounts, partsOf, phasesOf, seconds, type BenchResults, type BuildFigures, type SizeFigures } from './report';
-import { measureQueries, type QueryCost } from './search-cost';
-import { indexSite } from '../search-index';
+import { measureQueries } from './search-cost';
 import { snapshotProject } from './snapshot';
 import { parseBytes } from '../build/schedule';
 import type { Io } from '../io';
@@ -19,7 +18,7 @@ import { SITE_PART } from '../../src/model/partition';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 const USAGE = `Usage: npm run bench -- [--sizes 1000,10000] [--out bench-results.json] [--seed 1] [--work <dir>] [--keep]
-                       [--jobs 2] [--memory 4GB] [--time-limit 180] [--queries "budget,youth justice,..."] [--shared-search 3]
+                       [--jobs 2] [--memory 4GB] [--time-limit 180] [--queries "budget,youth justice,..."]
                        [--importer-runs 7] [--verbose]
 
 Generates a synthetic council corpus of each size (documents), builds it with the project (in parts, as npm run
@@ -33,9 +32,6 @@ rebuild. Times the importer on the seed packs. Prints a table and writes every f
   --time-limit     minutes after which a build is stopped and recorded as failed (the baseline at 30,000 documents)
   --work <dir>     where corpora and builds go (default: a new folder in the system temp folder), removed unless --keep
   --queries        the typical searches to price, comma-separated
-  --shared-search  then index the site again with this many pages sharing each file of search text (the site
-                   setting pagesPerSearchFile, for hosts that limit files) and price the same searches (default 3;
-                   0 or 1 skips it)
   --verbose        print the builds' own output`;
 
 /** Searches a resident or journalist would type; every one has matches in any corpus from the seed vocabulary. */
@@ -116,7 +112,7 @@ async function benchSize(
   project: string,
   queries: string[],
   io: Io,
-  options: { verbose: boolean; keep: boolean; jobs: number; memory: string; timeoutMs: number; sharedSearch: number },
+  options: { verbose: boolean; keep: boolean; jobs: number; memory: string; timeoutMs: number },
 ): Promise<SizeFigures> {
   const { verbose, keep, jobs, memory, timeoutMs } = options;
   const content = join(work, 'content');
@@ -184,7 +180,6 @@ async function benchSize(
   const index = treeStats(join(projectDist, 'pagefind'));
   const pagefind = { cpuMs: search.reduce((a, k) => a + k.cpuMs, 0), peakRssBytes: Math.max(0, ...search.map((k) => k.peakBytes)), files: index.files, bytes: index.bytes };
   let queryCosts: SizeFigures['queries'] = { skipped: 'the project build failed' };
-  let sharedSearch: SizeFigures['sharedSearch'];
   let incremental: SizeFigures['incremental'] = { skipped: 'the project build failed' };
   if (built.exitCode === 0) {
     if (!existsSync(chromium)) queryCosts = { skipped: `no Chromium at ${chromium} (set CHAMBER_CHROMIUM)` };
@@ -197,19 +192,6 @@ async function benchSize(
         queryCosts = { skipped: `the search failed: ${(error as Error).message.split('\n')[0]}` };
         io.err(`  ${queryCosts.skipped}`);
       }
-    }
-    if (options.sharedSearch > 1 && Array.isArray(queryCosts)) {
-      // The built site's search indexed again in place; the rebuild's merge writes the site afresh from its parts.
-      io.out(`Indexing again with ${options.sharedSearch} pages sharing each file of search text, and searching ...`);
-      indexSite(projectDist, { out: () => {}, err: () => {} }, options.sharedSearch);
-      let costs: QueryCost[] | { skipped: string };
-      try {
-        costs = await measureQueries(projectDist, queries, { chromium });
-      } catch (error) {
-        costs = { skipped: `the search failed: ${(error as Error).message.split('\n')[0]}` };
-        io.err(`  ${costs.skipped}`);
-      }
-      sharedSearch = { pagesPerFile: options.sharedSearch, files: treeStats(projectDist).files, queries: costs };
     }
 
     io.out(`Adding the newest pack (${pack.meeting}) and building again ...`);
@@ -253,7 +235,6 @@ async function benchSize(
     incremental,
     pagefind,
     queries: queryCosts,
-    sharedSearch,
   };
   io.out(formatQueries(size));
   if (!keep) {
@@ -280,7 +261,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
         memory: { type: 'string', default: '4GB' },
         'time-limit': { type: 'string', default: '180' },
         queries: { type: 'string' },
-        'shared-search': { type: 'string', default: '3' },
         'importer-runs': { type: 'string', default: '7' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -296,8 +276,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const runs = Number(v['importer-runs']);
   const jobs = Number(v.jobs);
   const minutes = Number(v['time-limit']);
-  const sharedSearch = Number(v['shared-search']);
-  if (v.help || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(jobs) || jobs < 1 || !parseBytes(v.memory) || !(minutes > 0) || !Number.isInteger(sharedSearch) || sharedSearch < 0) {
+  if (v.help || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(jobs) || jobs < 1 || !parseBytes(v.memory) || !(minutes > 0)) {
     (v.help ? io.out : io.err)(USAGE);
     return v.help ? 0 : 2;
   }
@@ -335,10 +314,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const documents of sizes) {
       const dir = join(work, String(documents));
       rmSync(dir, { recursive: true, force: true });
-      const size = await benchSize(documents, seed, dir, project, queries, io, { verbose: v.verbose, keep: v.keep, jobs, memory: v.memory, timeoutMs: minutes * 60_000, sharedSearch });
+      const size = await benchSize(documents, seed, dir, project, queries, io, { verbose: v.verbose, keep: v.keep, jobs, memory: v.memory, timeoutMs: minutes * 60_000 });
       // A baseline that cannot build the largest corpus is a figure, recorded with its reason; the project's failures fail the run.
       const searchFailed = (q: SizeFigures['queries'] | undefined) => q !== undefined && 'skipped' in q && q.skipped.startsWith('the search failed');
-      failed ||= !size.project.ok || ('ok' in size.incremental && !size.incremental.ok) || searchFailed(size.queries) || searchFailed(size.sharedSearch?.queries);
+      failed ||= !size.project.ok || ('ok' in size.incremental && !size.incremental.ok) || searchFailed(size.queries);
       results.sizes.push(size);
       results.growth = growthOf(results.sizes);
       save();

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { SITE_PART } from '../../src/model/partition';
+import { PACK_FOLDER, requestedRange } from '../../src/model/search-pack';
+import { packedAt } from '../search-index';
 
 /** What the browser fetched for one query, from opening the search page to the results being shown. */
 export interface QueryCost {
@@ -23,11 +25,15 @@ export interface QueryCost {
   parts: Record<PagefindPart, { requests: number; transferBytes: number }>;
 }
 
-/** Kinds of file a search fetches: Pagefind's code, the word index, the filter index, and one fragment per result shown. */
-export type PagefindPart = 'code' | 'index' | 'filters' | 'fragments';
+/**
+ * Kinds of file a search fetches: Pagefind's code, the word index, the filter index, one fragment per result shown
+ * (each read from its part's pack), and the tables of where those lie in the packs (src/model/search-pack.ts).
+ */
+export type PagefindPart = 'code' | 'index' | 'filters' | 'fragments' | 'tables';
 
-/** The kind of a Pagefind file, from its name. */
+/** The kind of a Pagefind file, from its name (a packed file's name, for a range of a pack). */
 export function pagefindPart(path: string): PagefindPart {
+  if (new RegExp(`/${PACK_FOLDER}/[^/]+\\.json$`).test(path)) return 'tables';
   if (path.endsWith('.pf_fragment')) return 'fragments';
   if (path.endsWith('.pf_filter')) return 'filters';
   if (/\.pf_(index|meta)$/.test(path)) return 'index';
@@ -58,7 +64,10 @@ interface Served {
   transfer: number;
 }
 
-/** Serves a built site on 127.0.0.1 and records every file it sends, so a query's cost is what really left the server. */
+/**
+ * Serves a built site on 127.0.0.1 and records every file it sends, so a query's cost is what really left the server.
+ * A range of a search pack is recorded as the packed file it holds, under its index's folder.
+ */
 async function serveCounting(root: string) {
   const log: Served[] = [];
   const server = createServer((req, res) => {
@@ -70,9 +79,14 @@ async function serveCounting(root: string) {
       res.writeHead(404).end();
       return;
     }
-    const body = readFileSync(file);
-    log.push({ path, bytes: body.length, transfer: transferSize(file, body) });
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    const whole = readFileSync(file);
+    const range = req.headers.range === undefined ? undefined : requestedRange(req.headers.range, whole.length);
+    const body = range ? whole.subarray(...range) : whole;
+    const packed = range && packedAt(file, range[0]);
+    log.push({ path: packed ? `${dirname(dirname(path))}/${packed}` : path, bytes: body.length, transfer: transferSize(file, body) });
+    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+    if (range) res.writeHead(206, { ...headers, 'Content-Range': `bytes ${range[0]}-${range[1] - 1}/${whole.length}` });
+    else res.writeHead(200, headers);
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -141,7 +155,13 @@ export async function measureQueries(dist: string, queries: readonly string[], o
       }
       await page.waitForLoadState('networkidle');
       const pagefind = server.log.filter((s) => s.path.startsWith('/pagefind/'));
-      const parts: QueryCost['parts'] = { code: { requests: 0, transferBytes: 0 }, index: { requests: 0, transferBytes: 0 }, filters: { requests: 0, transferBytes: 0 }, fragments: { requests: 0, transferBytes: 0 } };
+      const parts: QueryCost['parts'] = {
+        code: { requests: 0, transferBytes: 0 },
+        index: { requests: 0, transferBytes: 0 },
+        filters: { requests: 0, transferBytes: 0 },
+        fragments: { requests: 0, transferBytes: 0 },
+        tables: { requests: 0, transferBytes: 0 },
+      };
       for (const s of pagefind) {
         const part = parts[pagefindPart(s.path)];
         part.requests++;

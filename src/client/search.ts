@@ -25,6 +25,7 @@ import {
   type SearchQuery,
 } from '../model/search';
 import { exactWord, firstBatch, mergedByDate, searchScope, type PartIndex } from '../model/search-parts';
+import { readPacks } from './search-pack';
 
 /** The part of a Pagefind result's data this page shows. */
 interface PagefindPage {
@@ -256,6 +257,7 @@ async function start(): Promise<void> {
   let query = fromUrl();
   // The first index the search needs is Pagefind's primary one, whose folder its code and WebAssembly load from.
   const primary = firstBatch(indexes, query)[0] ?? indexes[0]!;
+  readPacks(bundle);
   const pagefind = (await import(/* @vite-ignore */ `${bundle}${primary.name}/pagefind.js`)) as Pagefind;
   // Pagefind's web worker is a second copy of its code (12 kB); searching a few small indexes needs no worker.
   await pagefind.options({ baseUrl: form.dataset['base']!, mergeFilter: { part: primary.name }, noWorker: true, ranking: RANKING });

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PART_SIZE, DEFAULT_PARTITION, partitionKeys } from '../model/partition';
 
-/** The most pages that may share one file of search text: each search result downloads the text of all of them. */
-export const MOST_PAGES_PER_SEARCH_FILE = 50;
-
 /**
  * The site's own settings, in `chamber.config.yaml` at the project root: what readers see as its name and where it
  * is published. `npm run new-site` writes it; `CHAMBER_SITE` and `CHAMBER_BASE` override `site` and `base` (tests, CI).
@@ -38,20 +35,8 @@ export const siteConfigSchema = z.strictObject({
    */
   partSize: z.int().positive({ error: 'a whole number of papers, e.g. 750' }).default(DEFAULT_PART_SIZE),
   /**
-   * How many pages share one file of search text (Pagefind's fragments, which hold each result's text for its
-   * excerpt). With 1, the default, each result downloads only its own page's text: the smallest searches. With 2 to 4
-   * the site has about that many times fewer of these files (one per page indexed at 1), for a host that limits files,
-   * and each result downloads its neighbours' text too (see "Files and hosts" in README).
-   */
-  pagesPerSearchFile: z
-    .int({ error: 'a whole number of 1 or more, e.g. 3' })
-    .min(1, { error: 'a whole number of 1 or more, e.g. 3' })
-    .max(MOST_PAGES_PER_SEARCH_FILE, { error: `at most ${MOST_PAGES_PER_SEARCH_FILE}: each search result would download the text of that many pages` })
-    .default(1),
-  /**
    * The most files the host accepts in one deploy, when it has a limit (Cloudflare Pages: 20,000 on the free plan, 100,000
-   * on paid plans). A build whose site would have more stops before replacing the last one, and says which setting
-   * would bring it under.
+   * on paid plans). A build whose site would have more stops before replacing the last one.
    */
   maxFiles: z.int({ error: 'a whole number of files, e.g. 20000' }).positive({ error: 'a whole number of files, e.g. 20000' }).optional(),
   /** True only for the bundled demonstration site, which may be built for its placeholder address. */

@@ -158,6 +158,8 @@ describe('query cost', () => {
     expect(pagefindPart('/pagefind/pagefind.en-gb_1a2b.pf_meta')).toBe('index');
     expect(pagefindPart('/pagefind/filter/en-gb_1a2b.pf_filter')).toBe('filters');
     expect(pagefindPart('/pagefind/fragment/en-gb_1a2b.pf_fragment')).toBe('fragments');
+    expect(pagefindPart('/pagefind/2024/pack/1.json')).toBe('tables');
+    expect(pagefindPart('/pagefind/2024/pagefind-entry.json')).toBe('code');
   });
 
   test('counts JavaScript as a CDN sends it, gzipped, and Pagefind files as stored', () => {
@@ -179,8 +181,8 @@ describe('the report', () => {
     incremental: { ok: true, ms: wall * rebuild, cpuMs: 10, peakRssBytes: 1e9, ratio: rebuild, partsBuilt: 3, partsReused: 40, phases: {} },
     pagefind: { cpuMs: 10, peakRssBytes: 1e8, files: 10, bytes: 1e5 },
     queries: [
-      { query: 'a', via: 'search-page', results: 1, requests: 1, pagefindBytes: 1, pagefindTransferBytes: query, totalBytes: 1, parts: { code: { requests: 1, transferBytes: query }, index: { requests: 0, transferBytes: 0 }, filters: { requests: 0, transferBytes: 0 }, fragments: { requests: 0, transferBytes: 0 } } },
-      { query: 'b', via: 'search-page', results: 1, requests: 1, pagefindBytes: 1, pagefindTransferBytes: 10, totalBytes: 1, parts: { code: { requests: 1, transferBytes: 10 }, index: { requests: 0, transferBytes: 0 }, filters: { requests: 0, transferBytes: 0 }, fragments: { requests: 0, transferBytes: 0 } } },
+      { query: 'a', via: 'search-page', results: 1, requests: 1, pagefindBytes: 1, pagefindTransferBytes: query, totalBytes: 1, parts: { code: { requests: 1, transferBytes: query }, index: { requests: 0, transferBytes: 0 }, filters: { requests: 0, transferBytes: 0 }, fragments: { requests: 0, transferBytes: 0 }, tables: { requests: 0, transferBytes: 0 } } },
+      { query: 'b', via: 'search-page', results: 1, requests: 1, pagefindBytes: 1, pagefindTransferBytes: 10, totalBytes: 1, parts: { code: { requests: 1, transferBytes: 10 }, index: { requests: 0, transferBytes: 0 }, filters: { requests: 0, transferBytes: 0 }, fragments: { requests: 0, transferBytes: 0 }, tables: { requests: 0, transferBytes: 0 } } },
     ],
   });
   const results: BenchResults = {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { PACK_FOLDER, packedRange, type PackTable } from '../../src/model/search-pack';
 
 /** One page as Pagefind stored it: a gzipped fragment file, "pagefind_dcd" then JSON. */
 export interface Fragment {
@@ -11,12 +12,21 @@ export interface Fragment {
   anchors: Array<{ element: string; id: string; location: number }>;
 }
 
-/** The pages one part's index (its folder) stored: a fragment file holds one page, or a group of pages by their hashes. */
+/** The files one part's index (its folder) keeps in its pack, by their paths in the index, read through its tables. */
+export function packedFiles(index: string): Map<string, Buffer> {
+  const folder = join(index, PACK_FOLDER);
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(folder).filter((n) => n.endsWith('.json'))) {
+    const table = JSON.parse(readFileSync(join(folder, name), 'utf8')) as PackTable;
+    const pack = readFileSync(join(folder, table.pack));
+    for (const [path] of table.files) files.set(path, pack.subarray(...packedRange(table, path)!));
+  }
+  return files;
+}
+
+/** The pages one part's index (its folder) stored, a fragment each. */
 export function storedFragments(index: string): Fragment[] {
-  const folder = join(index, 'fragment');
-  return readdirSync(folder).flatMap((f) => {
-    const text = gunzipSync(readFileSync(join(folder, f))).toString('utf8');
-    const stored = JSON.parse(text.replace(/^pagefind_dcd/, '')) as Fragment | Record<string, Fragment>;
-    return 'url' in stored && typeof stored.url === 'string' ? [stored as Fragment] : Object.values(stored as Record<string, Fragment>);
-  });
+  return [...packedFiles(index)]
+    .filter(([path]) => path.startsWith('fragment/'))
+    .map(([, bytes]) => JSON.parse(gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment);
 }

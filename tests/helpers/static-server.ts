@@ -1,7 +1,8 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { requestedRange } from '../../src/model/search-pack';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,15 +75,16 @@ export interface StaticServer {
  * Serves a built site as a static host would: `base` is the path it is deployed under; `dir/` serves
  * `dir/index.html`, `dir` redirects to `dir/`, anything missing gets `404.html` with status 404, and the
  * site's own `_headers` file (when there is one) sets the response headers, Content Security Policy included.
- * `headers: false` leaves them out, to test what a page does without the policy's protection.
+ * `headers: false` leaves them out, to test what a page does without the policy's protection. A request for one range
+ * of a file gets it, as from a CDN; `ranges: false` sends the whole file instead, as a host that ignores ranges does.
  */
-export async function serveDirectory(dir: string, options: { base?: string; headers?: boolean } = {}): Promise<StaticServer> {
+export async function serveDirectory(dir: string, options: { base?: string; headers?: boolean; ranges?: boolean } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const headersFile = join(root, '_headers');
   const rules = options.headers !== false && existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, 'utf8')) : [];
 
-  const send = (res: ServerResponse, status: number, urlPath: string, file: string | undefined) => {
+  const send = (res: ServerResponse, status: number, urlPath: string, file: string | undefined, req?: IncomingMessage) => {
     res.statusCode = status;
     for (const [name, value] of Object.entries(headersFor(rules, urlPath))) res.setHeader(name, value);
     if (!file) {
@@ -91,7 +93,22 @@ export async function serveDirectory(dir: string, options: { base?: string; head
       return;
     }
     res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
-    createReadStream(file).pipe(res);
+    // As CDNs do, one range of a file is sent on request (the search reads its packs so).
+    const size = statSync(file).size;
+    const asked = status === 200 && options.ranges !== false ? req?.headers.range : undefined;
+    const range = asked === undefined ? undefined : requestedRange(asked, size);
+    if (status === 200 && options.ranges !== false) res.setHeader('accept-ranges', 'bytes');
+    if (asked !== undefined && !range) {
+      res.statusCode = 416;
+      res.setHeader('content-range', `bytes */${size}`);
+      res.end();
+      return;
+    }
+    if (range) {
+      res.statusCode = 206;
+      res.setHeader('content-range', `bytes ${range[0]}-${range[1] - 1}/${size}`);
+    }
+    createReadStream(file, range ? { start: range[0], end: range[1] - 1 } : {}).pipe(res);
   };
 
   const server = createServer((req, res) => {
@@ -122,7 +139,7 @@ export async function serveDirectory(dir: string, options: { base?: string; head
       const index = join(file, 'index.html');
       return existsSync(index) ? send(res, 200, url.pathname, index) : notFound();
     }
-    send(res, 200, url.pathname, file);
+    send(res, 200, url.pathname, file, req);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -64,7 +64,7 @@ describe('npm run new-site on a copy of the demo project', () => {
 
   test("it writes the site's settings, which a production build accepts, and the council's entry with its contact and logo", () => {
     const loaded = loadSiteConfig({}, root);
-    expect(loaded.config).toEqual({ name: 'Ayton Community Council', site: 'https://democracy.ayton.gov.uk', base: '/papers/', logo: 'logo.svg', demo: false, parts: ['council', 'year'], partSize: 750, pagesPerSearchFile: 1 });
+    expect(loaded.config).toEqual({ name: 'Ayton Community Council', site: 'https://democracy.ayton.gov.uk', base: '/papers/', logo: 'logo.svg', demo: false, parts: ['council', 'year'], partSize: 750 });
     expect(publishingProblem(loaded)).toBeUndefined();
     const council = councilSchema.parse(parse(readFileSync(join(root, 'content', 'councils', 'ayton-community-council.yaml'), 'utf8')));
     expect(council).toMatchObject({ name: 'Ayton Community Council', logo: 'logo.svg', accessibilityContact: { email: 'clerk@ayton.gov.uk' } });
@@ -166,14 +166,8 @@ describe('the settings file', () => {
         `  ${file}:1  colour: Unrecognized key: "colour"`,
       ].join('\n'),
     );
-    const search = write('search-mistakes.yaml', 'name: Ayton\nsite: https://ayton.gov.uk\npagesPerSearchFile: 0\nmaxFiles: 20k\n');
-    expect(() => loadSiteConfig({ CHAMBER_CONFIG: search })).toThrow(
-      [
-        'The site settings have problems:',
-        `  ${search}:3  pagesPerSearchFile: a whole number of 1 or more, e.g. 3`,
-        `  ${search}:4  maxFiles: a whole number of files, e.g. 20000`,
-      ].join('\n'),
-    );
+    const limit = write('limit-mistakes.yaml', 'name: Ayton\nsite: https://ayton.gov.uk\nmaxFiles: 20k\n');
+    expect(() => loadSiteConfig({ CHAMBER_CONFIG: limit })).toThrow(['The site settings have a problem:', `  ${limit}:3  maxFiles: a whole number of files, e.g. 20000`].join('\n'));
     expect(() => loadSiteConfig({ CHAMBER_CONFIG: join(scratch, 'none.yaml') })).toThrow(/none\.yaml not found: .*npm run new-site/);
   });
 });

@@ -33,6 +33,17 @@ describe('the search index', () => {
     expect(fragment('/')).toBeUndefined();
   });
 
+  test('every part keeps its index in a pack, a table per first digit of a hash, and none of the files it packed', () => {
+    for (const part of parts) {
+      const files = readdirSync(join(PAGEFIND, part));
+      expect(files, part).not.toContain('fragment');
+      expect(files, part).not.toContain('index');
+      const pack = readdirSync(join(PAGEFIND, part, 'pack'));
+      expect(pack.filter((f) => f.endsWith('.pf_pack')), part).toHaveLength(1);
+      expect(pack.filter((f) => f.endsWith('.json')).every((f) => /^[0-9a-f]\.json$/.test(f)), part).toBe(true);
+    }
+  });
+
   test('the search page offers exactly the filter values the index holds, drawn into its HTML at build time', () => {
     const inIndex = new Set(fragments.flatMap((f) => Object.entries(f.filters).flatMap(([key, values]) => values.map((v) => `${key}=${v}`))));
     const search = html.find((p) => p.url === '/search/')!;

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, Page, Request, Response } from 'playwright-core';
+import { packedAt } from '../../scripts/search-index';
+import { requestedRange } from '../../src/model/search-pack';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { withBase } from '../../src/model/url';
 import { describeViolation, runAxe } from '../helpers/axe';
 import { servedSite, watchForErrors } from '../helpers/browser';
-import { BASE, sitePages } from '../helpers/dist';
+import { BASE, DIST, sitePages } from '../helpers/dist';
+import { serveDirectory } from '../helpers/static-server';
 import { searchableText } from '../helpers/html';
 
 const CONTENT = join(import.meta.dirname, '..', '..', 'content');
@@ -386,10 +389,70 @@ describe('deep links', () => {
   });
 });
 
+/** The built file a request is for: under `dist/`, without the deploy base. */
+const builtFile = (url: string) => join(DIST, new URL(url).pathname.slice(withBase(BASE, '/').length));
+
+/** The packed file (`fragment/en_1a2b3c4.pf_fragment`) a range request of a search pack reads; undefined for any other. */
+function packedFile(request: Request): string | undefined {
+  const range = request.headers()['range'];
+  if (!request.url().endsWith('.pf_pack') || range === undefined) return undefined;
+  const file = builtFile(request.url());
+  return packedAt(file, requestedRange(range, statSync(file).size)![0]);
+}
+
+describe('the search packs', () => {
+  test("a search reads each fragment and index chunk from its part's pack by range, a small part of the pack", async () => {
+    const read: Array<{ file: string; status: number; bytes: number; packed: string | undefined }> = [];
+    const record = (response: Response) => {
+      if (response.url().endsWith('.pf_pack')) read.push({ file: builtFile(response.url()), status: response.status(), bytes: Number(response.headers()['content-length']), packed: packedFile(response.request()) });
+    };
+    page.on('response', record);
+    try {
+      await openFirst('q=council');
+      expect((await shown()).length).toBe(5);
+    } finally {
+      page.off('response', record);
+    }
+    expect(read.length).toBeGreaterThan(5);
+    expect(read.every((r) => r.status === 206)).toBe(true);
+    const packed = read.map((r) => r.packed);
+    expect(packed.filter((p) => p?.startsWith('fragment/'))).toHaveLength(5);
+    expect(packed.some((p) => p?.startsWith('index/'))).toBe(true);
+    const packs = [...new Set(read.map((r) => r.file))];
+    const bytesRead = read.reduce((n, r) => n + r.bytes, 0);
+    const whole = packs.reduce((n, f) => n + statSync(f).size, 0);
+    expect(bytesRead).toBeLessThan(whole / 3);
+  });
+
+  test('a host that ignores ranges sends each pack whole, once, and search still finds what it finds by range', async () => {
+    await open('q=council');
+    const expected = await shown();
+    const server = await serveDirectory(DIST, { base: BASE, ranges: false });
+    try {
+      const packs: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('.pf_pack')) packs.push(request.url());
+      });
+      await page.goto(new URL(withBase(BASE, '/search/?q=council'), server.origin).href);
+      await settled();
+      const rest = page.locator('#search-rest');
+      if (await rest.isVisible()) {
+        await rest.click();
+        await settled();
+      }
+      expect((await shown()).map((r) => r.title)).toEqual(expected.map((r) => r.title));
+      expect(packs.length).toBeGreaterThan(0);
+      expect(new Set(packs).size).toBe(packs.length);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('the search page', () => {
   test('draws its filters without downloading the filter index, which it fetches only once a filter is ticked', async () => {
     const fetched: string[] = [];
-    const record = (request: { url: () => string }) => fetched.push(request.url());
+    const record = (request: Request) => fetched.push(packedFile(request) ?? request.url());
     page.on('request', record);
     try {
       await open('q=council');
