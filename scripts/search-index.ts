@@ -54,13 +54,13 @@ export function textlessAnchors(html: string): string {
 /**
  * Word positions per index chunk. Pagefind groups a part's words, in order, into chunks of about this many positions
  * (20,000 by default) and a search downloads every chunk holding one of its words, so a word costs its chunk, not its
- * own postings. Measured with `npm run bench` at 10,000 documents: Pagefind's default chunks are about 31 kB gzip, and
- * a quarter of its default (5,000) gave 9 kB chunks and a median query of 121 kB, but 5,052 more index files (36,492
- * in the site). Half (10,000) gave 14 kB chunks and 129 kB, for 1,832 more files: about a third as many.
+ * own postings. Smaller chunks cost no files, since they go in the part's pack, only longer pack tables and a longer
+ * list of chunks in each part's `pf_meta`. Measured on the 10,000-document benchmark site, five typical queries
+ * (median / largest transfer, gzip): 10,000 positions 131.8 / 154.5 kB, 5,000 123.6 / 143.9 kB, 2,500 117.4 / 143.0 kB.
  * Pagefind reads it from `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`; should a later version drop that, its default returns
  * and the search-index test that counts chunks fails.
  */
-export const INDEX_CHUNK_POSITIONS = 10_000;
+export const INDEX_CHUNK_POSITIONS = 2_500;
 
 /** Every HTML file under a folder, as absolute paths. */
 function htmlFiles(root: string): string[] {
