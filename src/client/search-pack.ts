@@ -10,43 +10,47 @@ import { PACK_FOLDER, packedRange, packedRequest, tablePath, type PackTable } fr
 export function readPacks(bundle: string): void {
   const fetchFile = globalThis.fetch.bind(globalThis);
   const tables = new Map<string, Promise<PackTable>>();
-  const wholePacks = new Map<string, Promise<ArrayBuffer>>();
-
-  const load = <T>(cache: Map<string, Promise<T>>, url: string, read: () => Promise<T>): Promise<T> => {
-    let loading = cache.get(url);
-    if (!loading) {
-      loading = read();
-      cache.set(url, loading);
-      // A failed download is tried again by the next search, not remembered.
-      loading.catch(() => cache.delete(url));
-    }
-    return loading;
-  };
+  /**
+   * For each pack, once its host has answered the first request for a range of it: null when it sent the range, else
+   * the whole pack it sent instead. Requests made meanwhile wait for that answer, so a pack comes whole only once.
+   */
+  const hosts = new Map<string, Promise<ArrayBuffer | null>>();
 
   const ok = (response: Response, url: string): Response => {
     if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
     return response;
   };
 
+  /** Bytes `start` to `end` (exclusive) of the pack at `url`. */
+  const readRange = async (url: string, start: number, end: number): Promise<ArrayBuffer> => {
+    const range = async () => ok(await fetchFile(url, { headers: { Range: `bytes=${start}-${end - 1}` } }), url);
+    let host = hosts.get(url);
+    if (!host) {
+      const first = range();
+      host = first.then((response) => (response.status === 206 ? null : response.arrayBuffer()));
+      hosts.set(url, host);
+      // A failed download is tried again by the next search, not remembered.
+      host.catch(() => hosts.delete(url));
+      const response = await first;
+      if (response.status === 206) return response.arrayBuffer();
+    }
+    const whole = await host;
+    return whole ? whole.slice(start, end) : (await range()).arrayBuffer();
+  };
+
   globalThis.fetch = async (input, init) => {
     const request = packedRequest(new URL(input instanceof Request ? input.url : input, location.href).pathname, bundle);
     if (!request) return fetchFile(input, init);
     const tableUrl = `${request.index}${tablePath(request.shard)}`;
-    const table = await load(tables, tableUrl, async () => (await ok(await fetchFile(tableUrl), tableUrl).json()) as PackTable);
-    const range = packedRange(table, request.path);
-    if (!range) return new Response(null, { status: 404, statusText: `${request.path} is not in its pack` });
-    const [start, end] = range;
-    const packUrl = `${request.index}${PACK_FOLDER}/${table.pack}`;
-    let bytes: ArrayBuffer;
-    if (wholePacks.has(packUrl)) bytes = (await wholePacks.get(packUrl)!).slice(start, end);
-    else {
-      const response = ok(await fetchFile(packUrl, { headers: { Range: `bytes=${start}-${end - 1}` } }), packUrl);
-      if (response.status === 206) bytes = await response.arrayBuffer();
-      else {
-        const whole = load(wholePacks, packUrl, () => response.arrayBuffer());
-        bytes = (await whole).slice(start, end);
-      }
+    let table = tables.get(tableUrl);
+    if (!table) {
+      table = fetchFile(tableUrl).then(async (response) => (await ok(response, tableUrl).json()) as PackTable);
+      tables.set(tableUrl, table);
+      table.catch(() => tables.delete(tableUrl));
     }
+    const range = packedRange(await table, request.path);
+    if (!range) return new Response(null, { status: 404, statusText: `${request.path} is not in its pack` });
+    const bytes = await readRange(`${request.index}${PACK_FOLDER}/${(await table).pack}`, ...range);
     return new Response(bytes, { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
   };
 }
