@@ -14,8 +14,9 @@ const words = (n: number) => Array.from({ length: n }, (_, i) => `zq${i.toString
 
 describe('the search index of a part', () => {
   test("splits the words into chunks of INDEX_CHUNK_POSITIONS word positions, not Pagefind's default 20,000", () => {
-    // 9,000 words used once each, which Pagefind counts as 27,000 positions (three each): two chunks at its default
-    // of 20,000, three at 10,000, six at 5,000 and eleven at 2,500 (checked by hand with its command line).
+    // 9,000 words used once each, which Pagefind counts as 27,000 positions (three each), in as many chunks as
+    // INDEX_CHUNK_POSITIONS divides them into: two at its default of 20,000, six at 5,000 (both checked by hand with
+    // its command line), eleven at 2,500.
     const unique = words(9000);
     expect(new Set(unique).size).toBe(9000);
     mkdirSync(join(root, 'papers'), { recursive: true });
