@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE_PART } from '../src/model/partition';
 import { SEARCH_BUNDLE } from '../src/model/search';
-import { PACK_FOLDER, PACKED_FOLDERS, packedRange, packLayout, tablePath, type PackTable } from '../src/model/search-pack';
+import { PACK_FOLDER, PACKED_FOLDERS, packLayout, tableEntries, tablePath, type PackTable } from '../src/model/search-pack';
 import type { Log } from './io';
 
 /**
@@ -168,14 +168,18 @@ export function packIndex(out: string): void {
   for (const folder of folders) rmSync(join(out, folder), { recursive: true });
 }
 
+/** The tables of the pack in a part's pack folder (`pagefind/<part>/pack`). */
+export function packTables(folder: string): PackTable[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as PackTable);
+}
+
 /** The path in its index of the packed file that starts at `offset` of the pack `file`, from the pack's tables. */
 export function packedAt(file: string, offset: number): string | undefined {
-  for (const name of readdirSync(dirname(file)).filter((n) => n.endsWith('.json'))) {
-    const table = JSON.parse(readFileSync(join(dirname(file), name), 'utf8')) as PackTable;
-    const entry = table.files.find(([path]) => packedRange(table, path)![0] === offset);
-    if (entry) return entry[0];
-  }
-  return undefined;
+  return packTables(dirname(file))
+    .flatMap(tableEntries)
+    .find(([, start]) => start === offset)?.[0];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

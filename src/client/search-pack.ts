@@ -42,15 +42,16 @@ export function readPacks(bundle: string): void {
     const request = packedRequest(new URL(input instanceof Request ? input.url : input, location.href).pathname, bundle);
     if (!request) return fetchFile(input, init);
     const tableUrl = `${request.index}${tablePath(request.shard)}`;
-    let table = tables.get(tableUrl);
-    if (!table) {
-      table = fetchFile(tableUrl).then(async (response) => (await ok(response, tableUrl).json()) as PackTable);
-      tables.set(tableUrl, table);
-      table.catch(() => tables.delete(tableUrl));
+    let loading = tables.get(tableUrl);
+    if (!loading) {
+      loading = fetchFile(tableUrl).then(async (response) => (await ok(response, tableUrl).json()) as PackTable);
+      tables.set(tableUrl, loading);
+      loading.catch(() => tables.delete(tableUrl));
     }
-    const range = packedRange(await table, request.path);
+    const table = await loading;
+    const range = packedRange(table, request.path);
     if (!range) return new Response(null, { status: 404, statusText: `${request.path} is not in its pack` });
-    const bytes = await readRange(`${request.index}${PACK_FOLDER}/${(await table).pack}`, ...range);
+    const bytes = await readRange(`${request.index}${PACK_FOLDER}/${table.pack}`, ...range);
     return new Response(bytes, { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
   };
 }

@@ -62,14 +62,16 @@ export function packLayout<F extends { path: string; length: number }>(pack: str
   return { order: keyed.map(({ file }) => file), tables };
 }
 
+/** Each file a table lists, with where it lies in the pack: `[path, start, end]`, `end` exclusive. */
+export function tableEntries(table: PackTable): Array<[path: string, start: number, end: number]> {
+  let offset = table.start;
+  return table.files.map(([path, length]) => [path, offset, (offset += length)]);
+}
+
 /** Where a packed file lies in its pack, from its table, as `[start, end]` with `end` exclusive; undefined if not listed. */
 export function packedRange(table: PackTable, path: string): [number, number] | undefined {
-  let offset = table.start;
-  for (const [listed, length] of table.files) {
-    if (listed === path) return [offset, offset + length];
-    offset += length;
-  }
-  return undefined;
+  const entry = tableEntries(table).find(([listed]) => listed === path);
+  return entry && [entry[1], entry[2]];
 }
 
 /**

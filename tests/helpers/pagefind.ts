@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { PACK_FOLDER, packedRange, type PackTable } from '../../src/model/search-pack';
+import { packTables } from '../../scripts/search-index';
+import { PACK_FOLDER, tableEntries } from '../../src/model/search-pack';
 
 /** One page as Pagefind stored it: a gzipped fragment file, "pagefind_dcd" then JSON. */
 export interface Fragment {
@@ -16,11 +17,10 @@ export interface Fragment {
 export function packedFiles(index: string): Map<string, Buffer> {
   const folder = join(index, PACK_FOLDER);
   const files = new Map<string, Buffer>();
-  for (const name of readdirSync(folder).filter((n) => n.endsWith('.json'))) {
-    const table = JSON.parse(readFileSync(join(folder, name), 'utf8')) as PackTable;
-    const pack = readFileSync(join(folder, table.pack));
-    for (const [path] of table.files) files.set(path, pack.subarray(...packedRange(table, path)!));
-  }
+  const tables = packTables(folder);
+  if (tables.length === 0) return files;
+  const pack = readFileSync(join(folder, tables[0]!.pack));
+  for (const [path, start, end] of tables.flatMap(tableEntries)) files.set(path, pack.subarray(start, end));
   return files;
 }
 

@@ -95,9 +95,10 @@ export async function serveDirectory(dir: string, options: { base?: string; head
     res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
     // As CDNs do, one range of a file is sent on request (the search reads its packs so).
     const size = statSync(file).size;
-    const asked = status === 200 && options.ranges !== false ? req?.headers.range : undefined;
+    const ranges = status === 200 && options.ranges !== false;
+    if (ranges) res.setHeader('accept-ranges', 'bytes');
+    const asked = ranges ? req?.headers.range : undefined;
     const range = asked === undefined ? undefined : requestedRange(asked, size);
-    if (status === 200 && options.ranges !== false) res.setHeader('accept-ranges', 'bytes');
     if (asked !== undefined && !range) {
       res.statusCode = 416;
       res.setHeader('content-range', `bytes */${size}`);

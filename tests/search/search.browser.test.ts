@@ -29,8 +29,8 @@ afterEach(async () => {
   await context.close();
 });
 
-/** The address of a site path (`/search/?q=x`) on the server, under the deploy base. */
-const at = (path: string) => new URL(withBase(BASE, path), site.server.origin).href;
+/** The address of a site path (`/search/?q=x`) on the server (the site's, unless another is given), under the deploy base. */
+const at = (path: string, origin = site.server.origin) => new URL(withBase(BASE, path), origin).href;
 /** The site path of a link on the served site, without the deploy base. */
 const pathOf = (href: string) => `/${new URL(href, site.server.url).pathname.slice(withBase(BASE, '/').length)}`;
 
@@ -55,14 +55,14 @@ async function ready(): Promise<void> {
 }
 
 /** Opens the search page at a query string and waits for its results, from the parts searched first. */
-async function openFirst(query: string): Promise<void> {
-  await page.goto(at(`/search/?${query}`));
+async function openFirst(query: string, origin?: string): Promise<void> {
+  await page.goto(at(`/search/?${query}`, origin));
   await settled();
 }
 
 /** Opens the search page at a query string, has it search every part, and waits for its results. */
-async function open(query: string): Promise<void> {
-  await openFirst(query);
+async function open(query: string, origin?: string): Promise<void> {
+  await openFirst(query, origin);
   const rest = page.locator('#search-rest');
   if (await rest.isVisible()) {
     await rest.click();
@@ -433,13 +433,7 @@ describe('the search packs', () => {
       page.on('request', (request) => {
         if (request.url().endsWith('.pf_pack')) packs.push(request.url());
       });
-      await page.goto(new URL(withBase(BASE, '/search/?q=council'), server.origin).href);
-      await settled();
-      const rest = page.locator('#search-rest');
-      if (await rest.isVisible()) {
-        await rest.click();
-        await settled();
-      }
+      await open('q=council', server.origin);
       expect((await shown()).map((r) => r.title)).toEqual(expected.map((r) => r.title));
       expect(packs.length).toBeGreaterThan(0);
       expect(new Set(packs).size).toBe(packs.length);
