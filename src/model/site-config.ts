@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../schema/site-config';
 
 /** The settings file, at the project root. */
@@ -16,6 +16,28 @@ export interface LoadedSiteConfig {
 
 /** The settings file has a problem; the message names the file, line and field. */
 export class SiteConfigError extends Error {}
+
+/**
+ * Settings an earlier version read, and what to do with them now: a council's file may still hold one, where "not a
+ * setting" alone would not say why it went.
+ */
+export const RETIRED_SETTINGS: Readonly<Record<string, string>> = {
+  pagesPerSearchFile: 'no longer a setting: search files are packed, a few files a part, so no setting is needed to stay under a host\'s file limit (see "Search" in README.md). Remove it.',
+};
+
+/** What to say of a field the schema does not know: why it went, a setting of that name in other capitals, or the settings there are. */
+function unknownSetting(key: string): string {
+  const known = Object.keys(siteConfigSchema.shape);
+  const like = known.find((name) => name.toLowerCase() === key.toLowerCase());
+  return RETIRED_SETTINGS[key] ?? (like ? `not a setting: did you mean ${like}?` : `not a setting. The settings are ${known.join(', ')}.`);
+}
+
+/** The line a top-level field's name is on, if the file has it. */
+function keyLine(doc: Document, lines: LineCounter, key: string): number | undefined {
+  const pair = isMap(doc.contents) ? doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+  const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  return range ? lines.linePos(range[0]).line : undefined;
+}
 
 /** Where the settings file is: `CHAMBER_CONFIG` when set (tests of another project folder), else the project's own. */
 export const configPath = (env: Record<string, string | undefined>, root = process.cwd()): string => env['CHAMBER_CONFIG'] ?? join(root, CONFIG_FILE);
@@ -42,12 +64,18 @@ export function loadSiteConfig(env: Record<string, string | undefined>, root = p
   const data: unknown = doc.toJS();
   const parsed = siteConfigSchema.safeParse({ ...(typeof data === 'object' && data ? data : {}), ...overridden });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.map(String).join('.') || '(file)';
+    const problems = parsed.error.issues.flatMap((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => {
+          const line = keyLine(doc, lines, key);
+          return `${file}${line ? `:${line}` : ''}  ${key}: ${unknownSetting(key)}`;
+        });
+      }
+      const field = issue.path.map(String).join('.') || '(file)';
       const node = doc.getIn(issue.path as unknown[], true) as { range?: [number, number, number] } | undefined;
       const where = node?.range ? `:${lines.linePos(node.range[0]).line}` : '';
       const from = field in overridden ? ` (from CHAMBER_${field.toUpperCase()})` : '';
-      return `${file}${where}  ${field}${from}: ${issue.message}`;
+      return [`${file}${where}  ${field}${from}: ${issue.message}`];
     });
     throw new SiteConfigError(`The site settings have ${problems.length === 1 ? 'a problem' : 'problems'}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }

@@ -8,7 +8,7 @@ import { checkContent } from '../../scripts/check-content';
 import { run } from '../../scripts/new-site';
 import { collections } from '../../src/schema';
 import { councilSchema } from '../../src/schema/council';
-import { CONFIG_FILE, loadSiteConfig, publishingProblem } from '../../src/model/site-config';
+import { CONFIG_FILE, loadSiteConfig, publishingProblem, RETIRED_SETTINGS } from '../../src/model/site-config';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'chamber-new-site-'));
@@ -163,9 +163,15 @@ describe('the settings file', () => {
         'The site settings have problems:',
         `  ${file}:3  base: a path that starts and ends with /, e.g. / or /archive/`,
         `  ${file}:4  logo: a file under public/, e.g. logo.svg`,
-        `  ${file}:1  colour: Unrecognized key: "colour"`,
+        `  ${file}:5  colour: not a setting. The settings are name, site, base, logo, parts, partSize, maxFiles, demo.`,
       ].join('\n'),
     );
+    const misspelt = write('misspelt.yaml', 'name: Ayton\nsite: https://ayton.gov.uk\npartsize: 500\n');
+    expect(() => loadSiteConfig({ CHAMBER_CONFIG: misspelt })).toThrow(`${misspelt}:3  partsize: not a setting: did you mean partSize?`);
+    // A setting an earlier version read says why it went.
+    const retired = write('retired.yaml', 'name: Ayton\nsite: https://ayton.gov.uk\npagesPerSearchFile: 3\n');
+    expect(() => loadSiteConfig({ CHAMBER_CONFIG: retired })).toThrow(`${retired}:3  pagesPerSearchFile: ${RETIRED_SETTINGS['pagesPerSearchFile']}`);
+    expect(RETIRED_SETTINGS['pagesPerSearchFile']).toMatch(/^no longer a setting: search files are packed/);
     const limit = write('limit-mistakes.yaml', 'name: Ayton\nsite: https://ayton.gov.uk\nmaxFiles: 20k\n');
     expect(() => loadSiteConfig({ CHAMBER_CONFIG: limit })).toThrow(['The site settings have a problem:', `  ${limit}:3  maxFiles: a whole number of files, e.g. 20000`].join('\n'));
     expect(() => loadSiteConfig({ CHAMBER_CONFIG: join(scratch, 'none.yaml') })).toThrow(/none\.yaml not found: .*npm run new-site/);
