@@ -22,7 +22,7 @@ export class SiteConfigError extends Error {}
  * setting" alone would not say why it went.
  */
 export const RETIRED_SETTINGS: Readonly<Record<string, string>> = {
-  pagesPerSearchFile: 'no longer a setting: search files are packed, a few files a part, so no setting is needed to stay under a host\'s file limit (see "Search" in README.md). Remove it.',
+  pagesPerSearchFile: 'no longer a setting: search files are packed, about 20 files a part, so no setting is needed to stay under a host\'s file limit (see "Search" in README.md). Remove it.',
 };
 
 /** What to say of a field the schema does not know: why it went, a setting of that name in other capitals, or the settings there are. */
