@@ -13,7 +13,9 @@ import { namedVotes, voteIn } from '../../scripts/import/extract/vote';
 import { clock24, clockTime, dateInFileName, datesIn, londonDateTime, timeRange } from '../../scripts/import/extract/when';
 import { findFurniture } from '../../scripts/import/layout/furniture';
 import { readSource } from '../../scripts/import/read/index';
+import { readHtml } from '../../scripts/import/read/html';
 import { toLines, type Line, type SourceText } from '../../scripts/import/read/line';
+import { readMarkdown } from '../../scripts/import/read/markdown';
 
 /**
  * The extractors one by one, on the words councils print: the corpus councils' own documents (tests/corpus, with what
@@ -227,6 +229,33 @@ describe('numbering: the minute headings', () => {
     ['Apologies (Item 1)\nNone received.\nMinutes (Item 2)\nAgreed.\nFinance (Item 3)\nPayments approved.', [['1', 'Item 1', 'Apologies'], ['2', 'Item 2', 'Minutes'], ['3', 'Item 3', 'Finance']]],
   ])('%j', (text, headings) => {
     expect(numbered(text)).toEqual(headings);
+  });
+
+  test('numbers in the headings of an HTML page or a Markdown file are its minutes\' numbers, as printed', () => {
+    const html = readHtml(
+      '<h1>Ayton Parish Council</h1><p>Minutes of the meeting held on 12 March 2024.</p>' +
+        '<h2>24/31. Apologies for absence</h2><p>Cllr White.</p><h2>24/32. Declarations of interest</h2><p>None.</p>' +
+        '<h2>24/34. Playground</h2><p>RESOLVED that the repairs be made.</p><h2>Date of next meeting</h2><p>9 April.</p>',
+    );
+    const minutes = findMinuteHeadings(html.lines);
+    expect(minutes.headings.map((h) => [h.number, h.label, h.title])).toEqual([
+      ['24/31', '24/31.', 'Apologies for absence'],
+      ['24/32', '24/32.', 'Declarations of interest'],
+      ['24/34', '24/34.', 'Playground'],
+      [undefined, undefined, 'Date of next meeting'],
+    ]);
+    expect(minutes.style).toBe('3 numbered minutes (24/31., 24/32., ...: whole numbers), then 1 unnumbered section');
+    const markdown = readMarkdown('# Minutes\n\n## 1\\. Apologies\n\nNone.\n\n### 2. Minutes of the last meeting\n\nAgreed.\n\n### 3. Finance\n\nPaid.\n');
+    expect(findMinuteHeadings(markdown.lines).headings.map((h) => [h.number, h.label, h.title])).toEqual([
+      ['1', '1.', 'Apologies'],
+      ['2', '2.', 'Minutes of the last meeting'],
+      ['3', '3.', 'Finance'],
+    ]);
+    // Headings without numbers stay sections, and a year in a heading is not a minute's number.
+    expect(findMinuteHeadings(readMarkdown('## 2019 Annual Return\n\nSent.\n\n## 2020 Annual Return\n\nDue.\n').lines).headings.map((h) => [h.number, h.title])).toEqual([
+      [undefined, '2019 Annual Return'],
+      [undefined, '2020 Annual Return'],
+    ]);
   });
 
   test('the numbering is described in words for the import report', () => {

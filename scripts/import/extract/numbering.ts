@@ -5,6 +5,7 @@
  * and sub-lists that start again at 1 (payments 1 to 3 inside minute 5d), which are left in their minute. Numbers
  * stay exactly as printed.
  */
+import { plural } from '../../io';
 import { MINUTE_NUMBER_WORD, ROUTINE_MINUTE_TITLES, SENTENCE_OPENERS } from '../house-style';
 import type { Line } from '../read/line';
 import { printed } from '../read/markup';
@@ -45,10 +46,11 @@ interface Candidate {
 
 /**
  * "83. TITLE", "18.11.1 Title", "5a. Title", "5(a) Title", "1\tTitle", "1\. Title" (Markdown), "**83. TITLE**", "Item 5:
- * Title", and a number that restarts each year after the year ("Minute 23/45", "23/45 Title").
+ * Title", a number that restarts each year after the year ("Minute 23/45", "23/45 Title"), and any of these as a
+ * heading of HTML, Word or Markdown ("## 23/45. Title").
  */
 const NUMBERED = new RegExp(
-  String.raw`^(?<lead>\s*(?:\*\*|__)?\s*(?:(?:${MINUTE_NUMBER_WORD.source})\s+)?)(?<year>\d{2,4}\/)?(?<num>\d{1,5}(?:\.\d{1,3}){0,3})(?:(?<suffix>[a-zA-Z])(?![a-zA-Z])|\((?<bracketed>[a-zA-Z])\))?(?<punct>\\?[.):]|\s?[-–]\s)?(?<sep>\s*\t\s*|\s+)(?=\S)`,
+  String.raw`^(?<lead>\s*(?:#{1,6}\s+)?(?:\*\*|__)?\s*(?:(?:${MINUTE_NUMBER_WORD.source})\s+)?)(?<year>\d{2,4}\/)?(?<num>\d{1,5}(?:\.\d{1,3}){0,3})(?:(?<suffix>[a-zA-Z])(?![a-zA-Z])|\((?<bracketed>[a-zA-Z])\))?(?<punct>\\?[.):]|\s?[-–]\s)?(?<sep>\s*\t\s*|\s+)(?=\S)`,
   'i',
 );
 /** "Title (Item 5)", "Title (Minute 12)". */
@@ -86,7 +88,7 @@ function candidate(line: Line, index: number): Candidate | undefined {
       `${year}${parts.length > 1 ? parts.slice(0, -1).join('.') : ''}`,
       g['bracketed'] ? '()' : '',
     ].join('|');
-    const lead = g['lead']!.replace(/^\s*(?:\*\*|__)?\s*/, '');
+    const lead = g['lead']!.replace(/^\s*(?:#{1,6}\s+)?(?:\*\*|__)?\s*/, '');
     return {
       index,
       parts,
@@ -299,7 +301,7 @@ export function findMinuteHeadings(lines: readonly Line[], skip: ReadonlySet<num
     const example = best.chain.slice(0, 2).map((c) => c.label).join(', ');
     return {
       headings,
-      style: `${best.chain.length + inline.length} numbered minutes (${example}, ...: ${parts === 'beside' ? 'numbers in brackets after the title' : parts === '1' ? 'whole numbers' : `numbers with ${parts} parts`}${punct === 'tab' ? ' then a TAB' : punct === 'space' ? ' without a full stop' : ''})${inline.length ? `, ${inline.length} printed inside another minute's line` : ''}${sections.length ? `, then ${sections.length} unnumbered sections` : ''}`,
+      style: `${best.chain.length + inline.length} numbered minutes (${example}, ...: ${parts === 'beside' ? 'numbers in brackets after the title' : parts === '1' ? 'whole numbers' : `numbers with ${parts} parts`}${punct === 'tab' ? ' then a TAB' : punct === 'space' ? ' without a full stop' : ''})${inline.length ? `, ${inline.length} printed inside another minute's line` : ''}${sections.length ? `, then ${plural(sections.length, 'unnumbered section')}` : ''}`,
     };
   }
   const sections = headingSections(lines, skip);
