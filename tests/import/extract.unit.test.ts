@@ -225,6 +225,9 @@ describe('numbering: the minute headings', () => {
     ['Item 4 Apologies\nNone received.\nItem 5 Minutes\nAgreed.\nItem 6 Finance\nPayments approved.', [['4', 'Item 4', 'Apologies'], ['5', 'Item 5', 'Minutes'], ['6', 'Item 6', 'Finance']]],
     ['Minute 23/45 Apologies\nNone received.\nMinute 23/46 Minutes of the last meeting\nAgreed.\nMinute 23/47 Planning\nNo comment.', [['23/45', 'Minute 23/45', 'Apologies'], ['23/46', 'Minute 23/46', 'Minutes of the last meeting'], ['23/47', 'Minute 23/47', 'Planning']]],
     ['23/45 Apologies\nNone received.\n23/46 Minutes of the last meeting\nAgreed.', [['23/45', '23/45', 'Apologies'], ['23/46', '23/46', 'Minutes of the last meeting']]],
+    // The year after the number: minute 12 of 2024/25.
+    ['12/24. Apologies\nNone received.\n13/24. Minutes of the last meeting\nAgreed.\n15/24. Planning\nNo comment.', [['12/24', '12/24.', 'Apologies'], ['13/24', '13/24.', 'Minutes of the last meeting'], ['15/24', '15/24.', 'Planning']]],
+    ['Minute 98/23 Apologies\nNone received.\nMinute 99/23 Finance\nPaid.\nMinute 100/23 Planning\nNo comment.', [['98/23', 'Minute 98/23', 'Apologies'], ['99/23', 'Minute 99/23', 'Finance'], ['100/23', 'Minute 100/23', 'Planning']]],
     ['5(a) Convenor’s report\nSpeeding on the A814.\n5(b) Vice Convenor\nNothing to report.\n5(c) Treasurer\nBalance £1,022.', [['5(a)', '5(a)', 'Convenor’s report'], ['5(b)', '5(b)', 'Vice Convenor'], ['5(c)', '5(c)', 'Treasurer']]],
     ['Apologies (Item 1)\nNone received.\nMinutes (Item 2)\nAgreed.\nFinance (Item 3)\nPayments approved.', [['1', 'Item 1', 'Apologies'], ['2', 'Item 2', 'Minutes'], ['3', 'Item 3', 'Finance']]],
   ])('%j', (text, headings) => {

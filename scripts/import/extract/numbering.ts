@@ -63,21 +63,25 @@ const MAX_BACK = 3;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-/** The candidate heading on a line, if its text starts with a number followed by a title. */
-function candidate(line: Line, index: number): Candidate | undefined {
+/**
+ * The candidate headings on a line, if its text starts with a number followed by a title. A number in two parts
+ * around a slash is read both ways, the year first ("24/31": minute 31 of 2024) and last ("12/24": minute 12 of
+ * 2024/25), and the reading whose numbers count up from line to line is the one a chain is made of.
+ */
+function candidates(line: Line, index: number): Candidate[] {
   const text = line.text;
-  if ((text.match(/\t/g) ?? []).length >= 2) return undefined; // a table row, not a heading
+  if ((text.match(/\t/g) ?? []).length >= 2) return []; // a table row, not a heading
   const m = NUMBERED.exec(text);
   if (m) {
     const g = m.groups!;
     const titleStart = m[0].length;
-    if (!TITLE_START.test(text.slice(titleStart))) return undefined;
+    if (!TITLE_START.test(text.slice(titleStart))) return [];
     const num = g['num']!;
     const year = g['year'] ?? '';
     const suffix = (g['suffix'] ?? g['bracketed'] ?? '').toLowerCase();
     const printedSuffix = g['bracketed'] ? `(${g['bracketed']})` : (g['suffix'] ?? '');
     const punct = (g['punct'] ?? '').replace('\\', '').trim();
-    if (/^\d{4}$/.test(num) && !punct && !/\t/.test(g['sep']!) && /^(?:19|20)\d\d$/.test(num)) return undefined; // a year
+    if (/^\d{4}$/.test(num) && !punct && !/\t/.test(g['sep']!) && /^(?:19|20)\d\d$/.test(num)) return []; // a year
     const parts = num.split('.').map(Number);
     const style = [
       parts.length,
@@ -89,7 +93,7 @@ function candidate(line: Line, index: number): Candidate | undefined {
       g['bracketed'] ? '()' : '',
     ].join('|');
     const lead = g['lead']!.replace(/^\s*(?:#{1,6}\s+)?(?:\*\*|__)?\s*/, '');
-    return {
+    const found: Candidate = {
       index,
       parts,
       suffix,
@@ -100,13 +104,17 @@ function candidate(line: Line, index: number): Candidate | undefined {
       style,
       score: 0,
     };
+    if (!year || suffix || !/^\d{2,4}$/.test(num)) return [found];
+    // The year last: the counter is the number before the slash, and the year is part of the numbering.
+    const yearLast = style.split('|').map((field, i) => (i === 0 ? '1' : i === 4 ? `/${num}` : field)).join('|');
+    return [found, { ...found, parts: [Number(year.slice(0, -1))], style: yearLast }];
   }
   const beside = ITEM_BESIDE.exec(printed(text));
   if (beside) {
     const num = beside.groups!['num']!;
-    return { index, parts: [Number.parseInt(num, 10)], suffix: num.replace(/^\d+/, '').toLowerCase(), number: num, label: `Item ${num}`, start: 0, titleStart: 0, style: 'item-beside', score: 0 };
+    return [{ index, parts: [Number.parseInt(num, 10)], suffix: num.replace(/^\d+/, '').toLowerCase(), number: num, label: `Item ${num}`, start: 0, titleStart: 0, style: 'item-beside', score: 0 }];
   }
-  return undefined;
+  return [];
 }
 
 /** Orders two numbers as a reader would: 5 < 5a < 5b < 6; 18.11.2 < 18.11.10. */
@@ -130,7 +138,7 @@ function distance(a: Candidate, b: Candidate): number {
 }
 
 /** How much a candidate looks like a minute heading rather than a numbered list item. */
-function shapeScore(c: Candidate, lines: readonly Line[], all: ReadonlyMap<number, Candidate>, leftmost: number): number {
+function shapeScore(c: Candidate, lines: readonly Line[], all: ReadonlyMap<number, readonly Candidate[]>, leftmost: number): number {
   const line = lines[c.index]!;
   const title = printed(line.text.slice(c.titleStart));
   let score = 1;
@@ -142,8 +150,8 @@ function shapeScore(c: Candidate, lines: readonly Line[], all: ReadonlyMap<numbe
   if ((line.x ?? 0) > leftmost + 6) score -= 0.5;
   // A run of numbered lines with nothing between them is a list (payments, references), not a set of minutes.
   const next = lines.slice(c.index + 1).findIndex((l) => l.text.trim() !== '');
-  const following = next === -1 ? undefined : all.get(c.index + 1 + next);
-  if (next === 0 && following && following.style === c.style) score -= 0.6;
+  const following = next === -1 ? [] : (all.get(c.index + 1 + next) ?? []);
+  if (next === 0 && following.some((f) => f.style === c.style)) score -= 0.6;
   // A numbered row inside a table (the line above has cells) is a reference number, not a minute.
   const above = lines.slice(Math.max(0, c.index - 2), c.index).reverse().find((l) => l.text.trim() !== '');
   if (above?.text.includes('\t') && !all.has(lines.indexOf(above))) score -= 0.7;
@@ -276,15 +284,16 @@ function headingSections(lines: readonly Line[], skip: ReadonlySet<number>): Min
  * in line order, and how they were found.
  */
 export function findMinuteHeadings(lines: readonly Line[], skip: ReadonlySet<number> = new Set()): Numbering {
-  const candidates = new Map<number, Candidate>();
+  const byLine = new Map<number, Candidate[]>();
   lines.forEach((line, index) => {
     if (skip.has(line.n)) return;
-    const c = candidate(line, index);
-    if (c) candidates.set(index, c);
+    const found = candidates(line, index);
+    if (found.length > 0) byLine.set(index, found);
   });
-  const leftmost = Math.min(...[...candidates.values()].map((c) => lines[c.index]!.x ?? 0), Infinity);
-  for (const c of candidates.values()) c.score = shapeScore(c, lines, candidates, leftmost);
-  const byStyle = Map.groupBy([...candidates.values()], (c) => c.style);
+  const all = [...byLine.values()].flat();
+  const leftmost = Math.min(...all.map((c) => lines[c.index]!.x ?? 0), Infinity);
+  for (const c of all) c.score = shapeScore(c, lines, byLine, leftmost);
+  const byStyle = Map.groupBy(all, (c) => c.style);
   const chains = [...byStyle].map(([style, cands]) => ({ style, ...bestChain(cands) }));
   // A deeper numbering (5.1, 5.2) is a minute's sub-items when a top-level run exists.
   const depth = (style: string) => Number(style.split('|')[0]);
