@@ -247,7 +247,7 @@ describe('numbering: the minute headings', () => {
       ['24/34', '24/34.', 'Playground'],
       [undefined, undefined, 'Date of next meeting'],
     ]);
-    expect(minutes.style).toBe('3 numbered minutes (24/31., 24/32., ...: whole numbers), then 1 unnumbered section');
+    expect(minutes.style).toBe('3 numbered minutes (24/31., 24/32., ...: whole numbers after the year), then 1 unnumbered section');
     const markdown = readMarkdown('# Minutes\n\n## 1\\. Apologies\n\nNone.\n\n### 2. Minutes of the last meeting\n\nAgreed.\n\n### 3. Finance\n\nPaid.\n');
     expect(findMinuteHeadings(markdown.lines).headings.map((h) => [h.number, h.label, h.title])).toEqual([
       ['1', '1.', 'Apologies'],
@@ -263,7 +263,8 @@ describe('numbering: the minute headings', () => {
 
   test('the numbering is described in words for the import report', () => {
     expect(findMinuteHeadings(toLines('Apologies (Item 1)\nNone.\nMinutes (Item 2)\nAgreed.')).style).toBe('2 numbered minutes (Item 1, Item 2, ...: numbers in brackets after the title)');
-    expect(findMinuteHeadings(toLines('Minute 23/45 Apologies\nNone.\nMinute 23/46 Minutes\nAgreed.')).style).toBe('2 numbered minutes (Minute 23/45, Minute 23/46, ...: whole numbers without a full stop)');
+    expect(findMinuteHeadings(toLines('Minute 23/45 Apologies\nNone.\nMinute 23/46 Minutes\nAgreed.')).style).toBe('2 numbered minutes (Minute 23/45, Minute 23/46, ...: whole numbers after the year without a full stop)');
+    expect(findMinuteHeadings(toLines('12/24. Apologies\nNone.\n13/24. Minutes\nAgreed.')).style).toBe('2 numbered minutes (12/24., 13/24., ...: whole numbers before the year)');
   });
 
   test('numbers that are not minutes: years, financial years, counts, a text with none', () => {

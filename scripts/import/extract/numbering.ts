@@ -306,11 +306,12 @@ export function findMinuteHeadings(lines: readonly Line[], skip: ReadonlySet<num
     const inline = inlineHeadings(best.chain, lines);
     const sections = trailingSections(best.chain[best.chain.length - 1]!, lines, skip);
     const headings = [...numbered, ...inline, ...sections].sort((a, b) => a.index - b.index || a.start - b.start);
-    const [parts, punct] = best.style === 'item-beside' ? ['beside'] : best.style.split('|');
+    const [parts, punct, , , prefix = ''] = best.style === 'item-beside' ? ['beside'] : best.style.split('|');
     const example = best.chain.slice(0, 2).map((c) => c.label).join(', ');
+    const year = prefix.endsWith('/') ? ' after the year' : prefix.startsWith('/') ? ' before the year' : '';
     return {
       headings,
-      style: `${best.chain.length + inline.length} numbered minutes (${example}, ...: ${parts === 'beside' ? 'numbers in brackets after the title' : parts === '1' ? 'whole numbers' : `numbers with ${parts} parts`}${punct === 'tab' ? ' then a TAB' : punct === 'space' ? ' without a full stop' : ''})${inline.length ? `, ${inline.length} printed inside another minute's line` : ''}${sections.length ? `, then ${plural(sections.length, 'unnumbered section')}` : ''}`,
+      style: `${best.chain.length + inline.length} numbered minutes (${example}, ...: ${parts === 'beside' ? 'numbers in brackets after the title' : parts === '1' ? `whole numbers${year}` : `numbers with ${parts} parts`}${punct === 'tab' ? ' then a TAB' : punct === 'space' ? ' without a full stop' : ''})${inline.length ? `, ${inline.length} printed inside another minute's line` : ''}${sections.length ? `, then ${plural(sections.length, 'unnumbered section')}` : ''}`,
     };
   }
   const sections = headingSections(lines, skip);
