@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../schema/site-config';
+import { locator } from '../schema/yaml-position';
 
 /** The settings file, at the project root. */
 export const CONFIG_FILE = 'chamber.config.yaml';
@@ -32,13 +33,6 @@ function unknownSetting(key: string): string {
   return RETIRED_SETTINGS[key] ?? (like ? `not a setting: did you mean ${like}?` : `not a setting. The settings are ${known.join(', ')}.`);
 }
 
-/** The line a top-level field's name is on, if the file has it. */
-function keyLine(doc: Document, lines: LineCounter, key: string): number | undefined {
-  const pair = isMap(doc.contents) ? doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
-  const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-  return range ? lines.linePos(range[0]).line : undefined;
-}
-
 /** Where the settings file is: `CHAMBER_CONFIG` when set (tests of another project folder), else the project's own. */
 export const configPath = (env: Record<string, string | undefined>, root = process.cwd()): string => env['CHAMBER_CONFIG'] ?? join(root, CONFIG_FILE);
 
@@ -64,12 +58,10 @@ export function loadSiteConfig(env: Record<string, string | undefined>, root = p
   const data: unknown = doc.toJS();
   const parsed = siteConfigSchema.safeParse({ ...(typeof data === 'object' && data ? data : {}), ...overridden });
   if (!parsed.success) {
+    const locate = locator(doc, lines, 0);
     const problems = parsed.error.issues.flatMap((issue) => {
       if (issue.code === 'unrecognized_keys') {
-        return issue.keys.map((key) => {
-          const line = keyLine(doc, lines, key);
-          return `${file}${line ? `:${line}` : ''}  ${key}: ${unknownSetting(key)}`;
-        });
+        return issue.keys.map((key) => `${file}:${locate([...issue.path, key]).line}  ${key}: ${unknownSetting(key)}`);
       }
       const field = issue.path.map(String).join('.') || '(file)';
       const node = doc.getIn(issue.path as unknown[], true) as { range?: [number, number, number] } | undefined;

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { mdxToMdast } from 'satteri';
 import { mdxSafetyProblems, type MdastNode } from './mdx-safety';
 import { componentProblems, contentComponents } from './components';
-import { isMap, LineCounter, parseDocument, Schema, visit, type Document as YamlDocument, type ScalarTag } from 'yaml';
+import { LineCounter, parseDocument, Schema, visit, type Document as YamlDocument, type ScalarTag } from 'yaml';
 import type { z } from 'zod';
 import { collections, extensionOf, type CollectionName } from './index';
 import { referencesIn, type FoundReference } from './references';
 import { startDateProblem, type Meeting } from './meeting';
+import { locator } from './yaml-position';
 
 /** One content file as read from disk: its path relative to the project root and its text. */
 export interface ContentFile {
@@ -69,30 +70,6 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path
     .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
     .join('');
-}
-
-function locator(doc: YamlDocument, counter: LineCounter, lineOffset: number) {
-  return (path: ReadonlyArray<PropertyKey>) => {
-    // Walk down as far as the path exists, so a missing field points at its parent.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
-      const keyNode = depth > 0 ? keyNodeOf(doc, path.slice(0, depth)) : undefined;
-      const offset = keyNode?.range?.[0] ?? node?.range?.[0];
-      if (offset !== undefined) {
-        const { line, col } = counter.linePos(offset);
-        return { line: line + lineOffset, column: col };
-      }
-    }
-    return { line: 1 + lineOffset, column: 1 };
-  };
-}
-
-function keyNodeOf(doc: YamlDocument, path: ReadonlyArray<PropertyKey>) {
-  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true);
-  if (!isMap(parent)) return undefined;
-  const last = path[path.length - 1];
-  const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === last);
-  return pair?.key as { range?: [number, number, number] } | undefined;
 }
 
 /** YAML 1.1's timestamp: what Astro's loader reads an unquoted date or date-time as. */
