@@ -83,15 +83,18 @@ function candidates(line: Line, index: number): Candidate[] {
     const punct = (g['punct'] ?? '').replace('\\', '').trim();
     if (/^\d{4}$/.test(num) && !punct && !/\t/.test(g['sep']!) && /^(?:19|20)\d\d$/.test(num)) return []; // a year
     const parts = num.split('.').map(Number);
-    const style = [
-      parts.length,
-      punct || (/\t/.test(g['sep']!) ? 'tab' : 'space'),
-      /^0\d/.test(num) ? 'zero' : '',
-      g['lead']!.trim().replace(/\*|_/g, '').toLowerCase().replace(/\W/g, ''),
-      // The year of "23/45" is part of the numbering: "23/45" and "24/01" are not one run.
-      `${year}${parts.length > 1 ? parts.slice(0, -1).join('.') : ''}`,
-      g['bracketed'] ? '()' : '',
-    ].join('|');
+    // `prefix`: what every number of one run shares before its counter, its parents ("18.11" of "18.11.1") or its
+    // year. The year of "23/45" is part of the numbering: "23/45" and "24/01" are not one run.
+    const styleOf = (prefix: string) =>
+      [
+        parts.length,
+        punct || (/\t/.test(g['sep']!) ? 'tab' : 'space'),
+        /^0\d/.test(num) ? 'zero' : '',
+        g['lead']!.trim().replace(/\*|_/g, '').toLowerCase().replace(/\W/g, ''),
+        prefix,
+        g['bracketed'] ? '()' : '',
+      ].join('|');
+    const style = styleOf(`${year}${parts.length > 1 ? parts.slice(0, -1).join('.') : ''}`);
     const lead = g['lead']!.replace(/^\s*(?:#{1,6}\s+)?(?:\*\*|__)?\s*/, '');
     const found: Candidate = {
       index,
@@ -105,9 +108,8 @@ function candidates(line: Line, index: number): Candidate[] {
       score: 0,
     };
     if (!year || suffix || !/^\d{2,4}$/.test(num)) return [found];
-    // The year last: the counter is the number before the slash, and the year is part of the numbering.
-    const yearLast = style.split('|').map((field, i) => (i === 0 ? '1' : i === 4 ? `/${num}` : field)).join('|');
-    return [found, { ...found, parts: [Number(year.slice(0, -1))], style: yearLast }];
+    // The year last: the counter is the number before the slash, and the year after it is shared by the run.
+    return [found, { ...found, parts: [Number(year.slice(0, -1))], style: styleOf(`/${num}`) }];
   }
   const beside = ITEM_BESIDE.exec(printed(text));
   if (beside) {
