@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildOrder, estimate, nextJob, parseBytes, runWithin, toStop, type Job } from '../../scripts/build/schedule';
+import { besideFirst, buildOrder, estimate, nextJob, parseBytes, runWithin, toStop, type Job } from '../../scripts/build/schedule';
 import { runScript } from '../helpers/build';
 
 const GB = 1024 ** 3;
@@ -71,6 +71,20 @@ test('toStop: the part started last, once the parts running together use more th
   expect(toStop(running, 4.1 * GB, 4 * GB)).toBe(1);
   expect(toStop(running, 3.9 * GB, 4 * GB)).toBeUndefined();
   expect(toStop([{ slot: 0, started: 3 }], 9 * GB, 4 * GB)).toBeUndefined();
+});
+
+test('besideFirst: the site part may start beside a first paper part not yet measured, only with a guard and room for two jobs', () => {
+  const first = { job: paper('p400', 400), estimate: undefined };
+  const waiting = [paper('p300', 300), SITE];
+  expect(besideFirst(waiting, [first], 2, true)).toBe(1);
+  expect(besideFirst(waiting, [first], 2, false)).toBe(-1);
+  expect(besideFirst(waiting, [first], 1, true)).toBe(-1);
+  // Once the first part has an estimate, the budget decides (nextJob); the site part is no companion to itself.
+  expect(besideFirst(waiting, [{ ...first, estimate: GB }], 2, true)).toBe(-1);
+  expect(besideFirst([paper('p300', 300)], [{ job: SITE, estimate: undefined }], 2, true)).toBe(-1);
+  expect(besideFirst([], [first], 2, true)).toBe(-1);
+  // Stopped beside another once, it is built alone.
+  expect(besideFirst([{ ...SITE, alone: true }], [first], 2, true)).toBe(-1);
 });
 
 test('buildOrder: the paper parts by papers, the largest first; the site part last', () => {
@@ -165,6 +179,24 @@ describe('runWithin', () => {
     expect(stoppedParts).toEqual(['b']);
     expect(built.sort()).toEqual(['a', 'b', 'c']);
     expect(results.map((r) => r.name).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  test('with a guard, the site part starts beside the first paper part, which runs alone without one', async () => {
+    const events: string[] = [];
+    await runWithin(
+      [paper('a', 300), paper('b', 200), SITE],
+      { jobs: 2, budget: 3 * GB, guard: { limit: 3 * GB, usage: () => 0, everyMs: 2 } },
+      async (job, _slot, _signal, measured) => {
+        events.push(`start ${job.name}`);
+        await new Promise((done) => setTimeout(done, job.site ? 5 : 20));
+        measured(GB);
+        await new Promise((done) => setTimeout(done, 10));
+        events.push(`end ${job.name}`);
+        return { name: job.name, peak: GB };
+      },
+    );
+    expect(events.slice(0, 2)).toEqual(['start a', 'start site']);
+    expect(events).toContain('start b');
   });
 
   test('a part that tells its peak when its largest step ends lets the next start beside the rest of it', async () => {
