@@ -98,12 +98,13 @@ function writePlan(dir: string, checked: Checked, io: Io): void {
   const { entries } = checked;
   const summary = summarize(entries, parts, partSize, checked.tables);
   mkdirSync(dir, { recursive: true });
-  writeWhole(join(dir, PLAN_FILES.summary), summaryJson(summary));
+  const summaryText = summaryJson(summary);
+  writeWhole(join(dir, PLAN_FILES.summary), summaryText);
   const links = partFollow(entries, summary);
   rmSync(join(dir, PLAN_FILES.follow), { recursive: true, force: true });
   mkdirSync(join(dir, PLAN_FILES.follow));
   for (const [part, stored] of links) writeWhole(followFile(dir, part), JSON.stringify(stored));
-  writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary, links))));
+  writeWhole(join(dir, PLAN_FILES.digests), JSON.stringify(Object.fromEntries(partDigests(entries, summary, links, summaryText))));
   const planParts: PlanPart[] = [...summary.parts.map(({ name, papers }) => ({ name, papers })), { name: SITE_PART, papers: 0 }];
   writeWhole(join(dir, PLAN_FILES.parts), JSON.stringify(planParts));
 }

@@ -3,7 +3,7 @@ import { follow, storedFollow, type Returning, type StoredFollow } from '../../s
 import { tablesWithoutHeaders } from '../../src/model/accessibility';
 import { buildGraph, type GraphInput } from '../../src/model/graph';
 import { entryKey, partition, SITE_PART, type PartitionKey } from '../../src/model/partition';
-import { partsOf, type Summary, type SummaryEntry } from '../../src/model/summary';
+import { partsOf, summaryJson, type Summary, type SummaryEntry } from '../../src/model/summary';
 import { collections } from '../../src/schema';
 import { collectionNames, referencesIn, type CollectionName } from '../../src/schema/references';
 import type { ParsedEntry } from '../../src/schema/validate';
@@ -28,7 +28,7 @@ export const planEntry = (e: ParsedEntry): PlanEntry => ({
 });
 
 /**
- * The summary of checked content: every entry's fields as written and its part.
+ * The summary of checked content: every entry's fields, as its schema gives them from Astro's reading (`raw`), and its part.
  * `tables` counts the tables in every body, so the caller can count them before it lets the bodies go.
  */
 export function summarize(
@@ -44,7 +44,7 @@ export function summarize(
       id: e.id,
       filePath: e.file,
       part: partOf.get(entryKey(e.collection, e.id)),
-      data: e.raw,
+      data: collections[e.collection].schema.parse(e.raw),
     });
   }
   return { by: [...by], parts, entries: grouped, tables };
@@ -89,11 +89,19 @@ export function partFollow(entries: readonly PlanEntry[], summary: Summary): Map
  * A digest of everything each part's pages show, by part name, to tell an unchanged part from a changed one. A part's
  * pages show its own entries (fields and bodies), the fields of every entry they name or that names them (a
  * meeting's body, the minutes that confirmed it, a person's name), and its follow links (`partFollow`), found across
- * parts. The site part lists everything, so it digests the whole summary and its follow links.
+ * parts. The site part lists everything, so it digests the whole summary (`summaryText`, its JSON, when the caller
+ * has written it already) and its follow links.
  */
-export function partDigests(entries: readonly PlanEntry[], summary: Summary, links: ReadonlyMap<string, StoredFollow>): Map<string, string> {
+export function partDigests(entries: readonly PlanEntry[], summary: Summary, links: ReadonlyMap<string, StoredFollow>, summaryText = summaryJson(summary)): Map<string, string> {
   const key = (e: PlanEntry) => entryKey(e.collection, e.id);
   const byKey = new Map(entries.map((e) => [key(e), e]));
+  // An entry named from many parts (a person, a body) is written out once, not once for each.
+  const written = new Map<string, string>();
+  const fieldsOf = (k: string) => {
+    let text = written.get(k);
+    if (text === undefined) written.set(k, (text = JSON.stringify(byKey.get(k)?.raw ?? null)));
+    return text;
+  };
   const neighbours = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
     if (!neighbours.has(a)) neighbours.set(a, new Set());
@@ -121,10 +129,10 @@ export function partDigests(entries: readonly PlanEntry[], summary: Summary, lin
     const hash = createHash('sha256');
     for (const e of mine) hash.update(`${key(e)}\n${JSON.stringify(e.raw)}\n${e.bodyDigest ?? ''}\n`);
     const near = new Set(mine.flatMap((e) => [...(neighbours.get(key(e)) ?? [])]));
-    for (const k of [...near].sort()) hash.update(`${k}\n${JSON.stringify(byKey.get(k)?.raw ?? null)}\n`);
+    for (const k of [...near].sort()) hash.update(`${k}\n${fieldsOf(k)}\n`);
     hash.update(JSON.stringify(links.get(part.name) ?? null));
     digests.set(part.name, hash.digest('hex'));
   }
-  digests.set(SITE_PART, sha256(`${JSON.stringify(links.get(SITE_PART) ?? null)}\n${JSON.stringify(summary)}`));
+  digests.set(SITE_PART, sha256(`${JSON.stringify(links.get(SITE_PART) ?? null)}\n${summaryText}`));
   return digests;
 }

@@ -101,20 +101,12 @@ describe('the summary', () => {
     for (const [key, part] of seed.partition.partOf) expect(graph.partition.partOf.get(key), key).toBe(part);
   });
 
-  test('keeps an unquoted date and time a Date, as Astro reads it, so a part renders the time a whole build does', () => {
+  test('holds each entry’s data as its schema gives it, so a part renders an unquoted date and time as a whole build does', () => {
     const fixture = checkContentTree(readContentTree(join(import.meta.dirname, '..', 'fixtures', 'site')));
     const meeting = parseSummary(summaryJson(summarize(fixture.entries, ['council', 'year'], 1500))).entries.meetings[0]!;
-    expect((meeting.data as { start: unknown }).start).toEqual(new Date('2015-04-22T13:00:00Z'));
+    // Written unquoted (2015-04-22T14:00:00+01:00), so Astro's loader reads a Date, which the schema gives in UTC.
+    expect((meeting.data as { start: unknown }).start).toBe('2015-04-22T13:00:00.000Z');
     expect(graphFromSummary(parseSummary(summaryJson(summarize(fixture.entries, [], 1500)))).meetings[0]!.data.start).toBe('2015-04-22T13:00:00.000Z');
-  });
-
-  test('gives back each Date where it was written, in lists and nested fields, and a field named __proto__ stays a field', () => {
-    const dates = [new Date('2015-04-22T13:00:00Z'), new Date('2023-04-12T09:30:00Z')];
-    const json = JSON.stringify({ a: { $date: dates[0]!.toISOString() }, b: [{ c: { $date: dates[1]!.toISOString() } }, { $date: 'x', other: 1 }], d: '2015-04-22' });
-    expect(parseSummary(json)).toEqual({ a: dates[0], b: [{ c: dates[1] }, { $date: 'x', other: 1 }], d: '2015-04-22' });
-    const hostile = parseSummary('{"e":{"__proto__":{"$date":"2020-01-01T00:00:00.000Z"}}}') as unknown as { e: object };
-    expect(Object.getPrototypeOf(hostile.e)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(hostile.e, '__proto__')?.value).toEqual(new Date('2020-01-01T00:00:00Z'));
   });
 
   test('is read once per process while its file is unchanged, and read again once the next build rewrites it', () => {
