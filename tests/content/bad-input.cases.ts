@@ -154,4 +154,14 @@ export const badInputCases: BadInputCase[] = [
     line: 5,
     expect: /YAML: Map keys must be unique/,
   },
+  {
+    // Astro's YAML reader refuses a tag it does not know, where a reader that only warns would let the build fail later.
+    name: 'a value that starts with "!", which YAML reads as a tag',
+    file: MEETING,
+    from: 'venue: Sparkenhoe',
+    to: 'venue: !Sparkenhoe',
+    field: '',
+    line: 5,
+    expect: /YAML: unknown tag !Sparkenhoe: .*in quotes/,
+  },
 ];

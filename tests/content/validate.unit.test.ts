@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { parseDocument } from 'yaml';
-import { checkContentTree, checkFile, formatProblem, validateContent, type ContentFile } from '../../src/schema/validate';
+import { load } from 'js-yaml';
+import { checkContentTree, checkFile, formatProblem, validateContent, type ContentFile, type ContentProblem } from '../../src/schema/validate';
 import { readContentTree } from '../../scripts/content-tree';
 import { copyFixtureSite, editFile } from '../helpers/fixture-site';
-import { badInputCases } from './bad-input.cases';
+import { badInputCases, MEETING } from './bad-input.cases';
 
 let site: string | undefined;
 afterEach(() => {
@@ -84,14 +84,14 @@ describe('checkContentTree, one file at a time (the build\'s content check)', ()
 describe('the fields as Astro reads them (raw)', () => {
   const datesIn = (value: unknown): number =>
     value instanceof Date ? 1 : value && typeof value === 'object' ? Object.values(value).reduce((n: number, v) => n + datesIn(v), 0) : 0;
-  /** What Astro's loader gives for a file's frontmatter: YAML parsed with 1.1 timestamps. */
-  const asAstroReads = (text: string) => parseDocument(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? text, { customTags: ['timestamp'] }).toJS() as unknown;
+  /** What Astro's loader gives for a file's frontmatter or data file: js-yaml's reading, with YAML 1.1 timestamps. */
+  const asAstroReads = (text: string) => load(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? text);
 
   test.each([
     // The importer quotes the dates it writes; the fixture, written by hand, has an unquoted date-time.
     ['the seed site', join(import.meta.dirname, '..', '..', 'content'), false],
     ['the fixture site', join(import.meta.dirname, '..', 'fixtures', 'site'), true],
-  ])('are, for every file of %s, what parsing it again with YAML 1.1 timestamps gives', (_name, root, handWritten) => {
+  ])('are, for every file of %s, what Astro\u2019s reader gives', (_name, root, handWritten) => {
     const tree = readContentTree(root);
     let dates = 0;
     for (const [collection, list] of Object.entries(tree)) {
@@ -103,5 +103,20 @@ describe('the fields as Astro reads them (raw)', () => {
       }
     }
     if (handWritten) expect(dates).toBeGreaterThan(0);
+  });
+
+  test('an unquoted date and time keeps its printed offset for the check, and is a Date as Astro reads it', () => {
+    const tree = readContentTree(join(import.meta.dirname, '..', 'fixtures', 'site'));
+    const { relativePath, file } = tree.meetings!.find((m) => m.file.path.endsWith(MEETING))!;
+    // Half past midnight in British Summer Time is the evening before in UTC: read in UTC, the meeting would be misdated.
+    const text = file.text.replace(/^start: .*$/m, 'start: 2015-04-22T00:30:00+01:00');
+    const problems: ContentProblem[] = [];
+    const entry = checkFile('meetings', relativePath, { path: file.path, text }, problems);
+    expect(problems).toEqual([]);
+    expect((entry!.data as { start: string }).start).toBe('2015-04-22T00:30:00+01:00');
+    expect((entry!.raw as { start: Date }).start).toEqual(new Date('2015-04-21T23:30:00Z'));
+    // Quoted, it is a string both ways, as Astro reads it too.
+    const quoted = checkFile('meetings', relativePath, { path: file.path, text: text.replace(/^start: (.*)$/m, "start: '$1'") }, []);
+    expect((quoted!.raw as { start: unknown }).start).toBe('2015-04-22T00:30:00+01:00');
   });
 });
