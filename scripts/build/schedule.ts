@@ -79,7 +79,12 @@ export function nextJob(waiting: readonly (number | undefined)[], running: reado
  * benchmark (see `estimate`), so the two need less than twice the first. Only with a guard (`guarded`), which stops it
  * and builds it again alone if they pass the limit, so a wrong guess costs the site part's time and nothing else.
  */
-export function besideFirst(waiting: readonly Job[], running: ReadonlyArray<{ job: Job; estimate: number | undefined }>, jobs: number, guarded: boolean): number {
+export function besideFirst(
+  waiting: readonly Job[],
+  running: ReadonlyArray<{ job: Job; estimate: number | undefined }>,
+  jobs: number,
+  guarded: boolean,
+): number {
   const [only, ...others] = running;
   if (!guarded || jobs < 2 || !only || others.length > 0 || only.job.site || only.estimate !== undefined) return -1;
   return waiting.findIndex((job) => job.site && !job.alone);
@@ -107,9 +112,10 @@ export interface Guard {
 
 /**
  * Builds every job, at most `jobs` at once and within `budget` bytes of expected peak memory (see `nextJob`), in
- * `buildOrder`, but for the site part, which may start beside the first (see `besideFirst`). `work` builds one in a slot (0 to jobs - 1) and returns what it measured of its peak; it may tell
- * that peak with `measured` as soon as the step that needs most is over (a part's Astro build, before its index), so
- * the next parts need not wait for the rest of the first one to learn what they may need. Estimates can
+ * `buildOrder`, but for the site part, which may start beside the first (see `besideFirst`). `work` builds one in a
+ * slot (0 to jobs - 1) and returns what it measured of its peak; it may tell that peak with `measured` as soon as the
+ * step that needs most is over (a part's Astro build, before its index), so the next parts need not wait for the rest
+ * of the first one to learn what they may need. Estimates can
  * be wrong (two parts alike in size differ by a sixth), so with a `guard` the memory really used is read every
  * quarter second, and a part that takes it over the limit beside others is stopped (its `signal` aborted), reported
  * with `stopped`, and built again alone; from then on every estimate is raised by as much as they fell short.

@@ -28,7 +28,8 @@ export const planEntry = (e: ParsedEntry): PlanEntry => ({
 });
 
 /**
- * The summary of checked content: every entry's fields, as its schema gives them from Astro's reading (`raw`), and its part.
+ * The summary of checked content: every entry's fields, as its schema gives them from Astro's reading (`raw`), and
+ * its part.
  * `tables` counts the tables in every body, so the caller can count them before it lets the bodies go.
  */
 export function summarize(
@@ -92,7 +93,12 @@ export function partFollow(entries: readonly PlanEntry[], summary: Summary): Map
  * parts. The site part lists everything, so it digests the whole summary (`summaryText`, its JSON, when the caller
  * has written it already) and its follow links.
  */
-export function partDigests(entries: readonly PlanEntry[], summary: Summary, links: ReadonlyMap<string, StoredFollow>, summaryText = summaryJson(summary)): Map<string, string> {
+export function partDigests(
+  entries: readonly PlanEntry[],
+  summary: Summary,
+  links: ReadonlyMap<string, StoredFollow>,
+  summaryText = summaryJson(summary),
+): Map<string, string> {
   const key = (e: PlanEntry) => entryKey(e.collection, e.id);
   const byKey = new Map(entries.map((e) => [key(e), e]));
   // An entry named from many parts (a person, a body) is written out once, not once for each.

@@ -78,14 +78,21 @@ class Written {
   constructor(readonly text: string) {}
 }
 
-/** YAML 1.1's timestamp, which Astro's loader (js-yaml) reads an unquoted date or date-time as: js-yaml's own (its typings omit a schema's types). */
-const TIMESTAMP = (DEFAULT_SCHEMA as unknown as { implicit: Array<{ tag: string; resolve: (text: string) => boolean; construct: (text: string) => Date }> }).implicit.find(
-  (type) => type.tag === 'tag:yaml.org,2002:timestamp',
-)!;
+/** A YAML type as js-yaml keeps it in a schema (its typings leave these out). */
+interface ScalarType {
+  tag: string;
+  resolve: (text: string) => boolean;
+  construct: (text: string) => Date;
+}
+
+/** YAML 1.1's timestamp, js-yaml's own: what Astro's loader reads an unquoted date or date-time as. */
+const TIMESTAMP = (DEFAULT_SCHEMA as unknown as { implicit: ScalarType[] }).implicit.find((type) => type.tag === 'tag:yaml.org,2002:timestamp')!;
 
 /** Astro's YAML schema, but keeping each timestamp as written. */
 const FIELDS_SCHEMA = DEFAULT_SCHEMA.extend({
-  implicit: [new Type(TIMESTAMP.tag, { kind: 'scalar', resolve: (text: string) => TIMESTAMP.resolve(text), construct: (text: string) => new Written(text), instanceOf: Written })],
+  implicit: [
+    new Type(TIMESTAMP.tag, { kind: 'scalar', resolve: (text: string) => TIMESTAMP.resolve(text), construct: (text: string) => new Written(text), instanceOf: Written }),
+  ],
 });
 
 /** `value` with each timestamp as `as` gives it: a new value, so the two readings share nothing that changes. */
@@ -114,7 +121,8 @@ function readFields(text: string): { data: unknown; raw: unknown } | { line: num
     if (!(error instanceof YAMLException)) throw error;
     // js-yaml names a tag in full (`!<!Sparkenhoe>`); a tag in content is most often a value that starts with "!".
     const tag = /^unknown tag !<(!?[^>]*)>/.exec(error.reason)?.[1];
-    const message = tag === undefined ? error.reason : `unknown tag ${tag.startsWith('!') ? tag : `!<${tag}>`}: a value that starts with "!" is read as a YAML tag; put it in quotes`;
+    const message =
+      tag === undefined ? error.reason : `unknown tag ${tag.startsWith('!') ? tag : `!<${tag}>`}: a value that starts with "!" is read as a YAML tag; put it in quotes`;
     return { line: error.mark.line + 1, column: error.mark.column + 1, message };
   }
   return { data: settle(read, (w) => w.text), raw: settle(read, (w) => TIMESTAMP.construct(w.text)) };
