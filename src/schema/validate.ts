@@ -128,16 +128,21 @@ function readFields(text: string): { data: unknown; raw: unknown } | { line: num
   return { data: settle(read, (w) => w.text), raw: settle(read, (w) => TIMESTAMP.construct(w.text)) };
 }
 
-/** The locator of fields in YAML (see `locator`), from a parse that keeps their places: made only for a message. */
-function locateIn(text: string, lineOffset: number): ParsedEntry['locate'] {
+/** YAML parsed with the place of every node, for messages: slower than `readFields`, so only when one is needed. */
+function parsePlaced(text: string) {
   const counter = new LineCounter();
-  return locator(parseDocument(text, { lineCounter: counter, uniqueKeys: true }), counter, lineOffset);
+  return { counter, doc: parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true }) };
+}
+
+/** The locator of fields in YAML (see `locator`). */
+function locateIn(text: string, lineOffset: number): ParsedEntry['locate'] {
+  const { doc, counter } = parsePlaced(text);
+  return locator(doc, counter, lineOffset);
 }
 
 /** Parses YAML with positions: its syntax errors become problems. True when it found none. */
 function parseYaml(file: string, text: string, lineOffset: number, problems: ContentProblem[]): boolean {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const { doc, counter } = parsePlaced(text);
   for (const error of doc.errors) {
     const { line, col } = counter.linePos(error.pos[0]);
     problems.push({ file, line: line + lineOffset, column: col, field: '', message: `YAML: ${error.message.split('\n')[0]}` });
