@@ -23,8 +23,15 @@ export default defineConfig({
     ...(process.env.CHAMBER_CACHE_DIR ? { cacheDir: `${process.env.CHAMBER_CACHE_DIR}/vite` } : {}),
     build: {
       assetsInlineLimit: 0,
-      // Astro's own MDX modules trip this bundler notice on every entry; it says nothing about our code.
-      rollupOptions: { onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning) },
+      rollupOptions: {
+        // Each content entry is a module of its own, imported when its page renders, and the bundler made two chunk
+        // files of each (its body, its styles): 1,465 for a part of 862 pages at 10,000 documents, each written, read
+        // back and linked by Node. Entries grouped into chunks of about 1 MB, 84 files, built the same pages byte for
+        // byte with 17% less processor time (Astro's 17.2 s against 20.7 s, three builds each) and the same memory.
+        output: { codeSplitting: { groups: [{ name: 'entries', test: /\.mdx($|\?)/, maxSize: 1_000_000 }] } },
+        // Astro's own MDX modules trip this bundler notice on every entry; it says nothing about our code.
+        onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning),
+      },
     },
   },
   // Source text is kept as printed: no curly quotes or dashes the council did not type.
