@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, onTestFinished, test } from 'vitest';
 import { changedFiles, readRecord, recordFile, saveRecord, staleness, takeRecord, type BuildRecord } from '../../scripts/build-record';
 import { copyFixtureSite, editFile } from '../helpers/fixture-site';
 
@@ -10,12 +10,19 @@ const MEETING = 'meetings/leicestershire/scrutiny-commission/2015-04-22.yaml';
 const scratch = mkdtempSync(join(tmpdir(), 'chamber-build-record-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** A copy of the fixture site's content, removed when the test ends. */
+function contentCopy(): string {
+  const content = copyFixtureSite();
+  onTestFinished(() => rmSync(dirname(content), { recursive: true, force: true }));
+  return content;
+}
+
 /** What a build of a content folder (a copy of the fixture site) into a scratch folder would read now. */
 const recordOf = (content: string, env: Record<string, string> = {}) => takeRecord(join(scratch, 'dist'), { CHAMBER_CONTENT: content, ...env });
 
 describe('what a build read', () => {
   test('covers the project source, its settings and the content folder the build is given', () => {
-    const content = copyFixtureSite();
+    const content = contentCopy();
     const { files, settings } = recordOf(content, { CHAMBER_BASE: '/' });
     for (const path of ['src/pages/meetings/[...id].astro', 'src/site-pages/index.astro', 'src/schema/index.ts', 'astro.config.mjs', 'package-lock.json', 'chamber.config.yaml', 'scripts/build.ts', 'scripts/build/part.ts']) {
       expect(files, path).toHaveProperty([path]);
@@ -30,7 +37,7 @@ describe('what a build read', () => {
   });
 
   test('a changed, added or removed file is named; a file only touched (a fresh clone) is not', () => {
-    const content = copyFixtureSite();
+    const content = contentCopy();
     const before = recordOf(content).files;
     utimesSync(join(content, MEETING), new Date(2030, 0, 1), new Date(2030, 0, 1));
     expect(changedFiles(before, recordOf(content).files)).toEqual([]);
