@@ -132,9 +132,20 @@ const builders: { [N in OpenDataName]: (graph: Graph, to: Linker) => z.input<(ty
   memberships: civic.memberships,
 };
 
+/**
+ * Files already made, by graph and then by name and the address they link to: the data page sizes every file, and each
+ * file's own route, and the CSV of its JSON file, make it again (four times for decisions and votes), each checked
+ * against its schema.
+ */
+const made = new WeakMap<Graph, Map<string, unknown>>();
+
 /** One open data file, checked against its own schema before it is published. */
 export function openDataFile<N extends OpenDataName>(graph: Graph, name: N, to: Linker): z.output<(typeof openDataSchemas)[N]> {
-  return openDataSchemas[name].parse({ $schema: to(paths.dataSchema(name)), items: builders[name](graph, to) }) as z.output<(typeof openDataSchemas)[N]>;
+  let files = made.get(graph);
+  if (!files) made.set(graph, (files = new Map()));
+  const key = `${name} ${to('/')}`;
+  if (!files.has(key)) files.set(key, openDataSchemas[name].parse({ $schema: to(paths.dataSchema(name)), items: builders[name](graph, to) }));
+  return files.get(key) as z.output<(typeof openDataSchemas)[N]>;
 }
 
 /** The text of one open data file as published. */
