@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { configPath, loadSiteConfig } from '../src/model/site-config';
+import { sameStamp, stampOf, type FileStamp } from './file-stamp';
 import { contentRoot } from '../src/schema';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -32,6 +33,11 @@ export interface BuildRecord {
   settings: { site: string; base: string };
   /** SHA-256 of every file the build read, by path from the project (absolute when outside it), sorted. */
   files: Record<string, string>;
+  /**
+   * Each file's stamp when it was hashed, by the same paths: the next build hashes only files whose stamp changed
+   * (reading a decade's content, 400 MB at 10,000 documents, took 0.7 s of every build).
+   */
+  stamps?: Record<string, FileStamp> | undefined;
 }
 
 const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -42,24 +48,41 @@ function label(path: string, root: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/');
 }
 
-/** SHA-256 of every file under these paths (files or folders), by label; a path that does not exist adds nothing. */
-export function fingerprint(paths: readonly string[], root = ROOT): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const path of paths) {
-    if (!existsSync(path)) continue;
-    const found = statSync(path).isDirectory()
-      ? readdirSync(path, { withFileTypes: true, recursive: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name))
-      : [path];
-    for (const file of found) files[label(file, root)] = sha256(readFileSync(file));
-  }
-  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+/** Every file under these paths (files or folders), absolute; a path that does not exist adds none. */
+function filesAt(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    if (!existsSync(path)) return [];
+    if (!statSync(path).isDirectory()) return [path];
+    return readdirSync(path, { withFileTypes: true, recursive: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+  });
 }
 
-/** What a build into `out` with this environment reads now: taken before the build, saved after it succeeds. */
+const sorted = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+
+/** SHA-256 of every file under these paths (files or folders), by label; a path that does not exist adds nothing. */
+export function fingerprint(paths: readonly string[], root = ROOT): Record<string, string> {
+  return sorted(Object.fromEntries(filesAt(paths).map((file) => [label(file, root), sha256(readFileSync(file))])));
+}
+
+/**
+ * What a build into `out` with this environment reads now: taken before the build, saved after it succeeds. A file
+ * whose stamp is the one the last build into `out` recorded keeps that build's hash, unread.
+ */
 export function takeRecord(out: string, env: Record<string, string | undefined>, root = ROOT): BuildRecord {
   const { config } = loadSiteConfig(env, root);
   const paths = [...BUILD_INPUTS.map((p) => join(root, p)), resolve(root, contentRoot(env)), configPath(env, root)];
-  return { out: resolve(out), settings: { site: config.site, base: config.base }, files: fingerprint(paths, root) };
+  const last = readRecord(out, root);
+  const files: Record<string, string> = {};
+  const stamps: Record<string, FileStamp> = {};
+  for (const file of filesAt(paths)) {
+    const path = label(file, root);
+    const stamp = stampOf(file);
+    const known = last?.stamps?.[path];
+    const hash = known && sameStamp(known, stamp) ? last?.files[path] : undefined;
+    files[path] = hash ?? sha256(readFileSync(file));
+    stamps[path] = stamp;
+  }
+  return { out: resolve(out), settings: { site: config.site, base: config.base }, files: sorted(files), stamps };
 }
 
 /** Files added, removed or changed from one fingerprint to the other, sorted. */
@@ -92,7 +115,7 @@ export function saveRecord(record: BuildRecord, root = ROOT): void {
   }
   // Written whole, then renamed: builds running side by side (tests) never read half a record.
   const file = recordFile(record.out, root);
-  writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(record)}\n`);
   renameSync(`${file}.${process.pid}`, file);
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -16,6 +16,7 @@ import { checkContentTree, contentIds, formatProblem, unresolved, type ContentId
 import { fingerprint } from './build-record';
 import { partDigests, partFollow, planEntry, summarize, type PlanEntry } from './build/summary';
 import { readContentTree, type ContentTree } from './content-tree';
+import { sameStamp, stampOf, type FileStamp } from './file-stamp';
 import type { Io } from './io';
 
 /** The files (and the folder of follow links) a checked build plan holds, in the folder given to `--plan`. */
@@ -34,14 +35,6 @@ function writeWhole(file: string, text: string | Uint8Array): void {
 }
 
 const CHECKED = join(import.meta.dirname, '..', '.chamber', 'checked');
-
-/** A file as `stat` gives it: what tells an unchanged file from a changed one without reading it (as git's index does). */
-type FileStamp = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
-const stampOf = (path: string): FileStamp => {
-  const { size, mtimeMs, ctimeMs, ino } = statSync(path);
-  return { size, mtimeMs, ctimeMs, ino };
-};
-const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 /** An entry as the check keeps it: what the plan needs, and what a later check needs to take it again unread. */
 export type CheckedEntry = PlanEntry & Pick<ParsedEntry, 'charts'> & { tables: Summary['tables'] };

@@ -47,6 +47,25 @@ describe('what a build read', () => {
   });
 });
 
+describe('a build into the same folder again', () => {
+  test('reads only the files whose stamp changed since the last build recorded them', () => {
+    const content = contentCopy();
+    const out = join(scratch, 'stamped', 'dist');
+    mkdirSync(out, { recursive: true });
+    onTestFinished(() => rmSync(recordFile(out), { force: true }));
+    const env = { CHAMBER_CONTENT: content };
+    const first = takeRecord(out, env);
+    const meeting = join(content, MEETING);
+    expect(first.stamps?.[meeting]?.size).toBeGreaterThan(0);
+    // A last record whose hash of the meeting is not the file's: taken as it is while the file's stamp is unchanged,
+    // which shows the file was not read again.
+    saveRecord({ ...first, files: { ...first.files, [meeting]: 'as last recorded' } });
+    expect(takeRecord(out, env).files[meeting]).toBe('as last recorded');
+    utimesSync(meeting, new Date(2030, 0, 1), new Date(2030, 0, 1));
+    expect(takeRecord(out, env).files[meeting]).toBe(first.files[meeting]);
+  });
+});
+
 describe('the message a test run stops with', () => {
   const built: BuildRecord = { out: '/site/dist', settings: { site: 'https://democracy.example.org', base: '/' }, files: { 'src/pages/index.astro': 'a', 'content/x.mdx': 'b' } };
 
