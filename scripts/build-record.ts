@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { configPath, loadSiteConfig } from '../src/model/site-config';
-import { sameStamp, stampOf, type FileStamp } from './file-stamp';
 import { contentRoot } from '../src/schema';
+import { sameStamp, stampOf, type FileStamp } from './file-stamp';
 
 const ROOT = join(import.meta.dirname, '..');
 
