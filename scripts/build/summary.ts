@@ -101,7 +101,7 @@ export function partDigests(
 ): Map<string, string> {
   const key = (e: PlanEntry) => entryKey(e.collection, e.id);
   const byKey = new Map(entries.map((e) => [key(e), e]));
-  // An entry named from many parts (a person, a body) is written out once, not once for each.
+  // An entry named from many parts (a person, a body), or its own part's and named there, is written out once.
   const written = new Map<string, string>();
   const fieldsOf = (k: string) => {
     let text = written.get(k);
@@ -133,7 +133,7 @@ export function partDigests(
   for (const part of summary.parts) {
     const mine = own.get(part.name) ?? [];
     const hash = createHash('sha256');
-    for (const e of mine) hash.update(`${key(e)}\n${JSON.stringify(e.raw)}\n${e.bodyDigest ?? ''}\n`);
+    for (const e of mine) hash.update(`${key(e)}\n${fieldsOf(key(e))}\n${e.bodyDigest ?? ''}\n`);
     const near = new Set(mine.flatMap((e) => [...(neighbours.get(key(e)) ?? [])]));
     for (const k of [...near].sort()) hash.update(`${k}\n${fieldsOf(k)}\n`);
     hash.update(JSON.stringify(links.get(part.name) ?? null));
